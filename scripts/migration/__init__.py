@@ -1,0 +1,1 @@
+"""Migration of legacy blog dumps into Pelican Markdown (see scripts/migrate.py)."""

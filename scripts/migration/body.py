@@ -1,0 +1,197 @@
+"""Turning a post's lines into Markdown, and deciding which lines are noise.
+
+Every source line either lands in the Markdown (possibly reshaped: a heading,
+a list item, a link) or is returned as noise with a reason; nothing is
+dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import (
+    BULLET_CHARS,
+    EMAIL,
+    INVISIBLE,
+    URL,
+    LineKind,
+    classify,
+    find_urls,
+    words,
+)
+
+MAX_BLOCK_LINE_CHARS = 80  # contact/signature block lines are short
+MAX_FACT_COMPANION_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Noise:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class RenderedBody:
+    markdown: str
+    noise: list[Noise]
+    lead: str  # first paragraph as plain text, for the summary
+
+
+# --- inline text -----------------------------------------------------------
+
+_ESCAPE_INLINE = re.compile(r"([\\`*_\[\]])")
+_LINE_START_MARKUP = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
+
+
+def _escape(text: str) -> str:
+    text = _ESCAPE_INLINE.sub(r"\\\1", text)
+    return re.sub(r"<(?=[A-Za-z/!])", "&lt;", text)
+
+
+def _href(url: str) -> str:
+    return url if re.match(r"[a-z][a-z0-9+.-]*://", url, re.IGNORECASE) else f"https://{url}"
+
+
+def inline(text: str) -> str:
+    """Escape Markdown in running text and turn e-mail addresses and URLs into links."""
+    spans: list[tuple[int, int, str]] = []
+    for match in EMAIL.finditer(text):
+        spans.append((match.start(), match.end(), f"[{_escape(match.group())}](mailto:{match.group()})"))
+    for match in URL.finditer(text):
+        url = find_urls(match.group())
+        if not url or any(s <= match.start() < e for s, e, _ in spans):
+            continue
+        end = match.start() + len(url[0])
+        spans.append((match.start(), end, f"[{_escape(url[0])}]({_href(url[0])})"))
+    spans.sort()
+    out, position = [], 0
+    for start, end, link in spans:
+        out.append(_escape(text[position:start]))
+        out.append(link)
+        position = end
+    out.append(_escape(text[position:]))
+    result = "".join(out)
+    return _LINE_START_MARKUP.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
+                                  if m.group(2)[-1] in ".)" else f"{m.group(1)}\\{m.group(2)}{m.group(3)}", result)
+
+
+def plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- noise -----------------------------------------------------------------
+
+
+def noise_reason(
+    lines: list[tuple[int, str]], index: int, noise_lines: frozenset[str]
+) -> str | None:
+    """Why ``lines[index]`` is noise, or None if it belongs in the post."""
+    _, text = lines[index]
+    kind = classify(text)
+    if kind == LineKind.INVISIBLE:
+        return "raden innehåller bara osynliga tecken (t.ex. hårt mellanslag)"
+    stripped = text.strip(INVISIBLE)
+    if stripped.lower() in noise_lines:
+        return "känd rest av den gamla webbplatsens layout (noise_lines i migration-rules.yaml)"
+    if kind == LineKind.HEADING and len(words(stripped)) == 1 and not stripped[-1] in "!?":
+        following = [t for _, t in lines[index + 1 :] if classify(t) not in (LineKind.BLANK, LineKind.INVISIBLE)]
+        if following and classify(following[0]) == LineKind.HEADING:
+            return "ensam etikett utan eget innehåll, direkt följd av en rubrik"
+    return None
+
+
+# --- blocks ----------------------------------------------------------------
+
+
+def _fact_run_end(content: list[tuple[int, str, LineKind]], start: int) -> int:
+    """End (exclusive) of a run of "key: value" lines starting at ``start``, or ``start``."""
+    end, facts = start, 0
+    while end < len(content):
+        _, text, kind = content[end]
+        if kind == LineKind.FACT:
+            facts += 1
+        elif not (kind in (LineKind.HEADING, LineKind.TEXT) and len(text) <= MAX_FACT_COMPANION_CHARS
+                  and any(c.isdigit() for c in text) and facts):
+            break
+        end += 1
+    return end if facts >= 2 else start
+
+
+def _fact_item(text: str, kind: LineKind) -> str:
+    if kind != LineKind.FACT:
+        return f"- {inline(text)}"
+    key, value = text.split(":", 1)
+    return f"- **{_escape(key.strip())}:** {inline(value.strip())}"
+
+
+def _starts_block(text: str, kind: LineKind) -> bool:
+    """Lines after which short lines belong together (a signature, "Kontakta:")."""
+    return kind == LineKind.SIGNATURE or (text.endswith(":") and len(text) <= MAX_BLOCK_LINE_CHARS)
+
+
+def _is_block_companion(text: str, kind: LineKind) -> bool:
+    return len(text) <= MAX_BLOCK_LINE_CHARS and kind in (
+        LineKind.HEADING, LineKind.TEXT, LineKind.URL, LineKind.FACT, LineKind.SIGNATURE
+    ) and not text.endswith((".", "!", "?"))
+
+
+def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> RenderedBody:
+    """Render a post's body lines (title excluded) as Markdown."""
+    noise: list[Noise] = []
+    content: list[tuple[int, str, LineKind]] = []
+    for index, (number, text) in enumerate(lines):
+        if not text:
+            continue
+        reason = noise_reason(lines, index, noise_lines)
+        if reason:
+            noise.append(Noise(number, text, reason))
+            continue
+        stripped = text.strip(INVISIBLE)
+        content.append((number, stripped, classify(stripped)))
+
+    blocks: list[str] = []
+    lead = ""
+    i = 0
+    while i < len(content):
+        number, text, kind = content[i]
+        fact_end = _fact_run_end(content, i)
+        if fact_end > i:
+            blocks.append("\n".join(_fact_item(t, k) for _, t, k in content[i:fact_end]))
+            i = fact_end
+            continue
+        if kind == LineKind.BULLET:
+            items = []
+            while i < len(content) and content[i][2] == LineKind.BULLET:
+                items.append("- " + inline(content[i][1].lstrip(BULLET_CHARS + INVISIBLE)))
+                i += 1
+            blocks.append("\n".join(items))
+            continue
+        if kind == LineKind.HEADING:
+            nxt = content[i + 1][2] if i + 1 < len(content) else None
+            if nxt is not None and nxt not in (LineKind.HEADING,):
+                blocks.append(f"## {inline(text)}")
+                i += 1
+                continue
+        if _starts_block(text, kind):
+            group = [text]
+            i += 1
+            while i < len(content) and _is_block_companion(content[i][1], content[i][2]):
+                group.append(content[i][1])
+                i += 1
+            blocks.append("  \n".join(inline(t) for t in group))
+            continue
+        if not lead and kind in (LineKind.TEXT, LineKind.QUOTE) and len(text) > 40:
+            lead = plain(text)
+        blocks.append(inline(text))
+        i += 1
+    return RenderedBody("\n\n".join(blocks) + "\n", noise, lead)
+
+
+def summary_of(lead: str, max_chars: int = 220) -> str:
+    """A one-line summary: the lead, cut at a word boundary."""
+    if len(lead) <= max_chars:
+        return lead
+    cut = lead[:max_chars].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + " …"

@@ -1,0 +1,97 @@
+"""Command line: ``python scripts/migrate.py --out content legacy/*.txt``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import MigrationError
+from .plan import dump_plan, read_plan
+from .planner import plan_migration
+from .rules import load_rules
+from .segmentation import DEFAULT_THRESHOLD
+from .source import read_dump
+from .writer import write_atomic, write_outputs
+
+EXIT_BAD_INPUT = 2
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="migrate.py",
+        description=(
+            "Migrerar gamla bloggdumpar (text) till Markdown för Pelican. Skriver en fil per "
+            "inlägg (articles/), dokument (documents/) och en migreringsplan som redaktörer kan "
+            "rätta och köra om. Filer som en redaktör ändrat skrivs inte över."
+        ),
+    )
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                        help="textdumpar, eller mappar med *.txt")
+    parser.add_argument("--out", required=True, type=Path, help="innehållsmapp att skriva till (t.ex. content)")
+    parser.add_argument("--plan", type=Path,
+                        help="migreringsplanen (standard: OUT/migration-plan.yaml); följs om den finns")
+    parser.add_argument("--rules", type=Path, default=REPO / "data" / "migration-rules.yaml",
+                        help="regelfilen med taggar och ledord (standard: data/migration-rules.yaml)")
+    parser.add_argument("--topics", type=Path,
+                        help="mapp med ämnesfiler (standard: OUT/topics, annars content/topics)")
+    parser.add_argument("--replan", action="store_true",
+                        help="bortse från en befintlig plan och hitta inläggen på nytt")
+    parser.add_argument("--force", action="store_true",
+                        help="skriv över filer som ändrats för hand sedan de skapades")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                        help=f"hur säker en rubrik måste vara för att börja ett nytt inlägg (log-odds, standard {DEFAULT_THRESHOLD})")
+    parser.add_argument("--quiet", action="store_true", help="skriv bara ut fel")
+    return parser
+
+
+def _expand(sources: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            files.extend(sorted(source.glob("*.txt")))
+        else:
+            files.append(source)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    out: Path = args.out
+    plan_path: Path = args.plan or out / "migration-plan.yaml"
+    topics = args.topics or (out / "topics" if (out / "topics").is_dir() else REPO / "content" / "topics")
+    try:
+        paths = _expand(args.sources)
+        if not paths:
+            raise MigrationError(" ".join(map(str, args.sources)), None, "inga textdumpar hittades")
+        names = [p.name for p in paths]
+        duplicate_names = {n for n in names if names.count(n) > 1}
+        if duplicate_names:
+            raise MigrationError(", ".join(sorted(duplicate_names)), None, "två källor har samma filnamn")
+        dumps = [read_dump(p, p.name) for p in paths]
+        rules = load_rules(args.rules, topics)
+        edited = read_plan(plan_path) if plan_path.exists() and not args.replan else None
+        migration = plan_migration(dumps, rules, edited, str(plan_path), threshold=args.threshold)
+    except MigrationError as error:
+        print(f"migrate: fel: {error}", file=sys.stderr)
+        print("migrate: inget skrevs.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    report = write_outputs(out, migration.files, force=args.force)
+    plan_text = dump_plan(migration.plan)
+    if not plan_path.exists() or plan_path.read_text(encoding="utf-8") != plan_text:
+        write_atomic(plan_path, plan_text)
+    elapsed = time.perf_counter() - started
+    if not args.quiet:
+        summary = migration.plan.summary
+        print(f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
+              f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader → {out} "
+              f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s")
+        print(f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}")
+    for relative in report.kept_editor_changes:
+        print(f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)",
+              file=sys.stderr)
+    return 0

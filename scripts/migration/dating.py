@@ -1,0 +1,170 @@
+"""Giving every post a date, and saying how sure it is.
+
+Order of trust: a legacy URL with /YYYY/MM/DD/ that points at the post
+(``url``); a date introduced by a label such as "Datum:" (``text``); otherwise
+an estimate (``inferred``) from the years a post mentions, fitted so that the
+dump's newest-first order holds (isotonic regression), with the month taken
+from the text where it names one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lines import years_mentioned
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["januari", "februari", "mars", "april", "maj", "juni", "juli",
+         "augusti", "september", "oktober", "november", "december"], 1
+    )
+}
+_MONTH = "|".join(MONTHS)
+ISO_DATE = re.compile(r"\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b")
+WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–,]\s*\d{{1,2}})*(?:,?\s+och\s+\d{{1,2}})?\s+({_MONTH})(?:\s+(\d{{4}}))?\b",
+                          re.IGNORECASE)
+URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
+EARLIEST_YEAR = 1990
+DEFAULT_MONTH = 6  # middle of the year when nothing narrows it
+
+
+@dataclass(frozen=True)
+class DateDecision:
+    date: dt.date
+    source: str  # "url" | "text" | "inferred"
+    evidence: str
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | None:
+    """A date written after a label ("Datum: 2015-12-18"), the latest if several."""
+    found = []
+    for label in labels:
+        pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            rest = text[match.end() : match.end() + 40]
+            iso = ISO_DATE.match(rest)
+            written = WRITTEN_DATE.match(rest)
+            if iso:
+                date = _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            elif written and written.group(3):
+                date = _safe_date(int(written.group(3)), MONTHS[written.group(2).lower()], int(written.group(1)))
+            else:
+                date = None
+            if date:
+                found.append((date, f"{label} {rest.split()[0]}"))
+    return max(found) if found else None
+
+
+def legacy_url_dates(text: str) -> dict[str, dt.date]:
+    """Slug -> date for every /YYYY/MM/DD/slug/ link in a text."""
+    result = {}
+    for match in URL_DATE.finditer(text):
+        date = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if date:
+            result[match.group(4).lower()] = date
+    return result
+
+
+def month_mentions(text: str, year: int) -> list[tuple[int, int]]:
+    """(month, day) of written dates in ``year`` or without a year."""
+    result = []
+    for match in WRITTEN_DATE.finditer(text):
+        if match.group(3) is None or int(match.group(3)) == year:
+            result.append((MONTHS[match.group(2).lower()], int(match.group(1))))
+    for match in ISO_DATE.finditer(text):
+        if int(match.group(1)) == year:
+            result.append((int(match.group(2)), int(match.group(3))))
+    return result
+
+
+def _isotonic_non_increasing(values: list[float], weights: list[float]) -> list[float]:
+    """Pool-adjacent-violators: the closest non-increasing sequence (weighted)."""
+    blocks: list[list[float]] = []  # [value, weight, count]
+    for value, weight in zip(values, weights):
+        blocks.append([value, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] < blocks[-1][0]:
+            v2, w2, c2 = blocks.pop()
+            v1, w1, c1 = blocks.pop()
+            total = w1 + w2
+            blocks.append([(v1 * w1 + v2 * w2) / total, total, c1 + c2])
+    fitted: list[float] = []
+    for value, _, count in blocks:
+        fitted.extend([value] * count)
+    return fitted
+
+
+@dataclass
+class DatingInput:
+    """What the dating rules need to know of one post."""
+
+    text: str
+    fixed: DateDecision | None = None
+
+
+def date_posts(posts: list[DatingInput], today: dt.date) -> list[DateDecision]:
+    """Dates for the posts of one dump, given in dump order (newest first)."""
+    n = len(posts)
+    values: list[float | None] = []
+    weights: list[float] = []
+    for post in posts:
+        if post.fixed:
+            values.append(post.fixed.date.year + (post.fixed.date.timetuple().tm_yday / 366))
+            weights.append(100.0)
+            continue
+        years = [y for y in years_mentioned(post.text) if EARLIEST_YEAR <= y <= today.year]
+        values.append(max(years) + 0.5 if years else None)
+        weights.append(1.0)
+    known = [i for i, v in enumerate(values) if v is not None]
+    if not known:
+        filled = [float(today.year)] * n
+        weights = [1.0] * n
+    else:
+        filled = []
+        for i, value in enumerate(values):
+            if value is not None:
+                filled.append(value)
+                continue
+            before = [values[k] for k in known if k < i]
+            after = [values[k] for k in known if k > i]
+            neighbours = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
+            filled.append(sum(neighbours) / len(neighbours))
+            weights[i] = 0.01
+    fitted = _isotonic_non_increasing(filled, weights)
+
+    decisions: list[DateDecision] = []
+    previous: dt.date | None = None
+    for index, post in enumerate(posts):
+        if post.fixed:
+            decision = post.fixed
+        else:
+            year = int(fitted[index])
+            mentions = month_mentions(post.text, year)
+            if mentions:
+                month, day = max(mentions)
+                date = _safe_date(year, month, day) or dt.date(year, month, 1)
+                how = "månad och dag ur texten"
+            else:
+                date = dt.date(year, DEFAULT_MONTH, 15)
+                how = "mitten av året"
+            if previous is not None and date >= previous:
+                date = previous - dt.timedelta(days=1)
+                how = "dagen före inlägget ovanför i dumpen"
+            years = sorted(set(years_mentioned(post.text)))
+            evidence = (
+                f"uppskattat: årtal i texten {', '.join(map(str, years)) or 'saknas'}; "
+                f"plats {index + 1} av {n} i dumpen (nyast först); {how}"
+            )
+            decision = DateDecision(date, "inferred", evidence)
+        decisions.append(decision)
+        previous = decision.date
+    return decisions

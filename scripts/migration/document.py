@@ -1,0 +1,142 @@
+"""Recognising a document dump (a flattened PDF) and restoring its structure.
+
+A document dump starts with the document's title, then a list of unrelated
+links from the site that hosted it, then a marker line (configured in
+migration-rules.yaml), then the text: one line per page, page numbers run
+into the end of each page, ALL-CAPS section headings run into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .body import Noise, inline, plain
+from .lines import INVISIBLE
+
+# A run of ALL-CAPS words (five letters or more in all) followed by the
+# capitalised start of the section's first sentence.
+_CAPS_HEADING = re.compile(
+    r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,})\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
+)
+_TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
+_LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
+MIN_HEADING_LETTERS = 5
+PARAGRAPH_WORDS = 110
+
+
+@dataclass
+class DocumentParts:
+    title_line: int
+    body_start: int  # first line after the marker
+    marker_line: int
+    dropped: list[Noise] = field(default_factory=list)
+
+
+@dataclass
+class RenderedDocument:
+    markdown: str
+    facts: dict[str, str]
+    summary: str
+    page_numbers: dict[int, int]  # source line -> page number removed from its end
+
+
+def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
+    """Line number of the transcript marker, or None if this is not a document dump."""
+    wanted = {m.strip().lower() for m in markers}
+    for number, text in enumerate(lines, 1):
+        if text.strip(INVISIBLE).lower() in wanted:
+            return number
+    return None
+
+
+def split_document(lines: tuple[str, ...], marker_line: int) -> DocumentParts:
+    """Title, dropped unrelated list and marker of a document dump."""
+    content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if t.strip(INVISIBLE)]
+    title_line = content[0][0]
+    parts = DocumentParts(title_line, marker_line + 1, marker_line)
+    for number, text in content[1:]:
+        parts.dropped.append(
+            Noise(number, text, "lista över orelaterade dokument från webbplatsen som visade rapporten")
+        )
+    parts.dropped.append(Noise(marker_line, lines[marker_line - 1], "markör före dokumentets text"))
+    return parts
+
+
+def _sentence_case(heading: str) -> str:
+    lowered = heading.lower()
+    return lowered[0].upper() + lowered[1:]
+
+
+def _cover_facts(cover: str, title: str) -> dict[str, str]:
+    """ "Key: value" pairs on the cover page, after the title."""
+    text = cover[len(title):].strip() if cover.startswith(title) else cover
+    matches = list(_LABEL.finditer(" " + text))
+    facts = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text) + 1
+        facts[match.group(1)] = (" " + text)[match.end() : end].strip()
+    return facts
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Group sentences into paragraphs of a readable length."""
+    paragraphs, current, count = [], [], 0
+    for sentence in _SENTENCE_END.split(text):
+        current.append(sentence)
+        count += len(sentence.split())
+        if count >= PARAGRAPH_WORDS:
+            paragraphs.append(" ".join(current))
+            current, count = [], 0
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
+    title = plain(lines[parts.title_line - 1])
+    pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
+    page_numbers: dict[int, int] = {}
+    expected = 1
+    cleaned: list[tuple[int, str]] = []
+    for number, text in pages:
+        match = _TRAILING_PAGE_NUMBER.search(text)
+        if match and int(match.group(1)) == expected:
+            page_numbers[number] = expected
+            expected += 1
+            text = text[: match.start()]
+        cleaned.append((number, text))
+
+    facts: dict[str, str] = {}
+    if cleaned and cleaned[0][1].startswith(title):
+        facts = _cover_facts(cleaned[0][1], title)
+        cleaned = cleaned[1:]
+    # Pages that end mid-sentence continue on the next page.
+    running = ""
+    for _, text in cleaned:
+        joiner = " " if running and not running.rstrip().endswith((".", "!", "?", ":")) else "\n\n"
+        running = f"{running}{joiner}{text}" if running else text
+
+    blocks: list[str] = []
+    if facts:
+        blocks.append("\n".join(f"- **{k}:** {inline(v)}" for k, v in facts.items()))
+    summary = ""
+    for chunk in running.split("\n\n"):
+        # split() alternates text, heading, text, heading …; a short capital
+        # run (an acronym such as "SKL") stays in the text.
+        text = ""
+        for index, piece in enumerate(_CAPS_HEADING.split(chunk)):
+            if index % 2 == 1 and sum(c.isalpha() for c in piece) >= MIN_HEADING_LETTERS:
+                for paragraph in _paragraphs(text.strip()) if text.strip() else []:
+                    summary = summary or paragraph
+                    blocks.append(inline(paragraph))
+                blocks.append(f"## {_sentence_case(piece)}")
+                text = ""
+            else:
+                text = f"{text} {piece}" if index % 2 == 1 else text + piece
+        for paragraph in _paragraphs(text.strip()) if text.strip() else []:
+            summary = summary or paragraph
+            blocks.append(inline(paragraph))
+    return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers)
+

@@ -1,0 +1,134 @@
+"""What a single line of a legacy dump is: pure rules, no archive knowledge.
+
+The dumps have no markup, so every later step (finding posts, writing
+Markdown) starts from the shape of each line: a bullet, a bare link, a
+signature, a short heading-like line, or running text.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+import snowballstemmer
+
+BULLET_CHARS = "•●▪◦‣"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# scheme://…, www.…, or host.tld/path (a bare domain alone is just a name).
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>”\"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>”\"]*",
+    re.IGNORECASE,
+)
+_TRAILING_URL_PUNCT = ".,;:!?)]”\"'"
+# Characters that make a line look empty although it is not ("" after strip()).
+INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff \t"
+_DASHES = "–—-"
+# "Key: value" facts such as "Besök per vecka: 300-450".
+FACT = re.compile(r"^(?P<key>[^\W\d_][^:]{0,40}?):\s+(?P<value>\S.*)$")
+# Two sentences on one line ("… på Facebook. Klicka …") are running text.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖÉ]")
+_TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
+YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
+
+MAX_HEADING_CHARS = 100
+MAX_HEADING_WORDS = 14
+
+
+class LineKind(str, Enum):
+    BLANK = "blank"
+    INVISIBLE = "invisible"  # only non-breaking or zero-width spaces
+    BULLET = "bullet"
+    URL = "url"  # the whole line is one link
+    SIGNATURE = "signature"  # "/Name, role"
+    QUOTE = "quote"  # "– Quoted speech …"
+    FACT = "fact"  # "Key: value"
+    HEADING = "heading"  # short, title-like
+    TEXT = "text"  # running text
+
+
+def is_invisible(line: str) -> bool:
+    return bool(line) and not line.strip(INVISIBLE)
+
+
+def has_email(line: str) -> bool:
+    return bool(EMAIL.search(line))
+
+
+def find_urls(line: str) -> list[str]:
+    """Bare links in a line, without the punctuation that ends the sentence."""
+    return [m.group().rstrip(_TRAILING_URL_PUNCT) for m in URL.finditer(line) if "@" not in m.group()]
+
+
+def words(line: str) -> list[str]:
+    return _TOKEN.findall(line)
+
+
+def _is_heading_like(text: str) -> bool:
+    if len(text) > MAX_HEADING_CHARS or len(words(text)) > MAX_HEADING_WORDS:
+        return False
+    if text[-1] in ".,;:":
+        return False
+    first = text.lstrip("”\"«'(")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    if _SENTENCE_BREAK.search(text) or has_email(text):
+        return False
+    return not re.match(r"(?:https?://|www\.)", text, re.IGNORECASE)
+
+
+def classify(line: str) -> LineKind:
+    """Classify one line of a dump by its shape alone."""
+    if not line:
+        return LineKind.BLANK
+    if is_invisible(line):
+        return LineKind.INVISIBLE
+    text = line.strip(INVISIBLE)
+    if text[0] in BULLET_CHARS:
+        return LineKind.BULLET
+    if find_urls(text) and find_urls(text)[0] == text.rstrip(_TRAILING_URL_PUNCT):
+        return LineKind.URL
+    if re.match(r"^/\s*[^\W\d_]", text):
+        return LineKind.SIGNATURE
+    if text[0] in _DASHES and len(text) > 2 and text[1] == " ":
+        return LineKind.QUOTE
+    fact = FACT.match(text)
+    if fact and len(words(fact.group("key"))) <= 4 and not has_email(fact.group("key")):
+        return LineKind.FACT
+    if _is_heading_like(text):
+        return LineKind.HEADING
+    return LineKind.TEXT
+
+
+def is_closing_line(line: str, cues: tuple[str, ...]) -> bool:
+    """A line that typically ends a post: contact details, a signature, a link."""
+    kind = classify(line)
+    if kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line):
+        return True
+    lowered = line.lower()
+    return any(cue in lowered for cue in cues)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("stopwords_sv.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stop words, no short words)."""
+    stop = stopwords()
+    tokens = [w.lower() for w in words(text)]
+    kept = [w for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit()]
+    return _stemmer().stemWords(kept)
+
+
+def years_mentioned(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text)]

@@ -1,0 +1,200 @@
+"""The migration plan: every decision the migration made, in a file editors can edit.
+
+The plan is YAML. Per source it lists the detected posts (title, line range,
+how sure the split is, date and its source, tags, topics, duplicates) and the
+lines dropped as noise with a reason. When the plan already exists, its posts
+are the truth: an editor merges two posts by deleting one entry and widening
+the other's ``lines``, splits one by adding an entry, or fixes a title or date;
+the next run follows. A field that is deleted is computed again.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import MigrationError
+
+PLAN_VERSION = 1
+# Fields an editor may set; everything else in the plan is recomputed.
+EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate_of", "kind")
+
+
+@dataclass
+class PlannedPost:
+    source: str
+    first: int
+    last: int
+    title: str = ""
+    slug: str = ""
+    kind: str = "article"  # article | document
+    date: str = ""
+    date_source: str = ""
+    date_evidence: str = ""
+    tags: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    topic_evidence: dict[str, int] = field(default_factory=dict)
+    confidence: float = 1.0
+    reasons: list[str] = field(default_factory=list)
+    doubt: dict | None = None
+    duplicate_of: str | None = None
+    copies: list[str] = field(default_factory=list)
+    legacy_url: str | None = None
+    output: str | None = None
+    edited: dict = field(default_factory=dict)  # editable fields given by the plan file
+
+    @property
+    def lines(self) -> str:
+        return f"{self.first}-{self.last}"
+
+
+@dataclass
+class SourcePlan:
+    file: str
+    sha256: str
+    kind: str
+    posts: list[PlannedPost]
+    dropped: list[dict]
+    page_numbers: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    sources: list[SourcePlan]
+    missing_attachments: list[dict]
+    summary: dict
+
+
+# --- reading --------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that remembers the line of every mapping (for error messages)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+
+
+def read_plan(path: Path) -> dict[str, dict]:
+    """Edited plan entries per source file: {file: {"sha256": …, "posts": [dict, …]}}."""
+    name = str(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise MigrationError(name, mark.line + 1 if mark else None, f"planen är inte giltig YAML: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        raise MigrationError(name, 1, "planen saknar 'sources:' – ta bort filen för att skapa en ny plan")
+    result: dict[str, dict] = {}
+    for source in data["sources"]:
+        line = source.get("__line__") if isinstance(source, dict) else None
+        if not isinstance(source, dict) or "file" not in source or not isinstance(source.get("posts"), list):
+            raise MigrationError(name, line, "varje källa i planen behöver 'file:' och 'posts:'")
+        posts = []
+        for post in source["posts"]:
+            if not isinstance(post, dict) or "lines" not in post:
+                raise MigrationError(name, getattr(post, "get", lambda *_: line)("__line__", line),
+                                     "varje inlägg i planen behöver 'lines: FÖRSTA-SISTA'")
+            match = _RANGE.match(str(post["lines"]))
+            if not match or int(match.group(1)) > int(match.group(2)):
+                raise MigrationError(name, post["__line__"], f"'lines: {post['lines']}' ska vara två radnummer, t.ex. 12-40")
+            posts.append(post | {"first": int(match.group(1)), "last": int(match.group(2))})
+        result[str(source["file"])] = {"sha256": source.get("sha256"), "posts": posts, "line": line}
+    return result
+
+
+def validate_ranges(plan_name: str, source: str, posts: list[dict], required: set[int], n_lines: int) -> None:
+    """Ranges must be inside the file, not overlap, and cover every line that has text."""
+    covered: set[int] = set()
+    for post in sorted(posts, key=lambda p: p["first"]):
+        if post["last"] > n_lines:
+            raise MigrationError(plan_name, post["__line__"], f"{source} har bara {n_lines} rader, men planen säger {post['lines']}")
+        span = set(range(post["first"], post["last"] + 1))
+        if span & covered:
+            raise MigrationError(plan_name, post["__line__"], f"raderna {post['lines']} i {source} ingår redan i ett annat inlägg")
+        covered |= span
+    missing = sorted(required - covered)
+    if missing:
+        raise MigrationError(
+            plan_name, None,
+            f"{source}: rad {', '.join(map(str, missing[:10]))} ingår inte i något inlägg – lägg till dem i ett inlägg",
+        )
+
+
+# --- writing --------------------------------------------------------------------
+
+
+def _post_dict(post: PlannedPost) -> dict:
+    data: dict = {
+        "title": post.title,
+        "lines": post.lines,
+        "kind": post.kind,
+        "slug": post.slug,
+        "output": post.output,
+        "split_confidence": round(post.confidence, 2),
+        "split_reasons": post.reasons,
+    }
+    if post.doubt:
+        data["closest_rejected_split"] = post.doubt
+    data |= {
+        "date": post.date,
+        "date_source": post.date_source,
+        "date_evidence": post.date_evidence,
+        "tags": post.tags,
+        "topics": post.topics,
+        "keyword_hits": post.topic_evidence,
+    }
+    if post.legacy_url:
+        data["legacy_url"] = post.legacy_url
+    if post.duplicate_of:
+        data["duplicate_of"] = post.duplicate_of
+    if post.copies:
+        data["copies"] = post.copies
+    if post.edited:
+        data["edited_by_editor"] = sorted(post.edited)
+    return data
+
+
+HEADER = """\
+# Migreringsplan – skapad av scripts/migrate.py.
+#
+# Så rättar du: ändra 'title', 'slug', 'date' (sätt då date_source: editor),
+# 'tags' eller 'topics' i ett inlägg, slå ihop två inlägg genom att ta bort det
+# ena och vidga det andras 'lines', eller dela ett inlägg genom att lägga till
+# ett nytt med egna 'lines'. Kör sedan migreringen igen (invoke migrate).
+# Ett fält du tar bort räknas fram på nytt. Kommentarer i filen sparas inte.
+"""
+
+
+def dump_plan(plan: Plan) -> str:
+    data = {
+        "version": PLAN_VERSION,
+        "summary": plan.summary,
+        "sources": [
+            {
+                "file": source.file,
+                "sha256": source.sha256,
+                "kind": source.kind,
+                "posts": [_post_dict(p) for p in source.posts],
+                "dropped": source.dropped,
+                **({"removed_page_numbers": source.page_numbers} if source.page_numbers else {}),
+            }
+            for source in plan.sources
+        ],
+        "missing_attachments": plan.missing_attachments,
+    }
+    buffer = io.StringIO()
+    buffer.write(HEADER)
+    yaml.safe_dump(data, buffer, allow_unicode=True, sort_keys=False, width=100)
+    return buffer.getvalue()

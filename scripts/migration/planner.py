@@ -1,0 +1,373 @@
+"""From legacy dumps (and an edited plan, if any) to a plan and Markdown files.
+
+Pure: takes decoded dumps and rules, returns the plan and the files to write
+as strings. All I/O lives in cli.py and writer.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from . import dating
+from .body import Noise, plain, render_body, summary_of
+from .document import find_marker, render_document, split_document
+from .errors import MigrationError
+from .lines import INVISIBLE, LineKind, classify, find_urls
+from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
+from .rules import MigrationRules, assign
+from .segmentation import DEFAULT_THRESHOLD, PostSpan, Vocabulary, content_lines, split_posts
+from .source import LegacyDump
+
+MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
+DUPLICATE_OVERLAP = 0.8
+SLUG_MATCH = 0.9
+MAX_SLUG_CHARS = 80
+
+
+@dataclass
+class Migration:
+    plan: Plan
+    files: dict[str, str]  # output path (relative to --out) -> content
+
+
+def slugify(title: str) -> str:
+    """ASCII slug: å/ä/ö folded, words joined by hyphens."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if len(slug) > MAX_SLUG_CHARS:
+        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
+    return slug or "inlagg"
+
+
+def _normalised_line(text: str) -> str:
+    return " ".join(text.strip(INVISIBLE).lower().split())
+
+
+def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
+    """Where runs of lines shared by two dumps begin and end: post boundaries.
+
+    The same post copied into two listings sits between different neighbours,
+    so the edges of the shared run are post edges in both dumps.
+    """
+    starts: dict[str, set[int]] = {d.name: set() for d in dumps}
+    lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
+    for i, a in enumerate(dumps):
+        for b in dumps[i + 1 :]:
+            la, lb = lines[a.name], lines[b.name]
+            matcher = difflib.SequenceMatcher(
+                None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
+            )
+            for block in matcher.get_matching_blocks():
+                if block.size < MIN_SHARED_RUN:
+                    continue
+                for dump_lines, offset, name in ((la, block.a, a.name), (lb, block.b, b.name)):
+                    if offset > 0:
+                        starts[name].add(dump_lines[offset].number)
+                    if offset + block.size < len(dump_lines):
+                        starts[name].add(dump_lines[offset + block.size].number)
+    return starts
+
+
+def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
+    """Line ranges that cover the whole file: each post runs to the next one's title."""
+    firsts = [1] + [s.start for s in spans[1:]]
+    return [(first, (firsts[i + 1] - 1) if i + 1 < len(firsts) else n_lines) for i, first in enumerate(firsts)]
+
+
+def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int:
+    for number in range(first, last + 1):
+        text = dump.line(number)
+        kind = classify(text)
+        if kind not in (LineKind.BLANK, LineKind.INVISIBLE) and text.strip(INVISIBLE).lower() not in noise_lines:
+            return number
+    return first
+
+
+def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
+    return [_normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
+
+
+def _compose(meta: list[tuple[str, str]], body: str) -> str:
+    header = "\n".join(f"{key}: {value}" for key, value in meta if value not in ("", None))
+    return f"{header}\n\n{body}"
+
+
+def _fixed_date(text: str, slug: str, rules: MigrationRules, url_dates: dict[str, dt.date]) -> dating.DateDecision | None:
+    best = max(
+        ((difflib.SequenceMatcher(None, slug, s).ratio(), s) for s in url_dates), default=(0.0, "")
+    )
+    if best[0] >= SLUG_MATCH:
+        return dating.DateDecision(url_dates[best[1]], "url", f"länk till gamla bloggen: …/{url_dates[best[1]]:%Y/%m/%d}/{best[1]}/")
+    labelled = dating.labelled_date(text, rules.date_labels)
+    if labelled:
+        return dating.DateDecision(labelled[0], "text", f"datum skrivet i texten: {labelled[1]}")
+    return None
+
+
+@dataclass
+class _Draft:
+    """A post while the plan is being built."""
+
+    post: PlannedPost
+    dump: LegacyDump
+    title_line: int
+    body: str
+    lead: str
+    noise: list[Noise]
+    text: str  # title + body as plain text, for rules
+    signature: list[str]
+
+
+def plan_migration(
+    dumps: list[LegacyDump],
+    rules: MigrationRules,
+    edited: dict[str, dict] | None = None,
+    plan_name: str = "migration-plan.yaml",
+    today: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Migration:
+    today = today or dt.date.today()
+    edited = edited or {}
+    vocabulary = Vocabulary([line for d in dumps for line in d.lines])
+    documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
+    listings = [d for d in dumps if documents[d.name] is None]
+    forced = shared_run_starts(listings)
+    all_text = "\n".join(line for d in dumps for line in d.lines)
+    url_dates = dating.legacy_url_dates(all_text)
+    legacy_urls = {
+        m.group(4).lower(): url
+        for url in (u for line in all_text.splitlines() for u in find_urls(line))
+        if any(host in url for host in rules.legacy_hosts)
+        for m in [dating.URL_DATE.search(url)] if m
+    }
+
+    sources: list[SourcePlan] = []
+    drafts_by_source: dict[str, list[_Draft]] = {}
+    page_numbers: dict[str, dict[int, int]] = {}
+    for dump in dumps:
+        plan_entry = edited.get(dump.name)
+        use_plan = plan_entry is not None and plan_entry.get("sha256") in (None, dump.sha256)
+        marker = documents[dump.name]
+        drafts: list[_Draft] = []
+        dropped: list[Noise] = []
+        if marker is not None:
+            parts = split_document(dump.lines, marker)
+            dropped.extend(parts.dropped)
+            rendered = render_document(dump.lines, parts)
+            page_numbers[dump.name] = rendered.page_numbers
+            title = plain(dump.line(parts.title_line))
+            post = PlannedPost(dump.name, parts.title_line, len(dump.lines), title=title, kind="document",
+                               reasons=[f"dokumentmarkör på rad {marker}"])
+            drafts.append(_Draft(post, dump, parts.title_line, rendered.markdown, rendered.summary, [],
+                                 title + "\n" + rendered.markdown, _content_signature(dump, marker + 1, len(dump.lines))))
+            facts_date = dating.labelled_date(" ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels)
+            if facts_date:
+                post.edited["_fixed"] = dating.DateDecision(facts_date[0], "text", f"datum skrivet i dokumentet: {facts_date[1]}")
+        else:
+            if use_plan:
+                required = {n for n, t in enumerate(dump.lines, 1) if t}
+                validate_ranges(plan_name, dump.name, plan_entry["posts"], required, len(dump.lines))
+                entries = sorted(plan_entry["posts"], key=lambda p: p["first"])
+                ranges = [(p["first"], p["last"]) for p in entries]
+                spans_info = [(1.0, ["från migreringsplanen"], None)] * len(entries)
+            else:
+                entries = [{} for _ in range(0)]
+                spans = split_posts(
+                    content_lines(list(enumerate(dump.lines, 1))), vocabulary, rules.closing_cues,
+                    frozenset(forced.get(dump.name, set())), threshold,
+                )
+                ranges = _tile(spans, len(dump.lines))
+                spans_info = [
+                    (s.confidence, s.reasons,
+                     {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)} if s.doubt else None)
+                    for s in spans
+                ]
+            for index, (first, last) in enumerate(ranges):
+                title_line = _title_line(dump, first, last, rules.noise_lines)
+                numbered = [(n, dump.line(n)) for n in range(first, last + 1)]
+                before_title = [(n, t) for n, t in numbered if n < title_line]
+                body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
+                noise = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in before_title if t] + body.noise
+                confidence, reasons, doubt = spans_info[index]
+                post = PlannedPost(dump.name, first, last, title=plain(dump.line(title_line)),
+                                   confidence=confidence, reasons=reasons, doubt=doubt)
+                if use_plan:
+                    post.edited = {k: entries[index][k] for k in EDITABLE if k in entries[index]}
+                    post.confidence = 1.0
+                drafts.append(_Draft(post, dump, title_line, body.markdown, body.lead, noise,
+                                     dump.line(title_line) + "\n" + body.markdown, _content_signature(dump, first, last)))
+                dropped.extend(noise)
+        drafts_by_source[dump.name] = drafts
+        sources.append(SourcePlan(
+            dump.name, dump.sha256, "document" if marker is not None else "listing",
+            [d.post for d in drafts],
+            [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
+            page_numbers.get(dump.name, {}),
+        ))
+
+    all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
+    _apply_titles_and_slugs(all_drafts)
+    _mark_duplicates(all_drafts)
+    _assign_dates(drafts_by_source, rules, url_dates, today)
+    _assign_taxonomy(all_drafts, rules)
+    for draft in all_drafts:
+        draft.post.legacy_url = legacy_urls.get(
+            max(legacy_urls, key=lambda s: difflib.SequenceMatcher(None, draft.post.slug, s).ratio(), default=""), None
+        ) if legacy_urls and max(difflib.SequenceMatcher(None, draft.post.slug, s).ratio() for s in legacy_urls) >= SLUG_MATCH else None
+
+    files: dict[str, str] = {}
+    for draft in all_drafts:
+        post = draft.post
+        if post.duplicate_of:
+            post.output = None
+            continue
+        folder = "documents" if post.kind == "document" else "articles"
+        post.output = f"{folder}/{post.slug}.md"
+        files[post.output] = _render_file(draft)
+
+    missing = _missing_attachments(all_drafts, rules)
+    plan = Plan(sources, missing, _summary(all_drafts, sources))
+    return Migration(plan, files)
+
+
+def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
+    used: set[str] = set()
+    for draft in drafts:
+        post = draft.post
+        post.title = post.edited.get("title", post.title)
+        post.kind = post.edited.get("kind", post.kind)
+        base = post.edited.get("slug") or slugify(post.title)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        post.slug = slug
+
+
+def _mark_duplicates(drafts: list[_Draft]) -> None:
+    """A post whose lines all occur in an earlier (or longer) post is a copy of it."""
+    for index, draft in enumerate(drafts):
+        if "duplicate_of" in draft.post.edited:
+            draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
+            continue
+        mine = draft.signature
+        for other in drafts[:index]:
+            theirs = other.signature
+            if other.post.duplicate_of or not mine or not theirs:
+                continue
+            shorter, longer = sorted((mine, theirs), key=len)
+            if set(shorter) <= set(longer) and len(shorter) >= DUPLICATE_OVERLAP * len(longer):
+                keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
+                drop.post.duplicate_of = keep.post.slug
+                keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
+                break
+    for draft in drafts:
+        if draft.post.duplicate_of and not draft.post.copies:
+            kept = next((d for d in drafts if d.post.slug == draft.post.duplicate_of), None)
+            if kept is None:
+                raise MigrationError(draft.post.source, draft.post.first,
+                                     f"duplicate_of: '{draft.post.duplicate_of}' finns inte i planen")
+
+
+def _assign_dates(drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules,
+                  url_dates: dict[str, dt.date], today: dt.date) -> None:
+    fixed_by_slug: dict[str, dating.DateDecision] = {}
+    for drafts in drafts_by_source.values():
+        for draft in drafts:
+            fixed = draft.post.edited.pop("_fixed", None) or _fixed_date(draft.text, draft.post.slug, rules, url_dates)
+            if fixed:
+                fixed_by_slug.setdefault(draft.post.duplicate_of or draft.post.slug, fixed)
+    decided: dict[str, dating.DateDecision] = {}
+    for drafts in drafts_by_source.values():
+        inputs = []
+        for draft in drafts:
+            key = draft.post.duplicate_of or draft.post.slug
+            fixed = fixed_by_slug.get(key)
+            if "date" in draft.post.edited:
+                value = draft.post.edited["date"]
+                try:
+                    when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+                except ValueError:
+                    raise MigrationError(draft.post.source, draft.post.first,
+                                         f"datumet '{value}' i planen ska skrivas ÅÅÅÅ-MM-DD") from None
+                fixed = dating.DateDecision(when, draft.post.edited.get("date_source", "editor"), "satt av redaktör i planen")
+            inputs.append(dating.DatingInput(draft.text, fixed))
+        for draft, decision in zip(drafts, dating.date_posts(inputs, today)):
+            key = draft.post.duplicate_of or draft.post.slug
+            decided.setdefault(key, decision)
+    for drafts in drafts_by_source.values():
+        for draft in drafts:
+            decision = decided[draft.post.duplicate_of or draft.post.slug]
+            draft.post.date = decision.date.isoformat()
+            draft.post.date_source = decision.source
+            draft.post.date_evidence = decision.evidence
+
+
+def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
+    for draft in drafts:
+        tags, topics, evidence = assign(rules, draft.post.title, draft.text)
+        draft.post.tags = list(draft.post.edited.get("tags", tags))
+        draft.post.topics = list(draft.post.edited.get("topics", topics))
+        draft.post.topic_evidence = evidence
+
+
+def _render_file(draft: _Draft) -> str:
+    post = draft.post
+    meta = [
+        ("Title", post.title),
+        ("Date", post.date),
+        ("Slug", post.slug),
+        ("Tags", ", ".join(post.tags)),
+        ("Topics", ", ".join(post.topics)),
+        ("Summary", summary_of(plain(draft.lead))),
+        ("Date_source", post.date_source),
+        ("Source", f"legacy/{post.source}, rad {post.first}–{post.last}"
+                   + (f" (även {', '.join(post.copies)})" if post.copies else "")),
+        ("Legacy_url", post.legacy_url or ""),
+    ]
+    if post.kind == "document":
+        meta += [("Template", "document"), ("Url", f"dokument/{post.slug}/"),
+                 ("Save_as", f"dokument/{post.slug}/index.html")]
+    return _compose(meta, draft.body)
+
+
+def _missing_attachments(drafts: list[_Draft], rules: MigrationRules) -> list[dict]:
+    missing = []
+    for draft in drafts:
+        if draft.post.duplicate_of or not rules.attachment_cues:
+            continue
+        for number in range(draft.post.first, draft.post.last + 1):
+            text = draft.dump.line(number)
+            lowered = text.lower()
+            cue = next((c for c in rules.attachment_cues if c in lowered), None)
+            if cue:
+                missing.append({"post": draft.post.slug, "file": draft.post.source, "line": number,
+                                "cue": cue, "text": plain(text)})
+    return missing
+
+
+def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
+    articles = [d.post for d in drafts if d.post.kind == "article" and not d.post.duplicate_of]
+    confidences = sorted(d.post.confidence for d in drafts if d.post.kind == "article")
+    by_source: dict[str, int] = {}
+    for post in (d.post for d in drafts if not d.post.duplicate_of):
+        by_source[post.date_source] = by_source.get(post.date_source, 0) + 1
+    return {
+        "sources": len(sources),
+        "articles": len(articles),
+        "documents": sum(1 for d in drafts if d.post.kind == "document"),
+        "duplicates": sum(1 for d in drafts if d.post.duplicate_of),
+        "dropped_lines": sum(len(s.dropped) for s in sources),
+        "dates_by_source": dict(sorted(by_source.items())),
+        "split_confidence": {
+            "min": round(confidences[0], 2) if confidences else None,
+            "median": round(statistics.median(confidences), 2) if confidences else None,
+            "below_0.8": sum(1 for c in confidences if c < 0.8),
+        },
+        "posts_without_topic": [p.slug for p in articles if not p.topics],
+    }

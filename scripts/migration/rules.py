@@ -1,0 +1,152 @@
+"""Loading the editor-owned rules: migration-rules.yaml and content/topics/*.md.
+
+Mistakes here are made by editors, so every error names the file and line
+and says in plain Swedish what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import MigrationError
+
+
+@dataclass(frozen=True)
+class KeywordRule:
+    name: str  # tag name, or topic slug
+    keywords: tuple[str, ...]
+    _patterns: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
+
+    @staticmethod
+    def make(name: str, keywords: list[str]) -> KeywordRule:
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(k.strip())}", re.IGNORECASE) for k in keywords if k.strip())
+        return KeywordRule(name, tuple(k.strip() for k in keywords if k.strip()), patterns)
+
+    def hits(self, title: str, body: str) -> int:
+        """Keyword occurrences; a hit in the title counts twice."""
+        return sum(2 * len(p.findall(title)) + len(p.findall(body)) for p in self._patterns)
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    rule: KeywordRule
+
+
+@dataclass(frozen=True)
+class MigrationRules:
+    min_hits: int
+    document_markers: tuple[str, ...]
+    date_labels: tuple[str, ...]
+    closing_cues: tuple[str, ...]
+    attachment_cues: tuple[str, ...]
+    noise_lines: frozenset[str]
+    legacy_hosts: tuple[str, ...]
+    tags: tuple[KeywordRule, ...]
+    topics: tuple[Topic, ...]
+
+
+def _string_list(data: dict, key: str, path: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise MigrationError(path, None, f"'{key}' ska vara en lista med texter")
+    return tuple(value)
+
+
+def load_rules_file(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise MigrationError(str(path), None, f"regelfilen kan inte läsas: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise MigrationError(
+            str(path), mark.line + 1 if mark else None, f"regelfilen är inte giltig YAML: {getattr(error, 'problem', error)}"
+        ) from None
+    if not isinstance(data, dict):
+        raise MigrationError(str(path), None, "regelfilen ska innehålla nycklar som 'tags:' och 'min_hits:'")
+    return data
+
+
+_META_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
+
+
+def read_metadata_header(path: Path) -> dict[str, tuple[str, int]]:
+    """Pelican-style "Key: value" lines at the top of a Markdown file, with line numbers."""
+    meta: dict[str, tuple[str, int]] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise MigrationError(str(path), None, f"filen kan inte läsas som UTF-8: {error}") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            break
+        match = _META_LINE.match(line)
+        if not match:
+            raise MigrationError(str(path), number, f"raden ska ha formen 'Nyckel: värde', men är: {line!r}")
+        meta[match.group(1).lower()] = (match.group(2).strip(), number)
+    return meta
+
+
+def load_topics(directory: Path) -> tuple[Topic, ...]:
+    topics = []
+    for path in sorted(directory.glob("*.md")):
+        meta = read_metadata_header(path)
+        for required in ("title", "slug", "keywords"):
+            if required not in meta or not meta[required][0]:
+                raise MigrationError(str(path), 1, f"ämnet saknar '{required.capitalize()}:' i sidhuvudet")
+        slug = meta["slug"][0]
+        keywords = [k for k in meta["keywords"][0].split(",")]
+        topics.append(Topic(slug, meta["title"][0], KeywordRule.make(slug, keywords)))
+    return tuple(topics)
+
+
+def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
+    data = load_rules_file(rules_path)
+    name = str(rules_path)
+    tags_data = data.get("tags", {}) or {}
+    if not isinstance(tags_data, dict):
+        raise MigrationError(name, None, "'tags' ska vara en lista av 'Taggnamn: [nyckelord, …]'")
+    tags = []
+    for tag, keywords in tags_data.items():
+        if not isinstance(keywords, list) or not keywords:
+            raise MigrationError(name, None, f"taggen '{tag}' behöver en lista med nyckelord")
+        tags.append(KeywordRule.make(str(tag), [str(k) for k in keywords]))
+    min_hits = data.get("min_hits", 2)
+    if not isinstance(min_hits, int) or min_hits < 1:
+        raise MigrationError(name, None, "'min_hits' ska vara ett heltal, minst 1")
+    return MigrationRules(
+        min_hits=min_hits,
+        document_markers=_string_list(data, "document_markers", name),
+        date_labels=_string_list(data, "date_labels", name),
+        closing_cues=tuple(c.lower() for c in _string_list(data, "closing_cues", name)),
+        attachment_cues=tuple(c.lower() for c in _string_list(data, "attachment_cues", name)),
+        noise_lines=frozenset(c.lower() for c in _string_list(data, "noise_lines", name)),
+        legacy_hosts=_string_list(data, "legacy_hosts", name),
+        tags=tuple(tags),
+        topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),
+    )
+
+
+MAX_TAGS = 6
+
+
+def assign(rules: MigrationRules, title: str, body: str) -> tuple[list[str], list[str], dict[str, int]]:
+    """(tags, topics, evidence) for a post; evidence maps each name to its hit count."""
+    evidence: dict[str, int] = {}
+    tag_scores = [(rule.hits(title, body), rule.name) for rule in rules.tags]
+    tags = [name for hits, name in sorted(tag_scores, key=lambda x: (-x[0], x[1])) if hits >= rules.min_hits][:MAX_TAGS]
+    topic_scores = [(topic.rule.hits(title, body), topic.slug) for topic in rules.topics]
+    topics = [slug for hits, slug in sorted(topic_scores, key=lambda x: (-x[0], x[1])) if hits >= rules.min_hits]
+    if not topics:
+        best = max(topic_scores, default=(0, ""))
+        topics = [best[1]] if best[0] > 0 else []
+    for hits, name in tag_scores + topic_scores:
+        if hits:
+            evidence[name] = hits
+    return sorted(tags, key=str.lower), topics, evidence
