@@ -73,8 +73,14 @@ def inline(text: str) -> str:
         position = end
     out.append(_escape(text[position:]))
     result = "".join(out)
-    return _LINE_START_MARKUP.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
-                                  if m.group(2)[-1] in ".)" else f"{m.group(1)}\\{m.group(2)}{m.group(3)}", result)
+    return _LINE_START_MARKUP.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
+            if m.group(2)[-1] in ".)"
+            else f"{m.group(1)}\\{m.group(2)}{m.group(3)}"
+        ),
+        result,
+    )
 
 
 def plain(text: str) -> str:
@@ -84,9 +90,7 @@ def plain(text: str) -> str:
 # --- noise -----------------------------------------------------------------
 
 
-def noise_reason(
-    lines: list[tuple[int, str]], index: int, noise_lines: frozenset[str]
-) -> str | None:
+def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozenset[str]) -> str | None:
     """Why ``lines[index]`` is noise, or None if it belongs in the post."""
     _, text = lines[index]
     kind = classify(text)
@@ -95,7 +99,7 @@ def noise_reason(
     stripped = text.strip(INVISIBLE)
     if stripped.lower() in noise_lines:
         return "känd rest av den gamla webbplatsens layout (noise_lines i migration-rules.yaml)"
-    if kind == LineKind.HEADING and len(words(stripped)) == 1 and not stripped[-1] in "!?":
+    if kind == LineKind.HEADING and len(words(stripped)) == 1 and stripped[-1] not in "!?":
         following = [t for _, t in lines[index + 1 :] if classify(t) not in (LineKind.BLANK, LineKind.INVISIBLE)]
         if following and classify(following[0]) == LineKind.HEADING:
             return "ensam etikett utan eget innehåll, direkt följd av en rubrik"
@@ -112,8 +116,12 @@ def _fact_run_end(content: list[tuple[int, str, LineKind]], start: int) -> int:
         _, text, kind = content[end]
         if kind == LineKind.FACT:
             facts += 1
-        elif not (kind in (LineKind.HEADING, LineKind.TEXT) and len(text) <= MAX_FACT_COMPANION_CHARS
-                  and any(c.isdigit() for c in text) and facts):
+        elif not (
+            kind in (LineKind.HEADING, LineKind.TEXT)
+            and len(text) <= MAX_FACT_COMPANION_CHARS
+            and any(c.isdigit() for c in text)
+            and facts
+        ):
             break
         end += 1
     return end if facts >= 2 else start
@@ -132,9 +140,11 @@ def _starts_block(text: str, kind: LineKind) -> bool:
 
 
 def _is_block_companion(text: str, kind: LineKind) -> bool:
-    return len(text) <= MAX_BLOCK_LINE_CHARS and kind in (
-        LineKind.HEADING, LineKind.TEXT, LineKind.URL, LineKind.FACT, LineKind.SIGNATURE
-    ) and not text.endswith((".", "!", "?"))
+    return (
+        len(text) <= MAX_BLOCK_LINE_CHARS
+        and kind in (LineKind.HEADING, LineKind.TEXT, LineKind.URL, LineKind.FACT, LineKind.SIGNATURE)
+        and not text.endswith((".", "!", "?"))
+    )
 
 
 def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> RenderedBody:

@@ -28,21 +28,28 @@ def _parser() -> argparse.ArgumentParser:
             "rätta och köra om. Filer som en redaktör ändrat skrivs inte över."
         ),
     )
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
-                        help="textdumpar, eller mappar med *.txt")
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="textdumpar, eller mappar med *.txt")
     parser.add_argument("--out", required=True, type=Path, help="innehållsmapp att skriva till (t.ex. content)")
-    parser.add_argument("--plan", type=Path,
-                        help="migreringsplanen (standard: OUT/migration-plan.yaml); följs om den finns")
-    parser.add_argument("--rules", type=Path, default=REPO / "data" / "migration-rules.yaml",
-                        help="regelfilen med taggar och ledord (standard: data/migration-rules.yaml)")
-    parser.add_argument("--topics", type=Path,
-                        help="mapp med ämnesfiler (standard: OUT/topics, annars content/topics)")
-    parser.add_argument("--replan", action="store_true",
-                        help="bortse från en befintlig plan och hitta inläggen på nytt")
-    parser.add_argument("--force", action="store_true",
-                        help="skriv över filer som ändrats för hand sedan de skapades")
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
-                        help=f"hur säker en rubrik måste vara för att börja ett nytt inlägg (log-odds, standard {DEFAULT_THRESHOLD})")
+    parser.add_argument(
+        "--plan", type=Path, help="migreringsplanen (standard: OUT/migration-plan.yaml); följs om den finns"
+    )
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=REPO / "data" / "migration-rules.yaml",
+        help="regelfilen med taggar och ledord (standard: data/migration-rules.yaml)",
+    )
+    parser.add_argument("--topics", type=Path, help="mapp med ämnesfiler (standard: OUT/topics, annars content/topics)")
+    parser.add_argument(
+        "--replan", action="store_true", help="bortse från en befintlig plan och hitta inläggen på nytt"
+    )
+    parser.add_argument("--force", action="store_true", help="skriv över filer som ändrats för hand sedan de skapades")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"hur säker en rubrik måste vara för att börja ett nytt inlägg (log-odds, standard {DEFAULT_THRESHOLD})",
+    )
     parser.add_argument("--quiet", action="store_true", help="skriv bara ut fel")
     return parser
 
@@ -87,11 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     if not args.quiet:
         summary = migration.plan.summary
-        print(f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
-              f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader → {out} "
-              f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s")
+        print(
+            f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
+            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader → {out} "
+            f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s"
+        )
         print(f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}")
     for relative in report.kept_editor_changes:
-        print(f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)",
-              file=sys.stderr)
+        print(
+            f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)", file=sys.stderr
+        )
     return 0

@@ -18,14 +18,28 @@ from .lines import years_mentioned
 MONTHS = {
     name: number
     for number, name in enumerate(
-        ["januari", "februari", "mars", "april", "maj", "juni", "juli",
-         "augusti", "september", "oktober", "november", "december"], 1
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _MONTH = "|".join(MONTHS)
 ISO_DATE = re.compile(r"\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b")
-WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–,]\s*\d{{1,2}})*(?:,?\s+och\s+\d{{1,2}})?\s+({_MONTH})(?:\s+(\d{{4}}))?\b",
-                          re.IGNORECASE)
+WRITTEN_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:\s*[-–,]\s*\d{{1,2}})*(?:,?\s+och\s+\d{{1,2}})?\s+({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE
+)
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
 DEFAULT_MONTH = 6  # middle of the year when nothing narrows it

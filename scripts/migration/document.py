@@ -16,9 +16,7 @@ from .lines import INVISIBLE
 
 # A run of ALL-CAPS words (five letters or more in all) followed by the
 # capitalised start of the section's first sentence.
-_CAPS_HEADING = re.compile(
-    r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,})\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
-)
+_CAPS_HEADING = re.compile(r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,})\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])")
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
@@ -71,7 +69,7 @@ def _sentence_case(heading: str) -> str:
 
 def _cover_facts(cover: str, title: str) -> dict[str, str]:
     """ "Key: value" pairs on the cover page, after the title."""
-    text = cover[len(title):].strip() if cover.startswith(title) else cover
+    text = cover[len(title) :].strip() if cover.startswith(title) else cover
     matches = list(_LABEL.finditer(" " + text))
     facts = {}
     for index, match in enumerate(matches):
@@ -134,9 +132,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
                 blocks.append(f"## {_sentence_case(piece)}")
                 text = ""
             else:
-                text = f"{text} {piece}" if index % 2 == 1 else text + piece
+                text += f"{piece} " if index % 2 == 1 else piece  # the split ate the space after it
         for paragraph in _paragraphs(text.strip()) if text.strip() else []:
             summary = summary or paragraph
             blocks.append(inline(paragraph))
     return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers)
-

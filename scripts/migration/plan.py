@@ -78,6 +78,9 @@ class _LineLoader(yaml.SafeLoader):
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
     mapping = loader.construct_mapping(node, deep=True)
+    for value in mapping.values():  # only the outermost mappings keep their line
+        if isinstance(value, dict):
+            value.pop("__line__", None)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -104,11 +107,16 @@ def read_plan(path: Path) -> dict[str, dict]:
         posts = []
         for post in source["posts"]:
             if not isinstance(post, dict) or "lines" not in post:
-                raise MigrationError(name, getattr(post, "get", lambda *_: line)("__line__", line),
-                                     "varje inlägg i planen behöver 'lines: FÖRSTA-SISTA'")
+                raise MigrationError(
+                    name,
+                    getattr(post, "get", lambda *_: line)("__line__", line),
+                    "varje inlägg i planen behöver 'lines: FÖRSTA-SISTA'",
+                )
             match = _RANGE.match(str(post["lines"]))
             if not match or int(match.group(1)) > int(match.group(2)):
-                raise MigrationError(name, post["__line__"], f"'lines: {post['lines']}' ska vara två radnummer, t.ex. 12-40")
+                raise MigrationError(
+                    name, post["__line__"], f"'lines: {post['lines']}' ska vara två radnummer, t.ex. 12-40"
+                )
             posts.append(post | {"first": int(match.group(1)), "last": int(match.group(2))})
         result[str(source["file"])] = {"sha256": source.get("sha256"), "posts": posts, "line": line}
     return result
@@ -119,15 +127,20 @@ def validate_ranges(plan_name: str, source: str, posts: list[dict], required: se
     covered: set[int] = set()
     for post in sorted(posts, key=lambda p: p["first"]):
         if post["last"] > n_lines:
-            raise MigrationError(plan_name, post["__line__"], f"{source} har bara {n_lines} rader, men planen säger {post['lines']}")
+            raise MigrationError(
+                plan_name, post["__line__"], f"{source} har bara {n_lines} rader, men planen säger {post['lines']}"
+            )
         span = set(range(post["first"], post["last"] + 1))
         if span & covered:
-            raise MigrationError(plan_name, post["__line__"], f"raderna {post['lines']} i {source} ingår redan i ett annat inlägg")
+            raise MigrationError(
+                plan_name, post["__line__"], f"raderna {post['lines']} i {source} ingår redan i ett annat inlägg"
+            )
         covered |= span
     missing = sorted(required - covered)
     if missing:
         raise MigrationError(
-            plan_name, None,
+            plan_name,
+            None,
             f"{source}: rad {', '.join(map(str, missing[:10]))} ingår inte i något inlägg – lägg till dem i ett inlägg",
         )
 
@@ -161,8 +174,6 @@ def _post_dict(post: PlannedPost) -> dict:
         data["duplicate_of"] = post.duplicate_of
     if post.copies:
         data["copies"] = post.copies
-    if post.edited:
-        data["edited_by_editor"] = sorted(post.edited)
     return data
 
 

@@ -97,12 +97,20 @@ def _compose(meta: list[tuple[str, str]], body: str) -> str:
     return f"{header}\n\n{body}"
 
 
-def _fixed_date(text: str, slug: str, rules: MigrationRules, url_dates: dict[str, dt.date]) -> dating.DateDecision | None:
-    best = max(
-        ((difflib.SequenceMatcher(None, slug, s).ratio(), s) for s in url_dates), default=(0.0, "")
-    )
-    if best[0] >= SLUG_MATCH:
-        return dating.DateDecision(url_dates[best[1]], "url", f"länk till gamla bloggen: …/{url_dates[best[1]]:%Y/%m/%d}/{best[1]}/")
+def _closest_slug(slug: str, candidates) -> str | None:
+    """The candidate slug that is nearly the same as ``slug`` (old links may be mangled)."""
+    best = max(((difflib.SequenceMatcher(None, slug, s).ratio(), s) for s in candidates), default=(0.0, ""))
+    return best[1] if best[0] >= SLUG_MATCH else None
+
+
+def _fixed_date(
+    text: str, slug: str, rules: MigrationRules, url_dates: dict[str, dt.date]
+) -> dating.DateDecision | None:
+    match = _closest_slug(slug, url_dates)
+    if match:
+        return dating.DateDecision(
+            url_dates[match], "url", f"länk till gamla bloggen: …/{url_dates[match]:%Y/%m/%d}/{match}/"
+        )
     labelled = dating.labelled_date(text, rules.date_labels)
     if labelled:
         return dating.DateDecision(labelled[0], "text", f"datum skrivet i texten: {labelled[1]}")
@@ -143,7 +151,8 @@ def plan_migration(
         m.group(4).lower(): url
         for url in (u for line in all_text.splitlines() for u in find_urls(line))
         if any(host in url for host in rules.legacy_hosts)
-        for m in [dating.URL_DATE.search(url)] if m
+        for m in [dating.URL_DATE.search(url)]
+        if m
     }
 
     sources: list[SourcePlan] = []
@@ -161,30 +170,65 @@ def plan_migration(
             rendered = render_document(dump.lines, parts)
             page_numbers[dump.name] = rendered.page_numbers
             title = plain(dump.line(parts.title_line))
-            post = PlannedPost(dump.name, parts.title_line, len(dump.lines), title=title, kind="document",
-                               reasons=[f"dokumentmarkör på rad {marker}"])
-            drafts.append(_Draft(post, dump, parts.title_line, rendered.markdown, rendered.summary, [],
-                                 title + "\n" + rendered.markdown, _content_signature(dump, marker + 1, len(dump.lines))))
-            facts_date = dating.labelled_date(" ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels)
+            post = PlannedPost(
+                dump.name,
+                parts.title_line,
+                len(dump.lines),
+                title=title,
+                kind="document",
+                reasons=[f"dokumentmarkör på rad {marker}"],
+            )
+            drafts.append(
+                _Draft(
+                    post,
+                    dump,
+                    parts.title_line,
+                    rendered.markdown,
+                    rendered.summary,
+                    [],
+                    title + "\n" + rendered.markdown,
+                    _content_signature(dump, marker + 1, len(dump.lines)),
+                )
+            )
+            facts_date = dating.labelled_date(
+                " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
+            )
             if facts_date:
-                post.edited["_fixed"] = dating.DateDecision(facts_date[0], "text", f"datum skrivet i dokumentet: {facts_date[1]}")
+                post.edited["_fixed"] = dating.DateDecision(
+                    facts_date[0], "text", f"datum skrivet i dokumentet: {facts_date[1]}"
+                )
         else:
             if use_plan:
                 required = {n for n, t in enumerate(dump.lines, 1) if t}
                 validate_ranges(plan_name, dump.name, plan_entry["posts"], required, len(dump.lines))
                 entries = sorted(plan_entry["posts"], key=lambda p: p["first"])
                 ranges = [(p["first"], p["last"]) for p in entries]
-                spans_info = [(1.0, ["från migreringsplanen"], None)] * len(entries)
+                spans_info = [
+                    (
+                        float(p.get("split_confidence", 1.0)),
+                        list(p.get("split_reasons", ["inlägg tillagt i planen"])),
+                        p.get("closest_rejected_split"),
+                    )
+                    for p in entries
+                ]
             else:
                 entries = [{} for _ in range(0)]
                 spans = split_posts(
-                    content_lines(list(enumerate(dump.lines, 1))), vocabulary, rules.closing_cues,
-                    frozenset(forced.get(dump.name, set())), threshold,
+                    content_lines(list(enumerate(dump.lines, 1))),
+                    vocabulary,
+                    rules.closing_cues,
+                    frozenset(forced.get(dump.name, set())),
+                    threshold,
                 )
                 ranges = _tile(spans, len(dump.lines))
                 spans_info = [
-                    (s.confidence, s.reasons,
-                     {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)} if s.doubt else None)
+                    (
+                        s.confidence,
+                        s.reasons,
+                        {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)}
+                        if s.doubt
+                        else None,
+                    )
                     for s in spans
                 ]
             for index, (first, last) in enumerate(ranges):
@@ -194,21 +238,41 @@ def plan_migration(
                 body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
                 noise = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in before_title if t] + body.noise
                 confidence, reasons, doubt = spans_info[index]
-                post = PlannedPost(dump.name, first, last, title=plain(dump.line(title_line)),
-                                   confidence=confidence, reasons=reasons, doubt=doubt)
+                post = PlannedPost(
+                    dump.name,
+                    first,
+                    last,
+                    title=plain(dump.line(title_line)),
+                    confidence=confidence,
+                    reasons=reasons,
+                    doubt=doubt,
+                )
                 if use_plan:
                     post.edited = {k: entries[index][k] for k in EDITABLE if k in entries[index]}
-                    post.confidence = 1.0
-                drafts.append(_Draft(post, dump, title_line, body.markdown, body.lead, noise,
-                                     dump.line(title_line) + "\n" + body.markdown, _content_signature(dump, first, last)))
+                drafts.append(
+                    _Draft(
+                        post,
+                        dump,
+                        title_line,
+                        body.markdown,
+                        body.lead,
+                        noise,
+                        dump.line(title_line) + "\n" + body.markdown,
+                        _content_signature(dump, first, last),
+                    )
+                )
                 dropped.extend(noise)
         drafts_by_source[dump.name] = drafts
-        sources.append(SourcePlan(
-            dump.name, dump.sha256, "document" if marker is not None else "listing",
-            [d.post for d in drafts],
-            [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
-            page_numbers.get(dump.name, {}),
-        ))
+        sources.append(
+            SourcePlan(
+                dump.name,
+                dump.sha256,
+                "document" if marker is not None else "listing",
+                [d.post for d in drafts],
+                [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
+                page_numbers.get(dump.name, {}),
+            )
+        )
 
     all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
     _apply_titles_and_slugs(all_drafts)
@@ -216,9 +280,8 @@ def plan_migration(
     _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
     for draft in all_drafts:
-        draft.post.legacy_url = legacy_urls.get(
-            max(legacy_urls, key=lambda s: difflib.SequenceMatcher(None, draft.post.slug, s).ratio(), default=""), None
-        ) if legacy_urls and max(difflib.SequenceMatcher(None, draft.post.slug, s).ratio() for s in legacy_urls) >= SLUG_MATCH else None
+        match = _closest_slug(draft.post.slug, legacy_urls)
+        draft.post.legacy_url = legacy_urls[match] if match else None
 
     files: dict[str, str] = {}
     for draft in all_drafts:
@@ -254,6 +317,15 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
     for index, draft in enumerate(drafts):
         if "duplicate_of" in draft.post.edited:
             draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
+            kept = next((d for d in drafts if d.post.slug == draft.post.duplicate_of), None)
+            if draft.post.duplicate_of and kept is None:
+                raise MigrationError(
+                    draft.post.source,
+                    draft.post.first,
+                    f"duplicate_of: '{draft.post.duplicate_of}' finns inte i planen",
+                )
+            if kept is not None:
+                kept.post.copies.append(f"{draft.post.source}:{draft.post.lines}")
             continue
         mine = draft.signature
         for other in drafts[:index]:
@@ -266,16 +338,11 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
                 drop.post.duplicate_of = keep.post.slug
                 keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
                 break
-    for draft in drafts:
-        if draft.post.duplicate_of and not draft.post.copies:
-            kept = next((d for d in drafts if d.post.slug == draft.post.duplicate_of), None)
-            if kept is None:
-                raise MigrationError(draft.post.source, draft.post.first,
-                                     f"duplicate_of: '{draft.post.duplicate_of}' finns inte i planen")
 
 
-def _assign_dates(drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules,
-                  url_dates: dict[str, dt.date], today: dt.date) -> None:
+def _assign_dates(
+    drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules, url_dates: dict[str, dt.date], today: dt.date
+) -> None:
     fixed_by_slug: dict[str, dating.DateDecision] = {}
     for drafts in drafts_by_source.values():
         for draft in drafts:
@@ -288,14 +355,16 @@ def _assign_dates(drafts_by_source: dict[str, list[_Draft]], rules: MigrationRul
         for draft in drafts:
             key = draft.post.duplicate_of or draft.post.slug
             fixed = fixed_by_slug.get(key)
-            if "date" in draft.post.edited:
+            # A date in the plan is the editor's only if marked so; others are recomputed.
+            if "date" in draft.post.edited and draft.post.edited.get("date_source", "editor") == "editor":
                 value = draft.post.edited["date"]
                 try:
                     when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
                 except ValueError:
-                    raise MigrationError(draft.post.source, draft.post.first,
-                                         f"datumet '{value}' i planen ska skrivas ÅÅÅÅ-MM-DD") from None
-                fixed = dating.DateDecision(when, draft.post.edited.get("date_source", "editor"), "satt av redaktör i planen")
+                    raise MigrationError(
+                        draft.post.source, draft.post.first, f"datumet '{value}' i planen ska skrivas ÅÅÅÅ-MM-DD"
+                    ) from None
+                fixed = dating.DateDecision(when, "editor", "satt av redaktör i planen")
             inputs.append(dating.DatingInput(draft.text, fixed))
         for draft, decision in zip(drafts, dating.date_posts(inputs, today)):
             key = draft.post.duplicate_of or draft.post.slug
@@ -326,13 +395,19 @@ def _render_file(draft: _Draft) -> str:
         ("Topics", ", ".join(post.topics)),
         ("Summary", summary_of(plain(draft.lead))),
         ("Date_source", post.date_source),
-        ("Source", f"legacy/{post.source}, rad {post.first}–{post.last}"
-                   + (f" (även {', '.join(post.copies)})" if post.copies else "")),
+        (
+            "Source",
+            f"legacy/{post.source}, rad {post.first}–{post.last}"
+            + (f" (även {', '.join(post.copies)})" if post.copies else ""),
+        ),
         ("Legacy_url", post.legacy_url or ""),
     ]
     if post.kind == "document":
-        meta += [("Template", "document"), ("Url", f"dokument/{post.slug}/"),
-                 ("Save_as", f"dokument/{post.slug}/index.html")]
+        meta += [
+            ("Template", "document"),
+            ("Url", f"dokument/{post.slug}/"),
+            ("Save_as", f"dokument/{post.slug}/index.html"),
+        ]
     return _compose(meta, draft.body)
 
 
@@ -346,14 +421,21 @@ def _missing_attachments(drafts: list[_Draft], rules: MigrationRules) -> list[di
             lowered = text.lower()
             cue = next((c for c in rules.attachment_cues if c in lowered), None)
             if cue:
-                missing.append({"post": draft.post.slug, "file": draft.post.source, "line": number,
-                                "cue": cue, "text": plain(text)})
+                missing.append(
+                    {
+                        "post": draft.post.slug,
+                        "file": draft.post.source,
+                        "line": number,
+                        "cue": cue,
+                        "text": plain(text),
+                    }
+                )
     return missing
 
 
 def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
     articles = [d.post for d in drafts if d.post.kind == "article" and not d.post.duplicate_of]
-    confidences = sorted(d.post.confidence for d in drafts if d.post.kind == "article")
+    confidences = sorted(round(d.post.confidence, 2) for d in drafts if d.post.kind == "article")
     by_source: dict[str, int] = {}
     for post in (d.post for d in drafts if not d.post.duplicate_of):
         by_source[post.date_source] = by_source.get(post.date_source, 0) + 1

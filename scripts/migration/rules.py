@@ -66,7 +66,9 @@ def load_rules_file(path: Path) -> dict:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise MigrationError(
-            str(path), mark.line + 1 if mark else None, f"regelfilen är inte giltig YAML: {getattr(error, 'problem', error)}"
+            str(path),
+            mark.line + 1 if mark else None,
+            f"regelfilen är inte giltig YAML: {getattr(error, 'problem', error)}",
         ) from None
     if not isinstance(data, dict):
         raise MigrationError(str(path), None, "regelfilen ska innehålla nycklar som 'tags:' och 'min_hits:'")

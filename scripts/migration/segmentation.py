@@ -200,7 +200,7 @@ def candidate_features(
     return {
         "closing_before": float(_closes_post(previous, cues)),
         "separator_before": float(line.after_separator),
-        "exclamation": float(line.text.rstrip("”\"").endswith("!")),
+        "exclamation": float(line.text.rstrip('”"').endswith("!")),
         "long": float(n_words >= 5),
         "short": float(n_words <= 2),
         "after_heading": float(previous.kind == LineKind.HEADING),

@@ -55,8 +55,7 @@ def decode_dump(data: bytes, name: str) -> tuple[str, str]:
             raise MigrationError(
                 name,
                 line,
-                "texten kan inte avkodas (varken UTF-8 eller Windows-1252): "
-                f"byte 0x{data[utf8_error.start]:02x}",
+                f"texten kan inte avkodas (varken UTF-8 eller Windows-1252): byte 0x{data[utf8_error.start]:02x}",
             ) from None
         text, encoding = data.decode("cp1252"), "cp1252"
     control = _CONTROL.search(text)

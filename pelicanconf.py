@@ -1,0 +1,85 @@
+"""Pelican settings for Enklare vardag (local development)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from theme.filters import JINJA_FILTERS  # noqa: E402,F401  (Swedish dates, metadata lists)
+
+AUTHOR = "Örebro kommun"
+SITENAME = "Enklare vardag"
+SITESUBTITLE = "Örebro kommuns blogg om service, kvalitet och utveckling"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages", "documents"]
+# Topic files, the migration plan and rules are content for plugins, not pages.
+IGNORE_FILES = [".#*", "migration-plan.yaml", ".migration-manifest.json"]
+ARTICLE_EXCLUDES = ["topics"]
+PAGE_EXCLUDES = ["topics"]
+STATIC_PATHS = []
+
+TIMEZONE = "Europe/Stockholm"
+DEFAULT_LANG = "sv"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+DEFAULT_CATEGORY = "Blogg"
+USE_FOLDER_AS_CATEGORY = False
+
+THEME = "theme"
+ARTICLE_URL = "artiklar/{slug}/"
+ARTICLE_SAVE_AS = "artiklar/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "etikett/{slug}/"
+TAG_SAVE_AS = "etikett/{slug}/index.html"
+TAGS_URL = "etikett/"
+TAGS_SAVE_AS = "etikett/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+ARCHIVES_URL = "arkiv/"
+ARCHIVES_SAVE_AS = "arkiv/index.html"
+YEAR_ARCHIVE_URL = "arkiv/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "arkiv/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "arkiv/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arkiv/{date:%Y}/{date:%m}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+SLUGIFY_SOURCE = "title"
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
+)
+
+# Feeds only in publishconf.py: local builds stay fast and need no SITEURL.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = []
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

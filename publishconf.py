@@ -1,0 +1,19 @@
+"""Pelican settings for the published site: real URL, feeds on."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://orebro-kommun.github.io/enklare-vardag")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/alla.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/etikett/{slug}.atom.xml"
+
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,65 @@
+"""Developer and editor tasks: ``invoke --list``."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).parent
+PY = sys.executable
+OUTPUT = ROOT / "output"
+
+
+@task
+def migrate(c, force=False, replan=False):
+    """Migrate legacy/ into content/ (follows content/migration-plan.yaml)."""
+    flags = " --force" if force else ""
+    flags += " --replan" if replan else ""
+    c.run(f"{PY} scripts/migrate.py --out content legacy/{flags}", pty=False)
+
+
+@task
+def clean(c):
+    """Remove the built site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c, publish=False):
+    """Build the site into output/ (``--publish`` uses publishconf.py)."""
+    settings = "publishconf.py" if publish else "pelicanconf.py"
+    c.run(f"{PY} -m pelican content -o {OUTPUT} -s {settings} --fatal errors -q")
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ on http://localhost:PORT."""
+    c.run(f"{PY} -m pelican --listen -o {OUTPUT} -p {port} -b 127.0.0.1")
+
+
+@task
+def livereload(c, port=8000):
+    """Rebuild on every save and serve (Pelican's --autoreload)."""
+    c.run(f"{PY} -m pelican content -o {OUTPUT} -s pelicanconf.py --autoreload --listen -p {port} -b 127.0.0.1")
+
+
+@task(pre=[migrate, build])
+def site(c, port=8000):
+    """Migrate, build and serve the site locally."""
+    serve(c, port=port)
+
+
+@task
+def lint(c):
+    """ruff check and format check."""
+    c.run(f"{PY} -m ruff check .")
+    c.run(f"{PY} -m ruff format --check .")
+
+
+@task
+def test(c):
+    """The full test suite (what CI runs)."""
+    c.run(f"{PY} -m pytest -q")

@@ -1,0 +1,192 @@
+"""The migration on the real archive: lossless, idempotent, editor-safe, plan-driven."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+
+import yaml
+from conftest import DUMPS, LEGACY, run_migrate
+
+
+def _normalise(text: str) -> str:
+    """Text as a reader sees it: no Markdown syntax, no case, single spaces."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
+    text = text.replace("\\", "").replace("**", "")
+    text = re.sub(r"(?m)^(#+|-|\d+\.)\s+", "", text)
+    text = text.replace("•", " ").replace("\u00a0", " ")
+    return " ".join(text.lower().split())
+
+
+def _plan(out):
+    return yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
+    plan = _plan(migrated)
+    outputs = {}
+    for source in plan["sources"]:
+        dump_lines = (LEGACY / source["file"]).read_text(encoding="utf-8").splitlines()
+        dropped = {d["line"] for d in source["dropped"]}
+        pages = {int(k): v for k, v in (source.get("removed_page_numbers") or {}).items()}
+        owner = {}
+        for post in source["posts"]:
+            first, last = map(int, post["lines"].split("-"))
+            target = post["output"] or next(
+                p["output"] for s in plan["sources"] for p in s["posts"] if p["slug"] == post["duplicate_of"]
+            )
+            for number in range(first, last + 1):
+                assert number not in owner, f"{source['file']}:{number} is in two posts"
+                owner[number] = target
+        for number, text in enumerate(dump_lines, 1):
+            if not text:
+                continue
+            if number in dropped:
+                continue
+            assert number in owner, f"{source['file']}:{number} is in no output and not dropped"
+            if owner[number] not in outputs:
+                outputs[owner[number]] = _normalise((migrated / owner[number]).read_text(encoding="utf-8"))
+            expected = _normalise(re.sub(rf"\s+{pages[number]}$", "", text) if number in pages else text)
+            title = next(
+                _normalise(p["title"]) for p in source["posts"] if p["output"] == owner[number] or p.get("duplicate_of")
+            )
+            if source["kind"] == "document" and expected.startswith(title) and expected != title:
+                expected = expected[len(title) :].strip()  # the cover line: title (metadata) + facts (body)
+            assert expected in outputs[owner[number]], f"{source['file']}:{number} not found in {owner[number]}"
+    assert all(d["reason"] for s in plan["sources"] for d in s["dropped"])
+
+
+def test_second_run_is_byte_identical_and_writes_nothing(migrated, tmp_path):
+    out = tmp_path / "again"
+    shutil.copytree(migrated, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert "0 skrivna" in result.stdout
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_editor_changes_are_kept_unless_forced(migrated, tmp_path):
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    article = sorted((out / "articles").glob("*.md"))[0]
+    edited = article.read_text(encoding="utf-8") + "\nEn rad som redaktören lade till.\n"
+    article.write_text(edited, encoding="utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0
+    assert article.read_text(encoding="utf-8") == edited
+    assert article.name in result.stderr and "--force" in result.stderr
+    result = run_migrate("--out", out, LEGACY, "--force")
+    assert result.returncode == 0
+    assert "redaktören lade till" not in article.read_text(encoding="utf-8")
+
+
+def test_rerun_follows_an_edited_plan(migrated, tmp_path):
+    out = tmp_path / "planned"
+    shutil.copytree(migrated, out)
+    plan_path = out / "migration-plan.yaml"
+    plan = _plan(out)
+    source = next(s for s in plan["sources"] if s["kind"] == "listing" and len(s["posts"]) >= 3)
+    first, second = source["posts"][0], source["posts"][1]
+    # Merge the first two posts, and give the merged post a new title and date.
+    first["lines"] = f"{first['lines'].split('-')[0]}-{second['lines'].split('-')[1]}"
+    first["title"] = "Sammanslaget inlägg"
+    first["date"] = "2014-03-02"
+    first["date_source"] = "editor"
+    del first["slug"]
+    del source["posts"][1]
+    plan_path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    merged = (out / "articles" / "sammanslaget-inlagg.md").read_text(encoding="utf-8")
+    assert "Title: Sammanslaget inlägg" in merged and "Date: 2014-03-02" in merged
+    assert second["title"] in merged  # the second post's title line is now body text
+    assert not (out / second["output"]).exists()
+
+
+def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
+    out = tmp_path / "broken"
+    shutil.copytree(migrated, out)
+    plan_path = out / "migration-plan.yaml"
+    text = plan_path.read_text(encoding="utf-8")
+    first_lines = re.search(r"lines: (\d+)-(\d+)", text)
+    plan_path.write_text(text.replace(first_lines.group(0), "lines: 5-1", 1), encoding="utf-8")
+    before = sorted(p.read_bytes() for p in (out / "articles").glob("*.md"))
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 2
+    assert re.search(r"migration-plan\.yaml:\d+: 'lines: 5-1'", result.stderr)
+    assert sorted(p.read_bytes() for p in (out / "articles").glob("*.md")) == before
+
+
+def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
+    plan = _plan(migrated)
+    ((a_file, a_line, b_file, b_line),) = truth["duplicates"]
+    posts = {(s["file"], int(p["lines"].split("-")[0])): p for s in plan["sources"] for p in s["posts"]}
+    a, b = posts[(a_file, a_line)], posts[(b_file, b_line)]
+    kept, copy = (b, a) if "duplicate_of" in a else (a, b)
+    assert "duplicate_of" not in kept and copy["duplicate_of"] == kept["slug"]
+    assert copy["output"] is None and kept["output"]
+    assert kept["copies"] == [f"{b_file if copy is b else a_file}:{copy['lines']}"]
+    assert plan["summary"]["duplicates"] == 1
+
+
+def test_document_dump_becomes_a_document(migrated, truth):
+    plan = _plan(migrated)
+    name, expected = next((k, v) for k, v in truth.items() if isinstance(v, dict) and v.get("kind") == "document")
+    source = next(s for s in plan["sources"] if s["file"] == name)
+    assert source["kind"] == "document" and len(source["posts"]) == 1
+    doc = source["posts"][0]
+    assert doc["title"] == expected["title"]
+    assert doc["date"] == str(expected["date"]) and doc["date_source"] == "text"
+    text = (migrated / doc["output"]).read_text(encoding="utf-8")
+    assert doc["output"].startswith("documents/")
+    headings = re.findall(r"(?m)^## (.+)$", text)
+    assert len(headings) >= 5 and all(not h.isupper() for h in headings)
+    assert not re.search(r"\s\d{1,2}\n", text), "page numbers must be removed"
+    related = [d for d in source["dropped"] if "orelaterade" in d["reason"]]
+    assert len(related) > 20
+
+
+def test_every_article_has_date_source_topics_and_summary(migrated):
+    for path in (migrated / "articles").glob("*.md"):
+        header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        meta = dict(line.split(": ", 1) for line in header.splitlines())
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", meta["Date"]), path.name
+        assert meta["Date_source"] in {"url", "text", "inferred"}, path.name
+        assert meta.get("Summary"), path.name
+        assert meta.get("Slug") and re.fullmatch(r"[a-z0-9-]+", meta["Slug"]), path.name
+    plan = _plan(migrated)
+    assert plan["summary"]["dates_by_source"].get("url", 0) >= 1
+
+
+def test_structure_is_converted(migrated):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (migrated / "articles").glob("*.md")}
+    joined = "\n".join(texts.values())
+    assert re.search(r"(?m)^## \S", joined)
+    assert re.search(r"(?m)^- \S", joined)
+    assert re.search(r"\[[^\]]+@[^\]]+\]\(mailto:", joined)
+    assert re.search(r"\]\(https?://", joined)
+    assert re.search(r"(?m)^- \*\*[^*]+:\*\* ", joined), "key: value facts become a list"
+    assert "•" not in joined
+
+
+def test_migration_of_the_archive_takes_under_two_seconds(tmp_path):
+    started = time.perf_counter()
+    result = run_migrate("--out", tmp_path / "timed", LEGACY, "--quiet")
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0
+    assert elapsed < 2.0, f"migration took {elapsed:.2f} s"
+
+
+def test_committed_content_matches_the_committed_plan(tmp_path):
+    """content/ is what the migration produces from legacy/ and the committed plan."""
+    from conftest import ROOT
+
+    out = tmp_path / "content"
+    shutil.copytree(ROOT / "content", out)
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert "0 skrivna" in result.stdout
+    assert len(DUMPS) == 5

@@ -1,0 +1,56 @@
+"""Reading dumps: encodings are equivalent, bad input is refused with the file named."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DUMPS, run_migrate
+from migration.errors import MigrationError
+from migration.source import read_dump
+
+
+def test_bom_crlf_and_cp1252_read_like_the_utf8_original(tmp_path):
+    original = DUMPS[0].read_bytes()
+    text = original.decode("utf-8")
+    variants = {
+        "bom.txt": b"\xef\xbb\xbf" + original,
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+        "cp1252.txt": text.replace("\U0001f642", ":)").encode("cp1252"),
+    }
+    reference = read_dump(DUMPS[0]).lines
+    for name, data in variants.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        dump = read_dump(path)
+        expected = [line.replace("\U0001f642", ":)") for line in reference] if name == "cp1252.txt" else list(reference)
+        assert list(dump.lines) == expected, name
+    assert read_dump(tmp_path / "cp1252.txt").encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "tom"),
+        (b"  \n\n \n", "tom"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binär"),
+        (b"Rubrik\n\nText med trasig byte \x81\x8d h\xe4r\n", "avkodas"),
+    ],
+    ids=["empty", "only-whitespace", "binary", "undecodable"],
+)
+def test_bad_input_names_the_file(tmp_path, data, message):
+    path = tmp_path / "trasig.txt"
+    path.write_bytes(data)
+    with pytest.raises(MigrationError) as error:
+        read_dump(path, "trasig.txt")
+    assert str(error.value).startswith("trasig.txt")
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02binary", b"Rubrik\n\xff\x81 text\n"])
+def test_cli_exits_2_and_writes_nothing_on_bad_input(tmp_path, data):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, DUMPS[0], bad)
+    assert result.returncode == 2
+    assert "bad.txt" in result.stderr
+    assert not out.exists(), "nothing may be written when any source is bad"
