@@ -24,7 +24,7 @@ _TRAILING_URL_PUNCT = ".,;:!?)]”\"'"
 # Characters that make a line look empty although it is not ("" after strip()).
 INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff \t"
 _DASHES = "–—-"
-# "Key: value" facts such as "Besök per vecka: 300-450".
+# "Key: value" facts such as "Öppettider: 8-17".
 FACT = re.compile(r"^(?P<key>[^\W\d_][^:]{0,40}?):\s+(?P<value>\S.*)$")
 # Two sentences on one line ("… på Facebook. Klicka …") are running text.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖÉ]")
