@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -17,7 +16,9 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("output")
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors", "-q"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -104,7 +104,7 @@ def month_mentions(text: str, year: int) -> list[tuple[int, int]]:
 def _isotonic_non_increasing(values: list[float], weights: list[float]) -> list[float]:
     """Pool-adjacent-violators: the closest non-increasing sequence (weighted)."""
     blocks: list[list[float]] = []  # [value, weight, count]
-    for value, weight in zip(values, weights):
+    for value, weight in zip(values, weights, strict=True):
         blocks.append([value, weight, 1])
         while len(blocks) > 1 and blocks[-2][0] < blocks[-1][0]:
             v2, w2, c2 = blocks.pop()

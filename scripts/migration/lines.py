@@ -8,7 +8,7 @@ signature, a short heading-like line, or running text.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 import snowballstemmer
@@ -35,7 +35,7 @@ MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 
 
-class LineKind(str, Enum):
+class LineKind(StrEnum):
     BLANK = "blank"
     INVISIBLE = "invisible"  # only non-breaking or zero-width spaces
     BULLET = "bullet"
@@ -98,15 +98,6 @@ def classify(line: str) -> LineKind:
     if _is_heading_like(text):
         return LineKind.HEADING
     return LineKind.TEXT
-
-
-def is_closing_line(line: str, cues: tuple[str, ...]) -> bool:
-    """A line that typically ends a post: contact details, a signature, a link."""
-    kind = classify(line)
-    if kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line):
-        return True
-    lowered = line.lower()
-    return any(cue in lowered for cue in cues)
 
 
 @lru_cache(maxsize=1)

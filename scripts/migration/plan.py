@@ -109,7 +109,7 @@ def read_plan(path: Path) -> dict[str, dict]:
             if not isinstance(post, dict) or "lines" not in post:
                 raise MigrationError(
                     name,
-                    getattr(post, "get", lambda *_: line)("__line__", line),
+                    post.get("__line__", line) if isinstance(post, dict) else line,
                     "varje inlägg i planen behöver 'lines: FÖRSTA-SISTA'",
                 )
             match = _RANGE.match(str(post["lines"]))

@@ -212,7 +212,7 @@ def plan_migration(
                     for p in entries
                 ]
             else:
-                entries = [{} for _ in range(0)]
+                entries = []
                 spans = split_posts(
                     content_lines(list(enumerate(dump.lines, 1))),
                     vocabulary,
@@ -366,7 +366,7 @@ def _assign_dates(
                     ) from None
                 fixed = dating.DateDecision(when, "editor", "satt av redaktör i planen")
             inputs.append(dating.DatingInput(draft.text, fixed))
-        for draft, decision in zip(drafts, dating.date_posts(inputs, today)):
+        for draft, decision in zip(drafts, dating.date_posts(inputs, today), strict=True):
             key = draft.post.duplicate_of or draft.post.slug
             decided.setdefault(key, decision)
     for drafts in drafts_by_source.values():

@@ -77,7 +77,8 @@ def write_outputs(out: Path, files: dict[str, str], force: bool = False) -> Writ
         path = out / relative
         if relative in files or not path.exists():
             continue
-        if path.read_text(encoding="utf-8") == "" or sha256(path.read_text(encoding="utf-8")) == digest or force:
+        current = path.read_text(encoding="utf-8")
+        if current == "" or sha256(current) == digest or force:
             path.unlink()
             report.removed.append(relative)
         else:
