@@ -113,12 +113,13 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for w in text.split() if not w.startswith("#"))
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # post splitting asks for the same line's stems many times over
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words that carry meaning (no stop words, no short words)."""
     stop = stopwords()
     tokens = [w.lower() for w in words(text)]
     kept = [w for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit()]
-    return _stemmer().stemWords(kept)
+    return tuple(_stemmer().stemWords(kept))
 
 
 def years_mentioned(text: str) -> list[int]:

@@ -41,6 +41,7 @@ WEIGHTS = {
     "next_list": -0.2,  # followed by a bullet list
     "next_contact": -0.7,  # followed by contact details
     "next_heading": -0.5,
+    "next_link": -2.0,  # followed by a bare link: a lead-in ("… hittar du på"), not a title
     "no_lead": -1.0,  # no paragraph of running text follows
     "lead_echo": 0.1,  # the lead repeats the heading
     "novelty": 0.4,  # share of its (IDF-weighted) words new to the post
@@ -53,9 +54,14 @@ WEIGHTS = {
 }
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 MIN_LEAD_CHARS = 60
-DEFAULT_THRESHOLD = 0.5  # minimises missed + false splits on shuffled archives
+DEFAULT_THRESHOLD = 1.0  # with the weights below, fewest missed + false splits on shuffled archives
 MAX_CLOSING_CHARS = 110
 MAX_CONTACT_CHARS = 160
+# Two neighbouring posts whose words overlap more than posts usually do are
+# more likely one post cut at a subheading (cosine of IDF-weighted stems).
+SIMILAR_NEIGHBOURS = 6.0
+TYPICAL_NEIGHBOUR_LIKENESS = 0.15
+MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 
 
 @dataclass(frozen=True)
@@ -118,12 +124,26 @@ class Vocabulary:
         total = sum(self.idf(s) for s in stems)
         return sum(self.idf(s) for s in stems if present(s)) / total if total else 0.0
 
+    def weighted(self, counts: Counter) -> WeightedText:
+        vector = {k: v * self.idf(k) for k, v in counts.items()}
+        return WeightedText(vector, math.sqrt(sum(v * v for v in vector.values())))
+
     def cosine(self, a: Counter, b: Counter) -> float:
-        a_w = {k: v * self.idf(k) for k, v in a.items()}
-        b_w = {k: v * self.idf(k) for k, v in b.items()}
-        dot = sum(v * b_w.get(k, 0.0) for k, v in a_w.items())
-        norm = math.sqrt(sum(v * v for v in a_w.values()) * sum(v * v for v in b_w.values()))
-        return dot / norm if norm else 0.0
+        return self.weighted(a).cosine(self.weighted(b))
+
+
+@dataclass(frozen=True)
+class WeightedText:
+    """A text as IDF-weighted stem counts, with its length precomputed."""
+
+    vector: dict[str, float]
+    norm: float
+
+    def cosine(self, other: WeightedText) -> float:
+        if not self.norm or not other.norm:
+            return 0.0
+        small, large = sorted((self.vector, other.vector), key=len)
+        return sum(v * large.get(k, 0.0) for k, v in small.items()) / (self.norm * other.norm)
 
 
 def _stems_of(lines: list[ContentLine]) -> Counter:
@@ -164,6 +184,7 @@ _REASONS = {
     "next_list": "följs av en punktlista",
     "next_contact": "följs av kontaktuppgifter",
     "next_heading": "följs av en rubrik",
+    "next_link": "följs av en länk",
     "no_lead": "ingen brödtext följer",
     "lead_echo": "ingressen upprepar rubriken",
     "novelty": "nya ord för inlägget",
@@ -174,6 +195,9 @@ _REASONS = {
     "title_continues": "inläggets rubrikord fortsätter efter raden",
     "topic_continues": "inläggets ämne fortsätter efter raden",
 }
+
+
+_CONTRAST_REASON = "hur olika inläggen före och efter är"
 
 
 def candidate_features(
@@ -211,6 +235,7 @@ def candidate_features(
             and (has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues)))
         ),
         "next_heading": float(nxt is not None and nxt.kind == LineKind.HEADING),
+        "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "novelty": vocabulary.share(stems, lambda s: s not in post_stems) if stems else 0.5,
@@ -258,6 +283,11 @@ def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
     return result
 
 
+def _has_body(segment: list[ContentLine]) -> bool:
+    """A post has running text after its title, not just short lines."""
+    return any(line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS for line in segment[1:])
+
+
 def split_posts(
     lines: list[ContentLine],
     vocabulary: Vocabulary,
@@ -267,29 +297,87 @@ def split_posts(
 ) -> list[PostSpan]:
     """Split content lines into posts; the first line always starts a post.
 
+    Each heading-like line is scored as a title given where the post before it
+    began; the split taken is the one with the best total over the whole dump
+    (dynamic programming), where two neighbouring posts that read alike cost
+    extra, and every post must contain running text. Deciding left to right
+    instead lets one early mistake shift every later post.
+
     ``forced_starts`` are line numbers known to start a post (e.g. where a
-    post seen in another dump begins or ends); they are taken without scoring.
+    post seen in another dump begins or ends); they are always taken.
     """
     if not lines:
         return []
+    n = len(lines)
+    forced = [i for i in range(1, n) if lines[i].number in forced_starts]
+    starts = sorted({0, *forced, *(i for i in range(2, n) if lines[i].kind == LineKind.HEADING)})
+    position = {index: k for k, index in enumerate(starts)}
+    forced_set = set(forced)
+    segment_texts: dict[tuple[int, int], WeightedText] = {}
+    scored: dict[tuple[int, int], Candidate] = {}
+
+    def text(a: int, b: int) -> WeightedText:
+        if (a, b) not in segment_texts:
+            segment_texts[(a, b)] = vocabulary.weighted(_stems_of(lines[a:b]))
+        return segment_texts[(a, b)]
+
+    def candidate(a: int, b: int) -> Candidate:
+        """Line ``b`` scored as a title when the post before it began at ``a``."""
+        if (a, b) not in scored:
+            if b in forced_set:
+                scored[(a, b)] = Candidate(lines[b].number, lines[b].text, 5.0, ["samma inlägg finns i en annan dump"])
+            else:
+                scored[(a, b)] = score_candidate(lines, b, lines[a:b], vocabulary, closing_cues)
+        return scored[(a, b)]
+
+    def allowed(a: int, b: int) -> bool:
+        """May one post run from line ``a`` up to (not including) line ``b``?"""
+        if any(a < f < b for f in forced):
+            return False
+        if a in forced_set or b in forced_set or b == n:
+            return b - a >= 1
+        return b - a >= 2 and _has_body(lines[a:b])
+
+    def likeness(a: int, b: int, c: int) -> float:
+        return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - text(a, b).cosine(text(b, c)))
+
+    ends = [*starts[1:], n]
+    # best[(a, b)]: best total for the dump up to line b, the last two posts starting at a and b.
+    best: dict[tuple[int | None, int], float] = {(None, 0): 0.0}
+    back: dict[tuple[int, int], int | None] = {}
+    for b in starts:
+        for a in [key[0] for key in best if key[1] == b]:
+            total = best[(a, b)]
+            for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
+                if c <= b or not allowed(b, c):
+                    continue
+                if c in forced_set and any(b < f < c for f in forced):
+                    continue
+                gain = total + (likeness(a, b, c) if a is not None else 0.0)
+                if c < n:
+                    gain += candidate(b, c).score - threshold
+                if gain > best.get((b, c), -math.inf):
+                    best[(b, c)] = gain
+                    back[(b, c)] = a
+    finals = [key for key in best if key[1] == n]
+    if not finals:  # nothing satisfies the rules (e.g. a dump of headings only): one post
+        return [PostSpan(lines[0].number, lines[-1].number, 1.0, ["dumpens första rad"])]
+    key = max(finals, key=lambda k: best[k])
+    chosen = [n]
+    while key[0] is not None:
+        chosen.append(key[0])
+        key = (back[key], key[0])
+    chosen.reverse()  # [0, s1, s2, ..., n]
     spans: list[PostSpan] = []
-    start = 0
-    start_conf, start_reasons = 1.0, ["dumpens första rad"]
-    doubt: Candidate | None = None
-    for index in range(1, len(lines)):
-        line = lines[index]
-        post = lines[start:index]
-        boundary = False
-        if line.number in forced_starts:
-            boundary, conf, reasons = True, 0.99, ["samma inlägg finns i en annan dump"]
-        elif line.kind == LineKind.HEADING and len(post) >= 2:
-            candidate = score_candidate(lines, index, post, vocabulary, closing_cues)
-            if candidate.score >= threshold:
-                boundary, conf, reasons = True, candidate.confidence, candidate.reasons
-            elif doubt is None or candidate.score > doubt.score:
-                doubt = candidate
-        if boundary:
-            spans.append(PostSpan(lines[start].number, lines[index - 1].number, start_conf, start_reasons, doubt))
-            start, start_conf, start_reasons, doubt = index, conf, reasons, None
-    spans.append(PostSpan(lines[start].number, lines[-1].number, start_conf, start_reasons, doubt))
+    for k, (a, b) in enumerate(zip(chosen, chosen[1:], strict=False)):
+        if k == 0:
+            confidence, reasons = 1.0, ["dumpens första rad"]
+        else:
+            title = candidate(chosen[k - 1], a)
+            contrast = likeness(chosen[k - 1], a, b)
+            confidence = 1.0 / (1.0 + math.exp(-(title.score + contrast)))
+            reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
+        inner = [candidate(a, i) for i in starts if a < i < b and i - a >= 2]
+        doubt = max(inner, key=lambda c: c.score, default=None)
+        spans.append(PostSpan(lines[a].number, lines[b - 1].number, confidence, reasons, doubt))
     return spans

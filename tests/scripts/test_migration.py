@@ -173,11 +173,14 @@ def test_structure_is_converted(migrated):
 
 
 def test_migration_of_the_archive_takes_under_two_seconds(tmp_path):
-    started = time.perf_counter()
-    result = run_migrate("--out", tmp_path / "timed", LEGACY, "--quiet")
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 0
-    assert elapsed < 2.0, f"migration took {elapsed:.2f} s"
+    """Median of three cold runs (Python start-up included), so one busy moment does not fail it."""
+    timings = []
+    for run in range(3):
+        started = time.perf_counter()
+        result = run_migrate("--out", tmp_path / f"timed{run}", LEGACY, "--quiet")
+        timings.append(time.perf_counter() - started)
+        assert result.returncode == 0, result.stderr
+    assert sorted(timings)[1] < 2.0, f"migration took {sorted(timings)} s"
 
 
 def test_committed_content_matches_the_committed_plan(tmp_path):
