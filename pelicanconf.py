@@ -48,7 +48,8 @@ MONTH_ARCHIVE_URL = "arkiv/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arkiv/{date:%Y}/{date:%m}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "robots"]
+ROBOTS_SAVE_AS = "robots.txt"
 SLUGIFY_SOURCE = "title"
 SLUG_REGEX_SUBSTITUTIONS = [
     (r"[^\w\s-]", ""),
@@ -63,9 +64,13 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
 )
 
-# Feeds only in publishconf.py: local builds stay fast and need no SITEURL.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Atom feeds: all articles, per category, per tag (per topic: plugins/topics).
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/alla.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/etikett/{slug}.atom.xml"
+TOPIC_FEED_ATOM = "feeds/tema/{slug}.atom.xml"
+FEED_MAX_ITEMS = 20
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
@@ -79,7 +84,24 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = []
+# Our own plugins (plugins/) and maintained ones from the pelican-plugins family.
+PLUGINS = ["topics", "pelican.plugins.sitemap", "pelican.plugins.neighbors", "pelican.plugins.related_posts"]
+
+TOPICS_PATH = "topics"
+TOPIC_URL = "tema/{slug}/"
+TOPIC_SAVE_AS = "tema/{slug}/index.html"
+TOPICS_URL = "tema/"
+TOPICS_SAVE_AS = "tema/index.html"
+
+RELATED_POSTS_MAX = 3
+READING_WORDS_PER_MINUTE = 200  # theme/filters.py: reading_minutes
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.4},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+    "exclude": ["404.html", "robots.txt", "sida/"],
+}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

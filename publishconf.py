@@ -12,8 +12,5 @@ SITEURL = os.environ.get("SITEURL", "https://orebro-kommun.github.io/enklare-var
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/alla.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
-TAG_FEED_ATOM = "feeds/etikett/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import subprocess
 import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -35,3 +40,47 @@ def migrated(tmp_path_factory) -> Path:
     result = run_migrate("--out", out, LEGACY)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The real site built with publishconf.py and served on localhost."""
+
+    root: Path
+    url: str  # SITEURL the site was built with, e.g. http://127.0.0.1:PORT
+
+    def file_for(self, href: str) -> Path | None:
+        """The output file an internal link points to, or None for an external link."""
+        href = href.split("#", 1)[0].split("?", 1)[0]
+        if href.startswith(self.url):
+            href = href[len(self.url) :]
+        if not href.startswith("/") or href.startswith("//"):
+            return None
+        target = self.root / href.lstrip("/")
+        return target / "index.html" if href.endswith("/") or target.is_dir() else target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("site") / "output"
+    root.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", str(root), "-s", "publishconf.py", "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "SITEURL": url},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield BuiltSite(root, url)
+    server.shutdown()

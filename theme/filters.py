@@ -1,8 +1,10 @@
-"""Jinja filters for the theme: Swedish dates without depending on system locales."""
+"""Jinja filters for the theme: Swedish dates, order and reading time, without system locales."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 
 MONTHS = [
     "januari",
@@ -40,4 +42,42 @@ def metalist(value: str | None) -> list[str]:
     return [item.strip() for item in str(value).split(",") if item.strip()]
 
 
-JINJA_FILTERS = {"svdate": svdate, "svmonth": svmonth, "metalist": metalist}
+_SWEDISH_LETTERS = {"å": "\U0010fff0", "ä": "\U0010fff1", "æ": "\U0010fff1", "ö": "\U0010fff2", "ø": "\U0010fff2"}
+
+
+def swedish_key(text: str) -> str:
+    """Sort key for Swedish alphabetical order: å, ä, ö after z; case-insensitive; é as e."""
+    folded = text.casefold().replace("é", "e").replace("ü", "y")
+    return "".join(_SWEDISH_LETTERS.get(ch, ch) for ch in folded)
+
+
+def svsort(items, attribute: str | None = None):
+    """Sort in Swedish order, by ``attribute`` (dotted, like Jinja's sort) if given."""
+
+    def value(item):
+        for part in (attribute or "").split(".") if attribute else []:
+            item = item[int(part)] if part.isdigit() else getattr(item, part)
+        return swedish_key(str(item))
+
+    return sorted(items, key=value)
+
+
+def reading_minutes(html: str, words_per_minute: int = 200) -> int:
+    """Whole minutes to read an HTML text, at least one."""
+    text = re.sub(r"<[^>]+>", " ", html or "")
+    return max(1, math.ceil(len(text.split()) / words_per_minute))
+
+
+def canonical_path(output_file: str) -> str:
+    """'artiklar/x/index.html' → 'artiklar/x/' (the URL a page is linked by)."""
+    return re.sub(r"(^|/)index\.html$", r"\1", output_file or "")
+
+
+JINJA_FILTERS = {
+    "svdate": svdate,
+    "svmonth": svmonth,
+    "metalist": metalist,
+    "svsort": svsort,
+    "reading_minutes": reading_minutes,
+    "canonical_path": canonical_path,
+}

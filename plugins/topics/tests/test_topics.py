@@ -1,0 +1,106 @@
+"""The topics plugin: unit tests of its rules and a build of a small fixture site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plugins.topics.topics import check_topics, metadata_line, split_list
+
+SITE = Path(__file__).parent / "site"
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_split_list_accepts_strings_and_lists():
+    assert split_list("a, b ,, c") == ["a", "b", "c"]
+    assert split_list(["a ", "b"]) == ["a", "b"]
+    assert split_list(None) == []
+
+
+class _Item:
+    def __init__(self, path: Path, topics: str) -> None:
+        self.source_path, self.topics = str(path), topics
+
+
+def test_an_unknown_topic_is_reported_with_file_line_and_name(tmp_path):
+    post = tmp_path / "inlagg.md"
+    post.write_text("Title: X\nDate: 2024-01-01\nTopics: cyklar, bilar\n\nText\n", encoding="utf-8")
+    assert metadata_line(str(post), "topics") == 3
+    problems = check_topics([_Item(post, "cyklar, bilar")], {"cyklar"}, str(tmp_path))
+    assert len(problems) == 1
+    assert problems[0].startswith("inlagg.md:3: ämnet 'bilar' finns inte")
+
+
+def _build(content: Path, out: Path) -> subprocess.CompletedProcess:
+    settings = out.parent / "settings.py"
+    settings.write_text(
+        "\n".join(
+            [
+                f"PATH = {str(content)!r}",
+                "SITENAME = 'Testplats'",
+                "SITEURL = ''",
+                "THEME = 'simple'",
+                f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]",
+                "PLUGINS = ['topics']",
+                "ARTICLE_PATHS = ['articles']",
+                "ARTICLE_EXCLUDES = ['topics']",
+                "PAGE_EXCLUDES = ['topics']",
+                "FEED_DOMAIN = ''",
+                "FEED_ALL_ATOM = None",
+                "CATEGORY_FEED_ATOM = None",
+                "TIMEZONE = 'Europe/Stockholm'",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", str(settings), "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("topics") / "output"
+    result = _build(SITE / "content", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_each_topic_gets_a_landing_page_with_intro_contacts_and_articles_by_year(built):
+    html = (built / "tema" / "cyklar" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>cykelbanor</strong>" in html  # intro rendered from Markdown
+    assert "Anna Andersson, trafikplanerare" in html and "Bo Berg, cykelsamordnare" in html
+    assert html.index("Ny cykelbana") < html.index("Cykla i parken")  # newest first
+    assert "<h3>2024</h3>" in html and "<h3>2023</h3>" in html
+    assert "Utan tema" not in html
+    parker = (built / "tema" / "parker" / "index.html").read_text(encoding="utf-8")
+    assert "Cykla i parken" in parker and "Ny cykelbana" not in parker
+
+
+def test_each_topic_has_its_own_atom_feed(built):
+    feed = (built / "feeds" / "tema" / "cyklar.atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2
+    assert (built / "feeds" / "tema" / "parker.atom.xml").read_text(encoding="utf-8").count("<entry>") == 1
+
+
+def test_the_topic_index_lists_every_topic(built):
+    html = (built / "tema" / "index.html").read_text(encoding="utf-8")
+    assert "Cyklar" in html and "Parker" in html
+
+
+def test_an_article_naming_an_unknown_topic_fails_the_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SITE / "content", content)
+    (content / "articles" / "fel.md").write_text(
+        "Title: Fel tema\nDate: 2024-01-01\nTopics: cyklar, bilar\n\nText.\n", encoding="utf-8"
+    )
+    result = _build(content, tmp_path / "output")
+    assert result.returncode != 0
+    output = " ".join((result.stdout + result.stderr).split())
+    assert "fel.md:3: ämnet 'bilar' finns inte" in output
