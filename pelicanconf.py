@@ -85,7 +85,13 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 # Our own plugins (plugins/) and maintained ones from the pelican-plugins family.
-PLUGINS = ["topics", "pelican.plugins.sitemap", "pelican.plugins.neighbors", "pelican.plugins.related_posts"]
+PLUGINS = [
+    "topics",
+    "tag_cloud",
+    "pelican.plugins.sitemap",
+    "pelican.plugins.neighbors",
+    "pelican.plugins.related_posts",
+]
 
 TOPICS_PATH = "topics"
 TOPIC_URL = "tema/{slug}/"
@@ -94,6 +100,10 @@ TOPICS_URL = "tema/"
 TOPICS_SAVE_AS = "tema/index.html"
 
 RELATED_POSTS_MAX = 3
+
+TAG_CLOUD_STEPS = 4
+TAG_CLOUD_MAX_ITEMS = 100
+TAG_CLOUD_SORTING = "alphabetically"  # Swedish order; or "size"
 READING_WORDS_PER_MINUTE = 200  # theme/filters.py: reading_minutes
 
 SITEMAP = {

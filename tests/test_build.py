@@ -198,3 +198,21 @@ def test_html_validates_with_the_nu_html_checker(built_site):
         text=True,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
+
+
+def test_tag_clouds_on_start_page_tag_index_and_topic_pages_list_links_with_counts(built_site):
+    tags = {}
+    for meta in _articles():
+        for tag in (t.strip() for t in meta.get("Tags", "").split(",")):
+            if tag:
+                tags[tag] = tags.get(tag, 0) + 1
+    for relative in ("index.html", "etikett/index.html"):
+        html = _html(built_site, relative)
+        cloud = re.search(r'<ul class="tag-cloud"[^>]*>(.*?)</ul>', html, re.S).group(1)
+        shown = dict(re.findall(r'">([^<]+)</a> <span class="count">\((\d+) inlägg\)', cloud))
+        assert {k: int(v) for k, v in shown.items()} == tags, relative
+    for topic in (ROOT / "content" / "topics").glob("*.md"):
+        html = _html(built_site, f"tema/{topic.stem}/index.html")
+        in_topic = [m for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
+        if any(m.get("Tags") for m in in_topic):
+            assert 'class="tag-cloud"' in html, topic.stem

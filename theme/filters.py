@@ -6,6 +6,8 @@ import datetime as dt
 import math
 import re
 
+from plugins.tag_cloud.ordering import swedish_key  # one Swedish order for the whole site
+
 MONTHS = [
     "januari",
     "februari",
@@ -40,15 +42,6 @@ def metalist(value: str | None) -> list[str]:
     if isinstance(value, list):
         return value
     return [item.strip() for item in str(value).split(",") if item.strip()]
-
-
-_SWEDISH_LETTERS = {"å": "\U0010fff0", "ä": "\U0010fff1", "æ": "\U0010fff1", "ö": "\U0010fff2", "ø": "\U0010fff2"}
-
-
-def swedish_key(text: str) -> str:
-    """Sort key for Swedish alphabetical order: å, ä, ö after z; case-insensitive; é as e."""
-    folded = text.casefold().replace("é", "e").replace("ü", "y")
-    return "".join(_SWEDISH_LETTERS.get(ch, ch) for ch in folded)
 
 
 def svsort(items, attribute: str | None = None):

@@ -1,0 +1,3 @@
+from .tag_cloud import register
+
+__all__ = ["register"]
