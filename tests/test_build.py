@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import subprocess
@@ -21,8 +22,9 @@ def _meta(path: Path) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in header.splitlines())
 
 
-def _articles() -> list[dict[str, str]]:
-    return [_meta(p) for p in sorted((ROOT / "content" / "articles").glob("*.md"))]
+@functools.cache
+def _articles() -> tuple[dict[str, str], ...]:
+    return tuple(_meta(p) for p in sorted((ROOT / "content" / "articles").glob("*.md")))
 
 
 def _html(site, relative: str) -> str:

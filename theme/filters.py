@@ -1,12 +1,10 @@
-"""Jinja filters for the theme: Swedish dates, order and reading time, without system locales."""
+"""Jinja filters for the theme: Swedish dates and reading time, without system locales."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import re
-
-from plugins.tag_cloud.ordering import swedish_key  # one Swedish order for the whole site
 
 MONTHS = [
     "januari",
@@ -35,26 +33,6 @@ def svmonth(value: dt.date) -> str:
     return f"{MONTHS[value.month - 1]} {value.year}"
 
 
-def metalist(value: str | None) -> list[str]:
-    """Comma-separated metadata (e.g. Topics) as a list."""
-    if not value:
-        return []
-    if isinstance(value, list):
-        return value
-    return [item.strip() for item in str(value).split(",") if item.strip()]
-
-
-def svsort(items, attribute: str | None = None):
-    """Sort in Swedish order, by ``attribute`` (dotted, like Jinja's sort) if given."""
-
-    def value(item):
-        for part in (attribute or "").split(".") if attribute else []:
-            item = item[int(part)] if part.isdigit() else getattr(item, part)
-        return swedish_key(str(item))
-
-    return sorted(items, key=value)
-
-
 def reading_minutes(html: str, words_per_minute: int = 200) -> int:
     """Whole minutes to read an HTML text, at least one."""
     text = re.sub(r"<[^>]+>", " ", html or "")
@@ -69,8 +47,6 @@ def canonical_path(output_file: str) -> str:
 JINJA_FILTERS = {
     "svdate": svdate,
     "svmonth": svmonth,
-    "metalist": metalist,
-    "svsort": svsort,
     "reading_minutes": reading_minutes,
     "canonical_path": canonical_path,
 }

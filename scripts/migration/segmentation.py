@@ -335,34 +335,33 @@ def split_posts(
         if any(a < f < b for f in forced):
             return False
         if a in forced_set or b in forced_set or b == n:
-            return b - a >= 1
+            return True
         return b - a >= 2 and _has_body(lines[a:b])
 
     def likeness(a: int, b: int, c: int) -> float:
         return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - text(a, b).cosine(text(b, c)))
 
     ends = [*starts[1:], n]
-    # best[(a, b)]: best total for the dump up to line b, the last two posts starting at a and b.
-    best: dict[tuple[int | None, int], float] = {(None, 0): 0.0}
+    # best[b][a]: best total for the dump up to line b when the last post starts at b
+    # and the one before it at a (None: b is the first line).
+    best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
     back: dict[tuple[int, int], int | None] = {}
     for b in starts:
-        for a in [key[0] for key in best if key[1] == b]:
-            total = best[(a, b)]
+        for a, total in best.get(b, {}).items():
             for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
-                if c <= b or not allowed(b, c):
-                    continue
-                if c in forced_set and any(b < f < c for f in forced):
+                if not allowed(b, c):
                     continue
                 gain = total + (likeness(a, b, c) if a is not None else 0.0)
                 if c < n:
                     gain += candidate(b, c).score - threshold
-                if gain > best.get((b, c), -math.inf):
-                    best[(b, c)] = gain
+                if gain > best.setdefault(c, {}).get(b, -math.inf):
+                    best[c][b] = gain
                     back[(b, c)] = a
-    finals = [key for key in best if key[1] == n]
+    finals = best.get(n, {})
     if not finals:  # nothing satisfies the rules (e.g. a dump of headings only): one post
         return [PostSpan(lines[0].number, lines[-1].number, 1.0, ["dumpens första rad"])]
-    key = max(finals, key=lambda k: best[k])
+    last = max(finals, key=finals.get)
+    key = (last, n)
     chosen = [n]
     while key[0] is not None:
         chosen.append(key[0])
