@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from plugins.fixture_site import build_site
 from plugins.tag_cloud.ordering import swedish_key
 from plugins.tag_cloud.tag_cloud import weigh
 
@@ -55,19 +54,8 @@ def test_a_site_build_shows_the_cloud_as_links_with_counts(tmp_path):
         "<p>{% for e in articles | tag_cloud %}{{ e.name }};{% endfor %}</p>",
         "utf-8",
     )
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        f"PATH = {str(content)!r}\nTHEME = {str(theme.parent)!r}\nPLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
-        "PLUGINS = ['tag_cloud']\nTIMEZONE = 'UTC'\nDIRECT_TEMPLATES = ['index']\nFEED_ALL_ATOM = None\n"
-        "CATEGORY_FEED_ATOM = None\n",
-        "utf-8",
-    )
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", str(settings), "--fatal", "errors"],
-        capture_output=True,
-        text=True,
-    )
+    result = build_site(content, out, ["tag_cloud"], THEME=str(theme.parent), DIRECT_TEMPLATES=["index"])
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "index.html").read_text(encoding="utf-8")
     assert re.findall(r">([^<]+)</a> \((\d)\)", html) == [("zebra", "1"), ("Åtgärd", "1"), ("Ärende", "1"), ("Öl", "3")]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from plugins.fixture_site import build_site
 from plugins.topics.topics import check_topics, metadata_line, split_list
 
 SITE = Path(__file__).parent / "site"
@@ -35,32 +34,9 @@ def test_an_unknown_topic_is_reported_with_file_line_and_name(tmp_path):
     assert problems[0].startswith("inlagg.md:3: ämnet 'bilar' finns inte")
 
 
-def _build(content: Path, out: Path) -> subprocess.CompletedProcess:
-    settings = out.parent / "settings.py"
-    settings.write_text(
-        "\n".join(
-            [
-                f"PATH = {str(content)!r}",
-                "SITENAME = 'Testplats'",
-                "SITEURL = ''",
-                "THEME = 'simple'",
-                f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]",
-                "PLUGINS = ['topics']",
-                "ARTICLE_PATHS = ['articles']",
-                "ARTICLE_EXCLUDES = ['topics']",
-                "PAGE_EXCLUDES = ['topics']",
-                "FEED_DOMAIN = ''",
-                "FEED_ALL_ATOM = None",
-                "CATEGORY_FEED_ATOM = None",
-                "TIMEZONE = 'Europe/Stockholm'",
-            ]
-        ),
-        encoding="utf-8",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", str(settings), "--fatal", "errors"],
-        capture_output=True,
-        text=True,
+def _build(content: Path, out: Path):
+    return build_site(
+        content, out, ["topics"], ARTICLE_PATHS=["articles"], ARTICLE_EXCLUDES=["topics"], PAGE_EXCLUDES=["topics"]
     )
 
 
