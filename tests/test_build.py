@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pypdf
 from conftest import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,10 +40,9 @@ def test_every_article_and_document_is_a_page(built_site):
         html = _html(built_site, f"artiklar/{meta['Slug']}/index.html")
         assert f"<h1>{meta['Title'].replace('&', '&amp;')}</h1>" in html
         assert '<html lang="sv">' in html
-    for path in (ROOT / "content" / "documents").glob("*.md"):
-        meta = _meta(path)
-        html = _html(built_site, meta["Save_as"])
-        assert "<h2" in html and meta["Title"] in html
+    for path in (ROOT / "content" / "handbooks").glob("*/handbook.md"):
+        html = _html(built_site, f"handbocker/{path.parent.name}/index.html")
+        assert f"<h1>{_meta(path)['Title']}</h1>" in html and '<div class="post-body handbook-body">' in html
 
 
 def test_every_page_type_is_built(built_site):
@@ -59,6 +60,8 @@ def test_every_page_type_is_built(built_site):
         "kategori/index.html",
         "kategori/blogg/index.html",
         "tema/index.html",
+        "handbocker/index.html",
+        "feeds/handbocker.atom.xml",
         "sitemap.xml",
         "robots.txt",
         *(f"arkiv/{y}/index.html" for y in years),
@@ -122,6 +125,11 @@ def test_accessibility_statement_has_what_diggs_guidance_requires(built_site):
     assert 'href="https://www.digg.se/tdosanmalan"' in html  # DIGG's report function
 
 
+def _body_of(html: str) -> str:
+    match = re.search(r'<div class="post-body[^"]*">(.*?)</div>\s*(?:</article>|<section)', html, re.S)
+    return match.group(1) if match else ""
+
+
 def test_canonical_description_and_opengraph_on_every_page(built_site):
     for page in built_site.root.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -129,7 +137,11 @@ def test_canonical_description_and_opengraph_on_every_page(built_site):
         if relative != "404.html":
             path = re.sub(r"(^|/)index\.html$", r"\1", relative)
             url = f"{built_site.url}/{path}"
-            assert f'<link rel="canonical" href="{url}">' in html, relative
+            canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html)
+            assert canonical, relative
+            if canonical.group(1) != url:  # a copy (the latest handbook version) points to its original
+                original = built_site.file_for(canonical.group(1)).read_text(encoding="utf-8")
+                assert _body_of(original) == _body_of(html) != "", relative
         description = re.search(r'<meta name="description" content="([^"]*)">', html)
         assert description and len(description.group(1)) > 20, relative
         for prop in ("og:title", "og:description", "og:type", "og:locale"):
@@ -218,3 +230,49 @@ def test_tag_clouds_on_start_page_tag_index_and_topic_pages_list_links_with_coun
         in_topic = [m for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
         if any(m.get("Tags") for m in in_topic):
             assert 'class="tag-cloud"' in html, topic.stem
+
+
+def _handbooks() -> list[tuple[Path, dict[str, str]]]:
+    return [(p.parent, _meta(p)) for p in sorted((ROOT / "content" / "handbooks").glob("*/handbook.md"))]
+
+
+def test_the_migrated_report_is_a_real_pdf_with_its_headings_size_and_checksum(built_site):
+    handbooks = _handbooks()
+    assert handbooks, "the migrated report is the first handbook"
+    for folder, meta in handbooks:
+        page = _html(built_site, f"handbocker/{folder.name}/index.html")
+        stable = built_site.root / "handbocker" / folder.name / f"{folder.name}.pdf"
+        data = stable.read_bytes()
+        assert data.startswith(b"%PDF-")
+        assert f"(PDF, {round(len(data) / 1000)} kB)" in page and hashlib.sha256(data).hexdigest() in page
+        latest = max((v for v in folder.iterdir() if v.is_dir()), key=lambda v: _meta(v / "version.md")["Date"])
+        versioned = built_site.root / "handbocker" / folder.name / latest.name / f"{folder.name}-{latest.name}.pdf"
+        assert versioned.read_bytes() == data  # the stable URL serves the latest version
+        reader = pypdf.PdfReader(stable)
+        text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+        chapters = "".join(p.read_text(encoding="utf-8") for p in latest.glob("*.md") if p.name != "version.md")
+        headings = re.findall(r"(?m)^#{2,3} (.+)$", chapters)
+        assert len(headings) >= 5
+        for heading in headings:
+            assert heading in text, heading
+        outline = [item.title for item in reader.outline[0]] if isinstance(reader.outline[0], list) else []
+        assert outline or [i.title for i in reader.outline if not isinstance(i, list)]
+        assert meta["Title"] in text
+
+
+def test_topic_pages_list_exactly_the_handbooks_that_name_them(built_site):
+    handbooks = _handbooks()
+    for path in (ROOT / "content" / "topics").glob("*.md"):
+        page = _html(built_site, f"tema/{path.stem}/index.html")
+        for folder, meta in handbooks:
+            names = [t.strip() for t in meta.get("Topics", "").split(",")]
+            assert (f'href="{built_site.url}/handbocker/{folder.name}/"' in page) == (path.stem in names), path.stem
+
+
+def test_the_handbook_listing_and_feed_have_every_version(built_site):
+    listing = _html(built_site, "handbocker/index.html")
+    feed = _entry_links(_feed(built_site.root / "feeds" / "handbocker.atom.xml"))
+    for folder, _ in _handbooks():
+        assert f'href="{built_site.url}/handbocker/{folder.name}/"' in listing
+        for version in (v for v in folder.iterdir() if v.is_dir()):
+            assert f"{built_site.url}/handbocker/{folder.name}/{version.name}/" in feed

@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="migrate.py",
         description=(
             "Migrerar gamla bloggdumpar (text) till Markdown för Pelican. Skriver en fil per "
-            "inlägg (articles/), dokument (documents/) och en migreringsplan som redaktörer kan "
+            "inlägg (articles/), dokument som handböcker (handbooks/) och en migreringsplan som redaktörer kan "
             "rätta och köra om. Filer som en redaktör ändrat skrivs inte över."
         ),
     )

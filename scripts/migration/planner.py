@@ -27,6 +27,7 @@ MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same po
 DUPLICATE_OVERLAP = 0.8
 SLUG_MATCH = 0.9
 MAX_SLUG_CHARS = 80
+FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
 
 @dataclass
@@ -289,9 +290,11 @@ def plan_migration(
         if post.duplicate_of:
             post.output = None
             continue
-        folder = "documents" if post.kind == "document" else "articles"
-        post.output = f"{folder}/{post.slug}.md"
-        files[post.output] = _render_file(draft)
+        if post.kind == "document":
+            files.update(_render_handbook(draft))
+        else:
+            post.output = f"articles/{post.slug}.md"
+            files[post.output] = _render_file(draft)
 
     missing = _missing_attachments(all_drafts, rules)
     plan = Plan(sources, missing, _summary(all_drafts, sources))
@@ -385,6 +388,11 @@ def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
         draft.post.topic_evidence = evidence
 
 
+def _provenance(post: PlannedPost) -> str:
+    copies = f" (även {', '.join(post.copies)})" if post.copies else ""
+    return f"legacy/{post.source}, rad {post.first}–{post.last}{copies}"
+
+
 def _render_file(draft: _Draft) -> str:
     post = draft.post
     meta = [
@@ -395,20 +403,34 @@ def _render_file(draft: _Draft) -> str:
         ("Topics", ", ".join(post.topics)),
         ("Summary", summary_of(plain(draft.lead))),
         ("Date_source", post.date_source),
-        (
-            "Source",
-            f"legacy/{post.source}, rad {post.first}–{post.last}"
-            + (f" (även {', '.join(post.copies)})" if post.copies else ""),
-        ),
+        ("Source", _provenance(post)),
         ("Legacy_url", post.legacy_url or ""),
     ]
-    if post.kind == "document":
-        meta += [
-            ("Template", "document"),
-            ("Url", f"dokument/{post.slug}/"),
-            ("Save_as", f"dokument/{post.slug}/index.html"),
-        ]
     return _compose(meta, draft.body)
+
+
+def _render_handbook(draft: _Draft) -> dict[str, str]:
+    """A document becomes a handbook folder (plugins/handbooks): its first version, one chapter.
+
+    Sets ``post.output`` to the chapter, the file that holds the document's text.
+    """
+    post = draft.post
+    folder = f"handbooks/{post.slug}"
+    version = f"{folder}/{FIRST_VERSION}"
+    post.output = f"{version}/{post.slug}.md"
+    handbook = [
+        ("Title", post.title),
+        ("Tags", ", ".join(post.tags)),
+        ("Topics", ", ".join(post.topics)),
+        ("Summary", summary_of(plain(draft.lead))),
+        ("Source", _provenance(post)),
+    ]
+    release = [("Date", post.date), ("Date_source", post.date_source)]
+    return {
+        f"{folder}/handbook.md": _compose(handbook, ""),
+        f"{version}/version.md": _compose(release, f"Överförd från det gamla arkivet ({_provenance(post)}).\n"),
+        post.output: _compose([("Title", post.title)], draft.body),
+    }
 
 
 def _missing_attachments(drafts: list[_Draft], rules: MigrationRules) -> list[dict]:

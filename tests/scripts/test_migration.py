@@ -141,7 +141,8 @@ def test_document_dump_becomes_a_document(migrated, truth):
     assert doc["title"] == expected["title"]
     assert doc["date"] == str(expected["date"]) and doc["date_source"] == "text"
     text = (migrated / doc["output"]).read_text(encoding="utf-8")
-    assert doc["output"].startswith("documents/")
+    assert doc["output"].startswith(f"handbooks/{doc['slug']}/")  # the first version of a handbook
+    assert (migrated / "handbooks" / doc["slug"] / "handbook.md").is_file()
     headings = re.findall(r"(?m)^## (.+)$", text)
     assert len(headings) >= 5 and all(not h.isupper() for h in headings)
     assert not re.search(r"\s\d{1,2}\n", text), "page numbers must be removed"

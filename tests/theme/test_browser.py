@@ -7,6 +7,7 @@ screenshots/ for a person to look at (CI keeps them as an artifact).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -46,14 +47,17 @@ def template_urls(built_site) -> dict[str, str]:
     month = sorted((root / "arkiv" / year).glob("*/index.html"))[-1].parent.name
     tag = sorted((root / "etikett").glob("*/index.html"))[0].parent.name
     topic = sorted((root / "tema").glob("*/index.html"))[0].parent.name
-    document = next(p for p in (root / "dokument").glob("*/index.html"))
+    handbook = sorted((root / "handbocker").glob("*/index.html"))[0].parent
+    version = sorted(handbook.glob("*/index.html"))[0].parent.name
     return {
         "start": f"{url}/",
         "start-sida-2": f"{url}/sida/2/",
         "artikel": article,
         "sida": f"{url}/om-bloggen/",
         "tillganglighet": f"{url}/tillganglighetsredogorelse/",
-        "dokument": f"{url}/dokument/{document.parent.name}/",
+        "handbocker": f"{url}/handbocker/",
+        "handbok": f"{url}/handbocker/{handbook.name}/",
+        "handbok-version": f"{url}/handbocker/{handbook.name}/{version}/",
         "arkiv": f"{url}/arkiv/",
         "arkiv-ar": f"{url}/arkiv/{year}/",
         "arkiv-manad": f"{url}/arkiv/{year}/{month}/",
@@ -159,3 +163,16 @@ def test_the_axe_check_does_catch_a_violation(browser, template_urls):
     violations = _axe_violations(page)
     page.close()
     assert any(v.startswith("image-alt") for v in violations), violations
+
+
+def test_a_reader_downloads_the_handbook_pdf_from_its_page(browser, template_urls):
+    page, _ = _open(browser, template_urls["handbok"], 360)
+    link = page.get_by_role("link", name=re.compile(r"^Ladda ner som PDF"))
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    data = open(download.path(), "rb").read()
+    assert data.startswith(b"%PDF-")
+    shown = page.locator(".download-box .checksum code").first.inner_text()
+    assert shown == hashlib.sha256(data).hexdigest()
+    assert f"{round(len(data) / 1000)} kB" in page.locator(".download-box .download-facts").first.inner_text()

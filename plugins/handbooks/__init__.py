@@ -1,0 +1,3 @@
+from .handbooks import register
+
+__all__ = ["register"]
