@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -65,22 +66,45 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("site") / "output"
+def _build_and_serve(content: Path, root: Path):
+    """Build ``content`` with publishconf.py into ``root`` and serve it on localhost."""
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", str(root), "-s", "publishconf.py", "--fatal", "errors"],
+        [sys.executable, "-m", "pelican", str(content), "-o", str(root), "-s", "publishconf.py", "--fatal", "errors"],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "SITEURL": url},
+        env={**os.environ, "SITEURL": url, "COLUMNS": "400"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield BuiltSite(root, url)
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    yield from _build_and_serve(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def site_with_new_handbook_version(tmp_path_factory) -> BuiltSite:
+    """The real content after an editor publishes version 2.0 of the first handbook.
+
+    Version 2.0 is version 1.0 with one chapter more, dated a year later: what
+    an editor does once a year (see plugins/handbooks/README.md).
+    """
+    work = tmp_path_factory.mktemp("new-version")
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    handbook = sorted((content / "handbooks").glob("*/handbook.md"))[0].parent
+    old = sorted(p for p in handbook.iterdir() if p.is_dir())[-1]
+    new = handbook / "2.0"
+    shutil.copytree(old, new)
+    (new / "version.md").write_text("Date: 2099-01-31\n\nEtt nytt kapitel om uppföljning.\n", encoding="utf-8")
+    (new / "zz-uppfoljning.md").write_text("Title: Uppföljning\n\n## Nya mått\n\nText.\n", encoding="utf-8")
+    yield from _build_and_serve(content, work / "output")

@@ -276,3 +276,19 @@ def test_the_handbook_listing_and_feed_have_every_version(built_site):
         assert f'href="{built_site.url}/handbocker/{folder.name}/"' in listing
         for version in (v for v in folder.iterdir() if v.is_dir()):
             assert f"{built_site.url}/handbocker/{folder.name}/{version.name}/" in feed
+
+
+def test_publishing_a_new_version_moves_the_stable_url_and_keeps_the_old_one(site_with_new_handbook_version):
+    site = site_with_new_handbook_version
+    folder = _handbooks()[0][0]
+    base = site.root / "handbocker" / folder.name
+    stable = (base / f"{folder.name}.pdf").read_bytes()
+    assert stable == (base / "2.0" / f"{folder.name}-2.0.pdf").read_bytes()
+    assert stable != (base / "1.0" / f"{folder.name}-1.0.pdf").read_bytes()
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(base / f"{folder.name}.pdf").pages)
+    assert "Nya mått" in text and "Innehåll" in text
+    latest, older = (base / "index.html").read_text("utf-8"), (base / "1.0" / "index.html").read_text("utf-8")
+    assert "Nytt i version 2.0" in latest and "Det här är en äldre version" not in latest
+    assert "Det här är en äldre version" in older and f'href="{site.url}/handbocker/{folder.name}/"' in older
+    feed = _entry_links(_feed(site.root / "feeds" / "handbocker.atom.xml"))
+    assert feed[:2] == [f"{site.url}/handbocker/{folder.name}/2.0/", f"{site.url}/handbocker/{folder.name}/1.0/"]

@@ -176,3 +176,15 @@ def test_a_reader_downloads_the_handbook_pdf_from_its_page(browser, template_url
     shown = page.locator(".download-box .checksum code").first.inner_text()
     assert shown == hashlib.sha256(data).hexdigest()
     assert f"{round(len(data) / 1000)} kB" in page.locator(".download-box .download-facts").first.inner_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_older_handbook_version_page_has_zero_axe_violations(browser, site_with_new_handbook_version, width):
+    site = site_with_new_handbook_version
+    handbook = sorted((site.root / "handbocker").glob("*/index.html"))[0].parent.name
+    for url in [f"{site.url}/handbocker/{handbook}/1.0/", f"{site.url}/handbocker/{handbook}/"]:
+        page, _ = _open(browser, url, width)
+        assert page.locator("main").inner_text()
+        assert _axe_violations(page) == [], url
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, url
+        page.close()
