@@ -75,6 +75,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Autoescape: titles, tags and other metadata are text, so a title like "<img onerror=…>" shows as
+# text. Fields that are HTML by nature (content, summary, intros) are marked `| safe` in templates.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -88,6 +92,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "topics",
     "handbooks",
+    "search",
     "tag_cloud",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
@@ -104,6 +109,10 @@ HANDBOOKS_PATH = "handbooks"  # one folder per handbook; see plugins/handbooks/R
 HANDBOOKS_URL = "handbocker/"
 HANDBOOKS_SAVE_AS = "handbocker/index.html"
 HANDBOOKS_FEED_ATOM = "feeds/handbocker.atom.xml"
+
+SEARCH_URL = "sok/"  # plugins/search: the page that reads ?q=
+SEARCH_SAVE_AS = "sok/index.html"
+SEARCH_NODE_MODULES = str(Path(__file__).parent / "node_modules")  # lunr.js, lunr-languages (npm ci)
 
 RELATED_POSTS_MAX = 3
 

@@ -53,6 +53,12 @@ def site(c, port=8000):
 
 
 @task
+def bench(c, runs=5):
+    """Measurements, separate from the tests: search payload and time to first results."""
+    c.run(f"{PY} scripts/measure_search.py --runs {runs}")
+
+
+@task
 def lint(c):
     """ruff check and format check."""
     c.run(f"{PY} -m ruff check .")

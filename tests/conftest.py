@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LEGACY = ROOT / "legacy"
 DUMPS = sorted(LEGACY.glob("*.txt"))
 
@@ -66,7 +69,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _build_and_serve(content: Path, root: Path):
+def build_and_serve(content: Path, root: Path):
     """Build ``content`` with publishconf.py into ``root`` and serve it on localhost."""
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
@@ -86,9 +89,24 @@ def _build_and_serve(content: Path, root: Path):
     server.shutdown()
 
 
+def copy_of_content(work: Path) -> Path:
+    """A copy of the real content an end-to-end test may change as an editor would."""
+    shutil.copytree(ROOT / "content", work / "content")
+    return work / "content"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright, with the flags this project's CI requires."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    yield from _build_and_serve(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
+    yield from build_and_serve(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
 
 
 @pytest.fixture(scope="session")
@@ -99,12 +117,11 @@ def site_with_new_handbook_version(tmp_path_factory) -> BuiltSite:
     an editor does once a year (see plugins/handbooks/README.md).
     """
     work = tmp_path_factory.mktemp("new-version")
-    content = work / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_of_content(work)
     handbook = sorted((content / "handbooks").glob("*/handbook.md"))[0].parent
     old = sorted(p for p in handbook.iterdir() if p.is_dir())[-1]
     new = handbook / "2.0"
     shutil.copytree(old, new)
     (new / "version.md").write_text("Date: 2099-01-31\n\nEtt nytt kapitel om uppföljning.\n", encoding="utf-8")
     (new / "zz-uppfoljning.md").write_text("Title: Uppföljning\n\n## Nya mått\n\nText.\n", encoding="utf-8")
-    yield from _build_and_serve(content, work / "output")
+    yield from build_and_serve(content, work / "output")

@@ -13,22 +13,12 @@ import re
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "screenshots"
 WIDTHS = [360, 1280]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Browser:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _first_link(html_path, pattern: str) -> str:
@@ -67,6 +57,7 @@ def template_urls(built_site) -> dict[str, str]:
         "kategori": f"{url}/kategori/blogg/",
         "teman": f"{url}/tema/",
         "tema": f"{url}/tema/{topic}/",
+        "sok": f"{url}/sok/?q=kvalitet",
         "404": f"{url}/404.html",
     }
 

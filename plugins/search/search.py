@@ -1,0 +1,102 @@
+"""Site search without a server: a Lunr index built at build time, searched by lunr.js.
+
+The plugin writes the index and the document store as two JSON files whose
+names carry a content hash, copies lunr.js, lunr-languages (Swedish) and
+search.js from the project's locked node_modules, and writes the search page
+(``SEARCH_SAVE_AS``) that reads ``?q=``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican import signals
+from pelican.generators import Generator
+
+from .documents import collect
+from .index import digest, serialize
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+DEFAULTS = {
+    "SEARCH_URL": "sok/",
+    "SEARCH_SAVE_AS": "sok/index.html",
+    "SEARCH_ASSETS_DIR": "sok/data",  # index, store and scripts, with hashed names
+    "SEARCH_NODE_MODULES": "node_modules",  # where npm ci put lunr and lunr-languages
+}
+# The browser side, in load order: lunr.js, Snowball support, Swedish, then ours.
+SCRIPTS = [
+    ("lunr", "lunr/lunr.min.js"),
+    ("lunr-stemmer-support", "lunr-languages/min/lunr.stemmer.support.min.js"),
+    ("lunr-sv", "lunr-languages/min/lunr.sv.min.js"),
+]
+
+
+class SearchSetupError(Exception):
+    """The browser scripts are missing: the set-up step has not run."""
+
+
+class SearchGenerator(Generator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+            self.context.setdefault(key, self.settings[key])
+        self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(HERE / "templates"))])
+        self.files: dict[str, bytes] = {}
+
+    def _script_sources(self) -> list[tuple[str, Path]]:
+        modules = Path(self.settings["SEARCH_NODE_MODULES"])
+        sources = [(name, modules / relative) for name, relative in SCRIPTS]
+        missing = [str(path) for _, path in sources if not path.is_file()]
+        if missing:
+            raise SearchSetupError(
+                f"Sökningens skript saknas ({', '.join(missing)}). Kör 'bash scripts/setup.sh' (npm ci) först."
+            )
+        return [*sources, ("search", HERE / "static" / "search.js")]
+
+    def _add(self, name: str, extension: str, data: bytes) -> str:
+        """Store ``data`` under a name that changes when its content does; return the URL."""
+        save_as = f"{self.settings['SEARCH_ASSETS_DIR']}/{name}.{digest(data.decode('utf-8'))}.{extension}"
+        self.files[save_as] = data
+        return save_as
+
+    def generate_context(self) -> None:
+        self.context["SEARCH_URL"] = self.settings["SEARCH_URL"]
+
+    def generate_output(self, writer) -> None:
+        # Runs after every generator's context is complete, so topics and handbooks are there.
+        documents = collect(self.context)
+        # Dates as the theme writes them (its `svdate` filter), else ISO: no date code in the browser.
+        svdate = self.env.filters.get("svdate")
+        index_json, store_json = serialize(documents, svdate) if svdate else serialize(documents)
+        index_url = self._add("index", "json", index_json.encode("utf-8"))
+        store_url = self._add("store", "json", store_json.encode("utf-8"))
+        scripts = [self._add(name, "js", path.read_bytes()) for name, path in self._script_sources()]
+        for save_as, data in self.files.items():
+            target = Path(self.output_path) / save_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        writer.write_file(
+            self.settings["SEARCH_SAVE_AS"],
+            self.get_template("search"),
+            self.context,
+            search_index_url=index_url,
+            search_store_url=store_url,
+            search_scripts=scripts,
+            search_documents=len(documents),
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["SEARCH_URL"],
+        )
+        logger.info("search: %d documents, index %d kB", len(documents), len(index_json) // 1000)
+
+
+def get_generators(_pelican) -> type[Generator]:
+    return SearchGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
