@@ -311,24 +311,18 @@ class HandbooksGenerator(Generator):
                 shutil.copyfile(data, target)
         template = self.get_template("handbook")
         for handbook in self.handbooks:
-            writer.write_file(
-                handbook.save_as,
-                template,
-                self.context,
-                handbook=handbook,
-                release=handbook.latest,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=handbook.url,
-            )
-            for release in handbook.releases:
+            # The stable page shows the latest version; every version also has a page of its own.
+            pages = [(handbook.save_as, handbook.url, handbook.latest)]
+            pages += [(release.save_as, release.url, release) for release in handbook.releases]
+            for save_as, url, release in pages:
                 writer.write_file(
-                    release.save_as,
+                    save_as,
                     template,
                     self.context,
                     handbook=handbook,
                     release=release,
                     relative_urls=self.settings["RELATIVE_URLS"],
-                    url=release.url,
+                    url=url,
                 )
         if self.settings["HANDBOOKS_SAVE_AS"]:
             writer.write_file(
