@@ -14,3 +14,7 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# `invoke publish` (rsync) copies the built site here: "user@server:/var/www/site/" or a folder.
+# Set it in the environment of whoever publishes; GitHub Pages deploys need none of it.
+PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -42,8 +43,26 @@ def serve(c, port=8000):
 
 @task
 def livereload(c, port=8000):
-    """Rebuild on every save and serve (Pelican's --autoreload)."""
-    c.run(f"{PY} -m pelican content -o {OUTPUT} -s pelicanconf.py --autoreload --listen -p {port} -b 127.0.0.1")
+    """Preview: rebuild on every save and reload the browser (http://127.0.0.1:PORT)."""
+    c.run(f"{PY} scripts/preview.py --port {port}")
+
+
+@task
+def new(c, title, topics=""):
+    """A new article: ``invoke new "Rubrik" --topics servicecenter,oppna-data``."""
+    c.run(f"{PY} scripts/new_article.py {shlex.quote(title)} --topics {shlex.quote(topics)}", pty=sys.stdin.isatty())
+
+
+@task
+def check(c):
+    """Check the content: metadata, topics, links, alt texts, headings (file:line for each problem)."""
+    c.run(f"{PY} scripts/check_content.py content")
+
+
+@task
+def publish(c):
+    """Build with publishconf.py and copy the site to PUBLISH_TARGET with rsync (see publishconf.py)."""
+    c.run(f"{PY} scripts/publish.py")
 
 
 @task(pre=[migrate, build])

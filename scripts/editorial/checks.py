@@ -1,0 +1,250 @@
+"""The content check: every mistake an editor can make that the build would hide or break on.
+
+Each rule is a pure function from parsed files to problems; ``check`` runs
+them all. Messages are plain Swedish and name the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content_file import ContentFile
+from .inventory import Inventory, slug_of
+
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)")
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+HTML_LINK = re.compile(r"<a\b[^>]*\bhref=[\"'](?P<target>[^\"']*)[\"']", re.IGNORECASE)
+ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S")
+FENCE = re.compile(r"^(```|~~~)")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|//)", re.IGNORECASE)
+MAX_TAG_CHARS = 40
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def _text_lines(item: ContentFile) -> Iterator[tuple[int, str]]:
+    """Body lines outside fenced code blocks (code may show Markdown as an example)."""
+    fenced = False
+    for number, text in item.body:
+        if FENCE.match(text.strip()):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, text
+
+
+def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Iterator[tuple[int, str]]:
+    if item.stray_header_line:
+        yield (
+            item.stray_header_line,
+            "raden ser inte ut som 'Nyckel: värde', så metadata slutar här. Lägg en tom rad mellan "
+            "metadata och texten, eller rätta raden.",
+        )
+    if not item.value("title"):
+        yield item.line_of("title"), "Title: saknas eller är tom (rubriken som läsaren ser)."
+    if item.value("slug") and not SLUG.match(item.value("slug")):
+        yield (
+            item.line_of("slug"),
+            (
+                f"Slug: '{item.value('slug')}' får bara ha små bokstäver a–z, siffror och bindestreck "
+                "(t.ex. mitt-inlagg)."
+            ),
+        )
+    if not is_article:
+        return
+    date = item.value("date")
+    if not date:
+        yield item.line_of("date"), "Date: saknas (publiceringsdatum, skrivs ÅÅÅÅ-MM-DD)."
+    else:
+        match = DATE.match(date)
+        valid = False
+        if match:
+            try:
+                dt.datetime(*(int(part or 0) for part in match.groups()))
+                valid = True
+            except ValueError:
+                pass
+        if not valid:
+            yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
+    named = item.items("topics")
+    if not named:
+        yield item.line_of("topics"), f"Topics: saknas. Välj minst ett tema: {', '.join(sorted(topics))}."
+    for topic, line in named:
+        if topic and topic not in topics:
+            yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
+        elif not topic:
+            yield line, "Topics: har ett tomt tema (två kommatecken i rad, eller ett kommatecken sist)."
+    seen: set[str] = set()
+    for tag, line in item.items("tags"):
+        if not tag:
+            yield line, "Tags: har en tom etikett (två kommatecken i rad, eller ett kommatecken sist)."
+        elif len(tag) > MAX_TAG_CHARS:
+            yield line, f"etiketten '{tag[:30]}…' är för lång (högst {MAX_TAG_CHARS} tecken)."
+        elif tag.lower() in seen:
+            yield line, f"etiketten '{tag}' står två gånger."
+        seen.add(tag.lower())
+
+
+def check_headings(item: ContentFile) -> Iterator[tuple[int, str]]:
+    """Headings start at level 2 (the title is level 1) and never skip a level."""
+    previous = 1
+    lines = list(_text_lines(item))
+    for index, (number, text) in enumerate(lines):
+        match = ATX_HEADING.match(text)
+        level = len(match["hashes"]) if match else None
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if not match and text.strip() and re.fullmatch(r"=+\s*", following):
+            level = 1
+        if level is None:
+            continue
+        if level == 1:
+            yield number, "rubrik på nivå 1 (#): den nivån är inläggets titel. Använd ## för mellanrubriker."
+        elif level > previous + 1:
+            yield (
+                number,
+                (
+                    f"rubriken hoppar från nivå {previous} till nivå {level}. Ta nivåerna i tur och ordning "
+                    f"({'#' * (previous + 1)} närmast), så att skärmläsare kan följa strukturen."
+                ),
+            )
+        previous = level
+
+
+def check_images(item: ContentFile) -> Iterator[tuple[int, str]]:
+    for number, text in _text_lines(item):
+        for match in MARKDOWN_IMAGE.finditer(text):
+            if not match["alt"].strip():
+                yield (
+                    number,
+                    (
+                        f"bilden '{match['target']}' saknar alt-text. Skriv vad bilden visar: "
+                        f"![Beskrivning]({match['target']})."
+                    ),
+                )
+        for match in HTML_IMAGE.finditer(text):
+            if not re.search(r"\balt\s*=", match["attributes"], re.IGNORECASE):
+                yield number, 'en <img> saknar alt-text. Lägg till alt="beskrivning" (alt="" bara för ren dekoration).'
+
+
+def _link_problem(target: str, item: ContentFile, inventory: Inventory) -> str | None:
+    target = target.strip("<>")
+    if not target or EXTERNAL.match(target):
+        return None
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    special = re.match(r"^[{|](?P<kind>\w+)[}|](?P<rest>.*)$", path)
+    if special:
+        kind, rest = special["kind"], special["rest"]
+        if kind == "handbok":
+            if rest.strip("/") not in inventory.handbooks:
+                known = ", ".join(sorted(inventory.handbooks)) or "inga ännu"
+                return f"handboken '{rest}' finns inte. Befintliga handböcker: {known}."
+            return None
+        if kind in ("filename", "static", "attach"):
+            base = inventory.root if rest.startswith("/") else item.path.parent
+            if not (base / rest.lstrip("/")).exists():
+                return f"länken pekar på '{rest}', men den filen finns inte."
+            return None
+        if kind in ("tag", "category", "author", "index"):
+            return None
+        return f"'{{{kind}}}' är ingen känd länktyp. Använd {{filename}}, {{static}} eller {{handbok}}."
+    if path.startswith("/"):
+        site_path = path.lstrip("/")
+        if inventory.must_exist(site_path) and not inventory.has_path(site_path):
+            if not (inventory.root / site_path).is_file():
+                return f"länken '{target}' leder inte till någon sida på webbplatsen."
+        return None
+    return (
+        f"länken '{target}' är relativ och går sönder när sidan flyttas. Använd {{filename}}sökväg/till/fil.md "
+        "eller en adress som börjar med /."
+    )
+
+
+def check_links(item: ContentFile, inventory: Inventory) -> Iterator[tuple[int, str]]:
+    for number, text in _text_lines(item):
+        targets = [m["target"] for m in MARKDOWN_LINK.finditer(text)]
+        targets += [m["target"] for m in HTML_LINK.finditer(text)]
+        for target in targets:
+            problem = _link_problem(target, item, inventory)
+            if problem:
+                yield number, problem
+
+
+def check_unique_slugs(items: list[ContentFile], kind: str, slugify: Callable[[str], str]) -> list[Problem]:
+    problems = []
+    first: dict[str, ContentFile] = {}
+    for item in items:
+        slug = slug_of(item, slugify)
+        if not slug:
+            continue
+        if slug in first:
+            other = first[slug]
+            problems.append(
+                Problem(
+                    str(item.path),
+                    item.line_of("slug") if item.value("slug") else item.line_of("title"),
+                    f"{kind} får adressen '{slug}', som {other.path} redan har. Ge ett av dem en egen Slug:.",
+                )
+            )
+        else:
+            first[slug] = item
+    return problems
+
+
+def check_page_slugs(inventory: Inventory, slugify: Callable[[str], str]) -> Iterator[Problem]:
+    for page in inventory.pages:
+        slug = slug_of(page, slugify)
+        if slug in inventory.reserved:
+            yield Problem(
+                str(page.path),
+                page.line_of("slug") if page.value("slug") else page.line_of("title"),
+                f"sidans adress '{slug}/' används redan av webbplatsen själv. Välj en annan Slug:.",
+            )
+
+
+def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
+    """All problems in the content tree, sorted by file and line."""
+    problems: list[Problem] = []
+
+    def add(item: ContentFile, found: Iterator[tuple[int, str]]) -> None:
+        problems.extend(Problem(str(item.path), line, message) for line, message in found)
+
+    for item in inventory.articles:
+        add(item, check_required(item, True, inventory.topics))
+    for item in inventory.pages:
+        add(item, check_required(item, False, inventory.topics))
+    for item in [*inventory.articles, *inventory.pages, *inventory.other_markdown]:
+        add(item, check_headings(item))
+        add(item, check_images(item))
+        add(item, check_links(item, inventory))
+    problems += check_unique_slugs(inventory.articles, "inlägget", slugify)
+    problems += check_unique_slugs(inventory.pages, "sidan", slugify)
+    problems += check_page_slugs(inventory, slugify)
+    return sorted(problems)
+
+
+def relative_to(problems: list[Problem], base: Path) -> list[Problem]:
+    """Paths as the editor sees them from the project folder."""
+    out = []
+    for problem in problems:
+        path = Path(problem.path)
+        try:
+            path = path.resolve().relative_to(base.resolve())
+        except ValueError:
+            pass
+        out.append(Problem(str(path), problem.line, problem.message))
+    return out

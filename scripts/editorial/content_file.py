@@ -1,0 +1,63 @@
+"""A content file as an editor wrote it: metadata lines and body lines, with line numbers.
+
+Pelican reads the same files with Python-Markdown's meta extension; this
+parser keeps what Pelican forgets (the line of each field) so every problem
+can be reported as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_FIELD = re.compile(r"^(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^ {4,}\S")
+
+
+@dataclass
+class ContentFile:
+    path: Path
+    fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # lower-case key -> (line, value)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
+    stray_header_line: int | None = None  # a header line that is not "Key: value"
+
+    def value(self, key: str) -> str:
+        return self.fields.get(key.lower(), (0, ""))[1].strip()
+
+    def line_of(self, key: str) -> int:
+        return self.fields.get(key.lower(), (1, ""))[0]
+
+    def items(self, key: str) -> list[tuple[str, int]]:
+        """A comma-separated field as (item, line); empty items kept as "" so they can be reported."""
+        if key.lower() not in self.fields:
+            return []
+        line, value = self.fields[key.lower()]
+        return [(item.strip(), line) for item in value.split(",")] if value.strip() else []
+
+
+def parse(path: Path, text: str | None = None) -> ContentFile:
+    """Split a Markdown content file into its metadata header and body."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    parsed = ContentFile(path)
+    lines = text.splitlines()
+    number = 0
+    last_key = None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            break
+        match = _FIELD.match(line)
+        if match:
+            last_key = match["key"].lower()
+            parsed.fields[last_key] = (number, match["value"])
+        elif last_key and _CONTINUATION.match(line):
+            start, value = parsed.fields[last_key]
+            parsed.fields[last_key] = (start, f"{value} {line.strip()}")
+        else:
+            parsed.stray_header_line = number
+            number -= 1  # this line starts the body, as it does for Pelican
+            break
+    else:
+        number = len(lines)
+    parsed.body = [(n, t) for n, t in enumerate(lines[number:], number + 1)]
+    return parsed

@@ -1,0 +1,83 @@
+"""What exists in a content tree: topics, handbooks, and the site paths links may point to.
+
+Read from the files themselves (not from a build), so the check runs in a
+fraction of a second, before anything is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content_file import ContentFile, parse
+
+
+@dataclass
+class Inventory:
+    root: Path
+    articles: list[ContentFile] = field(default_factory=list)
+    pages: list[ContentFile] = field(default_factory=list)
+    other_markdown: list[ContentFile] = field(default_factory=list)  # topics, handbook files
+    topics: set[str] = field(default_factory=set)
+    handbooks: set[str] = field(default_factory=set)
+    paths: set[str] = field(default_factory=set)  # site paths ("artiklar/x/") links may use
+    reserved: set[str] = field(default_factory=set)  # first path segments the site itself uses
+    checked_prefixes: set[str] = field(default_factory=set)  # where every page comes from content
+
+    def has_path(self, path: str) -> bool:
+        """Whether a site path (no leading slash) is a page the content makes."""
+        path = path.removesuffix("index.html").strip("/")
+        return path in {p.strip("/") for p in self.paths}
+
+    def must_exist(self, path: str) -> bool:
+        """Links to pages that come from content files are checked; generated listings are not."""
+        path = path.strip("/")
+        return "/" not in path or path.split("/", 1)[0] in self.checked_prefixes
+
+
+def slug_of(item: ContentFile, slugify: Callable[[str], str]) -> str:
+    """The slug Pelican will use: ``Slug:`` if given, else one made from the title."""
+    return item.value("slug") or slugify(item.value("title"))
+
+
+def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) -> Inventory:
+    """Everything in ``root`` (a Pelican content folder) that checks need to know."""
+    inventory = Inventory(root)
+    for folder in settings.get("ARTICLE_PATHS", ["articles"]):
+        inventory.articles += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
+    for folder in settings.get("PAGE_PATHS", ["pages"]):
+        inventory.pages += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
+    topics_dir = root / settings.get("TOPICS_PATH", "topics")
+    for path in sorted(topics_dir.glob("*.md")):
+        topic = parse(path)
+        inventory.other_markdown.append(topic)
+        inventory.topics.add(topic.value("slug") or path.stem)
+    handbooks_dir = root / settings.get("HANDBOOKS_PATH", "handbooks")
+    for path in sorted(handbooks_dir.glob("*/handbook.md")):
+        inventory.handbooks.add(path.parent.name)
+    inventory.other_markdown += [parse(p) for p in sorted(handbooks_dir.rglob("*.md"))]
+
+    def url(setting: str, default: str, **values: str) -> str:
+        return str(settings.get(setting, default)).format(**values)
+
+    for article in inventory.articles:
+        inventory.paths.add(url("ARTICLE_URL", "{slug}.html", slug=slug_of(article, slugify)))
+    for page in inventory.pages:
+        inventory.paths.add(url("PAGE_URL", "pages/{slug}.html", slug=slug_of(page, slugify)))
+    for topic in inventory.topics:
+        inventory.paths.add(url("TOPIC_URL", "tema/{slug}/", slug=topic))
+    for handbook in inventory.handbooks:
+        inventory.paths.add(url("HANDBOOK_URL", "handbocker/{slug}/", slug=handbook))
+    for key in ("TAGS_URL", "CATEGORIES_URL", "ARCHIVES_URL", "TOPICS_URL", "HANDBOOKS_URL", "SEARCH_URL"):
+        if settings.get(key):
+            inventory.paths.add(settings[key])
+            inventory.reserved.add(settings[key].strip("/").split("/")[0])
+    for key in ("ARTICLE_URL", "TAG_URL", "CATEGORY_URL", "TOPIC_URL", "HANDBOOK_URL"):
+        if settings.get(key) and "/" in settings[key].strip("/"):
+            inventory.reserved.add(settings[key].split("/")[0])
+    for key in ("ARTICLE_URL", "TOPIC_URL", "HANDBOOK_URL"):
+        if settings.get(key) and "/" in settings[key].strip("/"):
+            inventory.checked_prefixes.add(settings[key].split("/")[0])
+    inventory.paths.add("")  # the start page
+    return inventory

@@ -1,0 +1,200 @@
+"""Editor tooling: the content check, a new article from scaffold to built page, preview, publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_of_content
+
+PY = sys.executable
+
+
+def _check(content: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PY, str(ROOT / "scripts" / "check_content.py"), str(content)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_the_real_content_passes_with_zero_errors():
+    result = _check(ROOT / "content")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "inga fel" in result.stdout
+
+
+BROKEN = {
+    "missing-title": (
+        "Date: 2024-01-02\nTopics: {topic}\n\nText.\n",
+        r":1: Title: saknas",
+    ),
+    "bad-date": (
+        "Title: Datum\nDate: 2024-02-30\nTopics: {topic}\n\nText.\n",
+        r":2: Date: '2024-02-30' är inget giltigt datum",
+    ),
+    "unknown-topic": (
+        "Title: Tema\nDate: 2024-01-02\nTopics: {topic}, cyklar\n\nText.\n",
+        r":3: temat 'cyklar' finns inte\. Befintliga teman: ",
+    ),
+    "broken-link": (
+        "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nFörsta stycket.\n\nSe [inlägget](/artiklar/finns-inte/).\n",
+        r":7: länken '/artiklar/finns-inte/' leder inte till någon sida",
+    ),
+    "broken-filename-link": (
+        "Title: Fil\nDate: 2024-01-02\nTopics: {topic}\n\nSe [detta]({{filename}}saknas.md).\n",
+        r":5: länken pekar på 'saknas\.md', men den filen finns inte",
+    ),
+    "unknown-handbook": (
+        "Title: Bok\nDate: 2024-01-02\nTopics: {topic}\n\nLäs [boken]({{handbok}}ingen-sadan).\n",
+        r":5: handboken 'ingen-sadan' finns inte",
+    ),
+    "image-without-alt": (
+        "Title: Bild\nDate: 2024-01-02\nTopics: {topic}\n\nText.\n\n![](bild.png)\n",
+        r":7: bilden 'bild\.png' saknar alt-text",
+    ),
+    "html-image-without-alt": (
+        'Title: Bild\nDate: 2024-01-02\nTopics: {topic}\n\n<img src="bild.png">\n',
+        r":5: en <img> saknar alt-text",
+    ),
+    "heading-level-1": (
+        "Title: Rubrik\nDate: 2024-01-02\nTopics: {topic}\n\n# Stor rubrik\n\nText.\n",
+        r":5: rubrik på nivå 1",
+    ),
+    "skipped-heading-level": (
+        "Title: Rubrik\nDate: 2024-01-02\nTopics: {topic}\n\n## Del\n\n#### Underdel\n",
+        r":7: rubriken hoppar från nivå 2 till nivå 4",
+    ),
+    "empty-tag": (
+        "Title: Etikett\nDate: 2024-01-02\nTopics: {topic}\nTags: Ett,, Två\n\nText.\n",
+        r":4: Tags: har en tom etikett",
+    ),
+    "no-blank-line-after-metadata": (
+        "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
+        r":4: raden ser inte ut som 'Nyckel: värde'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_mistake_is_named_with_file_and_line_and_fails(tmp_path, case):
+    content = copy_of_content(tmp_path)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    text, expected = BROKEN[case]
+    (content / "articles" / "trasig.md").write_text(text.format(topic=topic), encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if "trasig.md" in line]
+    assert lines and all(line.startswith(f"{content / 'articles' / 'trasig.md'}:") for line in lines), result.stdout
+    assert any(re.search(expected, line) for line in lines), result.stdout
+
+
+def test_a_duplicate_slug_names_both_files(tmp_path):
+    content = copy_of_content(tmp_path)
+    original = sorted((content / "articles").glob("*.md"))[0]
+    slug = re.search(r"(?m)^Slug: (.+)$", original.read_text("utf-8")).group(1)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    copy = content / "articles" / "zz-kopia.md"
+    copy.write_text(f"Title: Kopia\nDate: 2024-01-02\nSlug: {slug}\nTopics: {topic}\n\nText.\n", encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 1
+    assert re.search(rf"zz-kopia\.md:3: inlägget får adressen '{slug}', som .*{original.name} redan har", result.stdout)
+
+
+def _new(content: Path, title: str, topics: str) -> subprocess.CompletedProcess:
+    command = [PY, str(ROOT / "scripts" / "new_article.py"), title, "--topics", topics, "--content", str(content)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, stdin=subprocess.DEVNULL)
+
+
+def test_new_then_check_then_build_works_end_to_end(tmp_path):
+    content = copy_of_content(tmp_path)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    result = _new(content, "Öppet hus på Åbytorp", topic)
+    assert result.returncode == 0, result.stderr
+    path = content / "articles" / "oppet-hus-pa-abytorp.md"  # å, ä, ö folded in the slug
+    text = path.read_text("utf-8")
+    assert f"Date: {dt.date.today().isoformat()}" in text and f"Topics: {topic}" in text
+    assert _check(content).returncode == 0
+    out = tmp_path / "output"
+    build = subprocess.run(
+        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "<h1>Öppet hus på Åbytorp</h1>" in (out / "artiklar" / "oppet-hus-pa-abytorp" / "index.html").read_text()
+    again = _new(content, "Öppet hus på Åbytorp", topic)
+    assert again.returncode == 2 and "finns redan" in again.stderr  # never overwrites
+    assert path.read_text("utf-8") == text
+    unknown = _new(content, "Annat", "cyklar")
+    assert unknown.returncode == 2 and "Okänt tema: cyklar" in unknown.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_preview_shows_a_one_article_change_within_two_seconds(tmp_path):
+    content = copy_of_content(tmp_path)
+    port = _free_port()
+    preview = subprocess.Popen(
+        [PY, str(ROOT / "scripts" / "preview.py"), "--content", str(content), "--output", str(tmp_path / "out"),
+         "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        article = sorted((content / "articles").glob("*.md"))[0]
+        slug = re.search(r"(?m)^Slug: (.+)$", article.read_text("utf-8")).group(1)
+        url = f"http://127.0.0.1:{port}/artiklar/{slug}/"
+        deadline = time.monotonic() + 60
+        while "livereload" not in _fetch(url):  # the served page carries the reload script
+            assert time.monotonic() < deadline and preview.poll() is None, "preview did not start"
+            time.sleep(0.2)
+        time.sleep(1.0)  # let the watcher take its first look
+        delays = []
+        for number in range(3):
+            marker = f"Ändrat i förhandsvisningen {number}"
+            article.write_text(article.read_text("utf-8") + f"\n{marker}\n", encoding="utf-8")
+            started = time.monotonic()
+            while marker not in _fetch(url):
+                assert time.monotonic() - started < 10, "the change never showed"
+                time.sleep(0.05)
+            delays.append(time.monotonic() - started)
+        print("preview delays (s):", [round(d, 2) for d in delays])
+        assert statistics.median(delays) < 2.0, delays
+    finally:
+        preview.terminate()
+        preview.wait(timeout=10)
+
+
+@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is installed by scripts/setup.sh")
+def test_publish_copies_the_built_site_to_the_target_from_settings(tmp_path):
+    target = tmp_path / "server"
+    target.mkdir()
+    (target / "gammal-sida.html").write_text("borttagen", encoding="utf-8")
+    env = {**os.environ, "PUBLISH_TARGET": f"{target}/", "SITEURL": "https://example.org"}
+    command = [PY, str(ROOT / "scripts" / "publish.py"), "--output", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (target / "index.html").is_file() and not (target / "gammal-sida.html").exists()
+    missing = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**env, "PUBLISH_TARGET": ""})
+    assert missing.returncode == 2 and "PUBLISH_TARGET saknas" in missing.stderr
