@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from theme.filters import JINJA_FILTERS  # noqa: E402,F401  (Swedish dates, metadata lists)
@@ -93,6 +95,7 @@ PLUGINS = [
     "topics",
     "handbooks",
     "search",
+    "redirects",
     "tag_cloud",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
@@ -109,6 +112,12 @@ HANDBOOKS_PATH = "handbooks"  # one folder per handbook; see plugins/handbooks/R
 HANDBOOKS_URL = "handbocker/"
 HANDBOOKS_SAVE_AS = "handbocker/index.html"
 HANDBOOKS_FEED_ATOM = "feeds/handbocker.atom.xml"
+
+# plugins/redirects: old addresses keep working. The old blog's hosts are archive facts, kept in
+# the editors' data file beside the migration rules that use them too.
+LEGACY_HOSTS = yaml.safe_load((Path(__file__).parent / "data" / "migration-rules.yaml").read_text("utf-8"))[
+    "legacy_hosts"
+]
 
 SEARCH_URL = "sok/"  # plugins/search: the page that reads ?q=
 SEARCH_SAVE_AS = "sok/index.html"

@@ -69,14 +69,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build_and_serve(content: Path, root: Path):
-    """Build ``content`` with publishconf.py into ``root`` and serve it on localhost."""
+def build_and_serve(content: Path, root: Path, settings: Path = ROOT / "publishconf.py"):
+    """Build ``content`` (with publishconf.py unless told) into ``root`` and serve it on localhost."""
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(root), "-s", "publishconf.py", "--fatal", "errors"],
+        [sys.executable, "-m", "pelican", str(content), "-o", str(root), "-s", str(settings), "--fatal", "errors"],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -107,8 +107,14 @@ def test_no_third_party_resources_are_loaded(built_site):
                 assert not url.startswith(("http", "//")) or url.startswith(built_site.url), (page, tag)
 
 
+def _site_pages(site) -> list[Path]:
+    """Every page of the site, not the redirect pages at old addresses (they only send readers on)."""
+    pages = sorted(site.root.rglob("*.html"))
+    return [p for p in pages if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+
+
 def test_footer_links_the_about_page_and_the_accessibility_statement_everywhere(built_site):
-    for page in built_site.root.rglob("*.html"):
+    for page in _site_pages(built_site):
         html = page.read_text(encoding="utf-8")
         assert f'href="{built_site.url}/om-bloggen/"' in html, page
         assert f'href="{built_site.url}/tillganglighetsredogorelse/"' in html, page
@@ -131,7 +137,7 @@ def _body_of(html: str) -> str:
 
 
 def test_canonical_description_and_opengraph_on_every_page(built_site):
-    for page in built_site.root.rglob("*.html"):
+    for page in _site_pages(built_site):
         html = page.read_text(encoding="utf-8")
         relative = page.relative_to(built_site.root).as_posix()
         if relative != "404.html":
@@ -292,3 +298,20 @@ def test_publishing_a_new_version_moves_the_stable_url_and_keeps_the_old_one(sit
     assert "Det här är en äldre version" in older and f'href="{site.url}/handbocker/{folder.name}/"' in older
     feed = _entry_links(_feed(site.root / "feeds" / "handbocker.atom.xml"))
     assert feed[:2] == [f"{site.url}/handbocker/{folder.name}/2.0/", f"{site.url}/handbocker/{folder.name}/1.0/"]
+
+
+def test_every_legacy_address_redirects_to_an_existing_page(built_site):
+    legacy = [m.get("Legacy_url", "") for m in _articles()]
+    legacy = [u.strip() for value in legacy for u in value.split(",") if u.strip()]
+    assert legacy, "the archive links at least one post by its old address"
+    pages = list(built_site.root.rglob("*.html"))
+    redirects = [p for p in pages if 'http-equiv="refresh"' in p.read_text("utf-8")]
+    assert len(redirects) >= len(legacy)
+    for page in redirects:
+        html = page.read_text("utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+        assert built_site.file_for(target) and built_site.file_for(target).is_file(), (page, target)
+        assert f'<link rel="canonical" href="{target}">' in html and f'<a href="{target}">' in html
+    nginx = (built_site.root / "redirects" / "nginx.conf").read_text("utf-8")
+    apache = (built_site.root / "redirects" / "apache.conf").read_text("utf-8")
+    assert nginx.count("permanent;") == apache.count("RedirectMatch 301") == len(redirects)

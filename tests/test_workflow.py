@@ -89,7 +89,7 @@ def test_ci_runs_the_readme_test_command():
 def test_pre_commit_stops_a_commit_with_a_content_mistake(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("scripts", "content", "theme", "plugins"):
+    for name in ("scripts", "content", "theme", "plugins", "data"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pelicanconf.py", ".pre-commit-config.yaml"):
         shutil.copy(ROOT / name, repo / name)

@@ -1,4 +1,4 @@
-"""Command line: ``python scripts/migrate.py --out content legacy/*.txt``."""
+"""Command line: ``python scripts/migrate.py --out content legacy/`` (text dumps, WXR, saved HTML)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ import time
 from pathlib import Path
 
 from .errors import MigrationError
+from .imported import KINDS
+from .imports import read_structured, render_imports
 from .plan import dump_plan, read_plan
-from .planner import plan_migration
+from .planner import plan_migration, slugify
 from .rules import load_rules
 from .segmentation import DEFAULT_THRESHOLD
 from .source import read_dump
 from .writer import write_atomic, write_outputs
 
 EXIT_BAD_INPUT = 2
+SOURCE_SUFFIXES = (".txt", ".xml", ".html", ".htm")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -28,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
             "rätta och köra om. Filer som en redaktör ändrat skrivs inte över."
         ),
     )
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="textdumpar, eller mappar med *.txt")
+    parser.add_argument(
+        "sources",
+        nargs="+",
+        type=Path,
+        metavar="SOURCE",
+        help="textdumpar (.txt), WordPress-exporter (.xml), sparade HTML-sidor (.html), eller mappar med sådana",
+    )
     parser.add_argument("--out", required=True, type=Path, help="innehållsmapp att skriva till (t.ex. content)")
     parser.add_argument(
         "--plan", type=Path, help="migreringsplanen (standard: OUT/migration-plan.yaml); följs om den finns"
@@ -58,7 +67,7 @@ def _expand(sources: list[Path]) -> list[Path]:
     files: list[Path] = []
     for source in sources:
         if source.is_dir():
-            files.extend(sorted(source.glob("*.txt")))
+            files.extend(sorted(p for p in source.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES))
         else:
             files.append(source)
     return files
@@ -78,10 +87,18 @@ def main(argv: list[str] | None = None) -> int:
         duplicate_names = {n for n in names if names.count(n) > 1}
         if duplicate_names:
             raise MigrationError(", ".join(sorted(duplicate_names)), None, "två källor har samma filnamn")
-        dumps = [read_dump(p, p.name) for p in paths]
+        dumps = [read_dump(p, p.name) for p in paths if p.suffix.lower() == ".txt"]
+        structured = [(kind, item) for p in paths if p.suffix.lower() != ".txt" for kind, items in
+                      [read_structured(p, p.name)] for item in items]  # fmt: skip
         rules = load_rules(args.rules, topics)
         edited = read_plan(plan_path) if plan_path.exists() and not args.replan else None
         migration = plan_migration(dumps, rules, edited, str(plan_path), threshold=args.threshold)
+        used = {Path(f).stem for f in migration.files if f.startswith("articles/")}
+        imported_files, migration.plan.imports = render_imports(structured, rules, used, slugify)
+        migration.files.update(imported_files)
+        if migration.plan.imports:
+            kinds = [entry["kind"] for entry in migration.plan.imports]
+            migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
     except MigrationError as error:
         print(f"migrate: fel: {error}", file=sys.stderr)
         print("migrate: inget skrevs.", file=sys.stderr)

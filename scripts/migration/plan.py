@@ -67,6 +67,7 @@ class Plan:
     sources: list[SourcePlan]
     missing_attachments: list[dict]
     summary: dict
+    imports: list[dict] = field(default_factory=list)  # items from WordPress exports and saved HTML
 
 
 # --- reading --------------------------------------------------------------------
@@ -204,6 +205,7 @@ def dump_plan(plan: Plan) -> str:
             for source in plan.sources
         ],
         "missing_attachments": plan.missing_attachments,
+        **({"imports": plan.imports} if plan.imports else {}),
     }
     buffer = io.StringIO()
     buffer.write(HEADER)

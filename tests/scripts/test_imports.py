@@ -1,0 +1,153 @@
+"""WordPress exports (WXR) and saved HTML pages: every item accounted for, fields as given,
+clean Markdown, the same guarantees as text dumps, and old addresses that keep working."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build_and_serve, copy_of_content, run_migrate
+
+FIXTURES = ROOT / "tests" / "fixtures"
+WXR = FIXTURES / "wxr" / "blogg.xml"
+SAVED = FIXTURES / "saved_html"
+TOPICS = ROOT / "content" / "topics"
+
+
+def _meta(path: Path) -> dict[str, str]:
+    header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in header.splitlines())
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("imported")
+    result = run_migrate("--out", out, "--topics", TOPICS, WXR, SAVED / "inlagg.html", SAVED / "listning.html")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _plan(out: Path) -> dict:
+    return yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_wxr_item_is_accounted_for_in_the_plan(imported):
+    items = len(re.findall(r"<item>", WXR.read_text("utf-8")))
+    entries = [e for e in _plan(imported)["imports"] if e["file"] == WXR.name]
+    assert len(entries) == items
+    kinds = {e["title"]: e["kind"] for e in entries}
+    assert kinds == {
+        "Cykelbanor året runt – så gör vi": "article",
+        "Vinterns första snö": "article",
+        "Om bloggen": "page",
+        "Halvfärdigt om sandning": "draft",
+        "plog": "attachment",
+        "Meny": "skipped",
+    }
+    attachment = next(e for e in entries if e["kind"] == "attachment")
+    assert attachment["attachment_url"].endswith("/plog.jpg")
+    assert "nav_menu_item" in next(e for e in entries if e["kind"] == "skipped")["reason"]
+
+
+def test_posts_keep_title_date_slug_categories_and_tags_as_exported(imported):
+    post = _meta(imported / "articles" / "cykelbanor-aret-runt.md")
+    assert post["Title"] == "Cykelbanor året runt – så gör vi"
+    assert post["Date"] == "2016-02-03 10:15"  # wp:post_date (local), not pubDate (UTC)
+    assert post["Tags"] == "Cykel, Snöröjning" and post["Category"] == "Trafik"
+    entry = next(e for e in _plan(imported)["imports"] if e.get("slug") == "cykelbanor-aret-runt")
+    assert entry["other_categories"] == ["Vinter"]
+    snow = _meta(imported / "articles" / "vinterns-forsta-sno.md")  # percent-encoded å/ö in wp:post_name
+    assert snow["Slug"] == "vinterns-forsta-sno" and snow["Date"] == "2015-12-01 07:30"
+
+
+def test_pages_become_pages_and_drafts_stay_unpublished(imported):
+    assert _meta(imported / "pages" / "om-testbloggen.md")["Title"] == "Om bloggen"
+    draft = _meta(imported / "drafts" / "halvfardigt-om-sandning.md")
+    assert draft["Status"] == "draft"
+    assert not (imported / "articles" / "halvfardigt-om-sandning.md").exists()
+
+
+def test_html_becomes_clean_markdown(imported):
+    text = (imported / "articles" / "cykelbanor-aret-runt.md").read_text("utf-8")
+    assert "Vi röjer **cykelbanorna** först när det snöar.  \nDet gäller hela kommunen." in text  # line break
+    assert "## Så prioriterar vi" in text
+    assert "- Huvudstråk\n  - Till skolor\n  - Till arbetsplatser\n- Övriga banor" in text  # nested list
+    assert "| Stråk | Timmar |\n| --- | --- |\n| Huvudstråk | 4 |" in text  # table
+    assert "![En plog på en cykelbana](" in text  # image keeps its alt text
+    assert "<" not in text.split("\n\n", 1)[1]  # no HTML left
+
+
+def test_saved_html_pages_single_post_and_listing(imported):
+    post = _meta(imported / "articles" / "nya-oppettider.md")
+    assert post["Title"] == "Nya öppettider på servicecenter" and post["Date"] == "2016-03-14 08:05"
+    assert post["Tags"] == "Öppettider, Servicecenter" and post["Category"] == "Service"
+    assert post["Legacy_url"].endswith("/2016/03/14/nya-oppettider/")
+    body = (imported / "articles" / "nya-oppettider.md").read_text("utf-8")
+    assert "var tracking" not in body and "Inga kommentarer" not in body and "Testbloggen" not in body
+    listing = [e for e in _plan(imported)["imports"] if e["file"] == "listning.html"]
+    assert [e["title"] for e in listing] == ["Medborgardialog i höst", "Ny e-tjänst för bygglov"]
+    assert _meta(imported / "articles" / "ny-e-tjanst.md")["Date"] == "2015-09-20"  # from the address
+
+
+def test_a_second_run_writes_nothing_and_editor_changes_are_kept(imported):
+    edited = imported / "articles" / "vinterns-forsta-sno.md"
+    edited.write_text(edited.read_text("utf-8") + "\nRedaktörens tillägg.\n", encoding="utf-8")
+    again = run_migrate("--out", imported, "--topics", TOPICS, WXR, SAVED / "inlagg.html", SAVED / "listning.html")
+    assert again.returncode == 0
+    assert "(0 skrivna" in again.stdout
+    assert "Redaktörens tillägg." in edited.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("avkortad.xml", lambda text: text[: len(text) // 2], r"avkortad\.xml:\d+: XML-filen är trasig eller avkortad"),
+        ("trasig.xml", lambda text: text.replace("</title>", "", 1), r"trasig\.xml:\d+: XML-filen är trasig"),
+        ("annan.xml", lambda text: "<?xml version='1.0'?><rss><channel/></rss>", r"annan\.xml:1: .*ingen WordPress"),
+        ("tom.html", lambda text: (SAVED / "ingen-post.html").read_text("utf-8"), r"tom\.html: sidan innehåller inget"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_named_exits_2_and_writes_nothing(tmp_path, name, make, expected):
+    bad = tmp_path / name
+    bad.write_text(make(WXR.read_text("utf-8")), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, WXR, bad)
+    assert result.returncode == 2
+    assert re.search(expected, result.stderr), result.stderr
+    assert not out.exists()
+
+
+def test_old_addresses_redirect_and_old_links_are_rewritten(tmp_path, browser):
+    content = copy_of_content(tmp_path)
+    result = run_migrate("--out", content, "--topics", TOPICS, ROOT / "legacy", WXR)
+    assert result.returncode == 0, result.stderr
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        "LEGACY_HOSTS = [*LEGACY_HOSTS, 'blogg.example.se']  # the fixture export's old blog\n",
+        encoding="utf-8",
+    )
+    served = build_and_serve(content, tmp_path / "output", settings=settings)
+    site = next(served)
+    try:
+        page = site.root / "testbloggen/2016/02/03/cykelbanor-aret-runt/index.html"
+        assert page.is_file()
+        html = page.read_text("utf-8")
+        target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html).group(1)
+        assert target == f"{site.url}/artiklar/cykelbanor-aret-runt/"
+        assert f'<link rel="canonical" href="{target}">' in html and f'<a href="{target}">' in html
+        browser_page = browser.new_page()
+        browser_page.goto(f"{site.url}/testbloggen/2016/02/03/cykelbanor-aret-runt/")
+        browser_page.wait_for_url(target)
+        browser_page.close()
+        article = (site.root / "artiklar/cykelbanor-aret-runt/index.html").read_text("utf-8")
+        assert f'href="{site.url}/artiklar/vinterns-forsta-sno/"' in article  # old link rewritten
+        assert "blogg.example.se/testbloggen/2015" not in article
+        assert not (site.root / "artiklar" / "halvfardigt-om-sandning").exists()  # drafts are not built
+        nginx = (site.root / "redirects" / "nginx.conf").read_text("utf-8")
+        assert "cykelbanor\\-aret\\-runt/?$ " + target in nginx
+    finally:
+        next(served, None)
