@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import MigrationError
 from .imported import KINDS
-from .imports import read_structured, render_imports
+from .imports import prefer_structured, read_structured, render_imports
 from .plan import dump_plan, read_plan
 from .planner import plan_migration, slugify
 from .rules import load_rules
@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         rules = load_rules(args.rules, topics)
         edited = read_plan(plan_path) if plan_path.exists() and not args.replan else None
         migration = plan_migration(dumps, rules, edited, str(plan_path), threshold=args.threshold)
-        used = {Path(f).stem for f in migration.files if f.startswith("articles/")}
-        imported_files, migration.plan.imports = render_imports(structured, rules, used, slugify)
+        imported_files, migration.plan.imports = render_imports(structured, rules, set(), slugify)
+        prefer_structured(migration, migration.plan.imports, imported_files)
         migration.files.update(imported_files)
         if migration.plan.imports:
             kinds = [entry["kind"] for entry in migration.plan.imports]

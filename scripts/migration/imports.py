@@ -8,6 +8,7 @@ listed as an attachment, or skipped with the reason.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .body import summary_of
@@ -18,6 +19,7 @@ from .rules import MigrationRules, assign
 from .saved_html import is_html, read_saved_html
 from .wxr import is_wxr, read_wxr
 
+COPY_SHARE = 0.8  # share of a dump post's lines found in an imported post that makes it a copy
 FOLDERS = {"article": "articles", "page": "pages", "draft": "drafts"}
 DATE_SOURCES = {"wxr": "export", "saved-html": "html"}
 
@@ -88,3 +90,43 @@ def render_imports(
             entry["reason"] = item.reason
         report.append(entry)
     return files, report
+
+
+def _words(markdown: str) -> str:
+    """Markdown as bare lower-case words, so the same text compares equal across sources."""
+    text = re.sub(r"\]\([^)]*\)", " ", markdown)  # link targets differ between sources
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _body_lines(text: str) -> list[str]:
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    return [w for w in (_words(line) for line in body.splitlines()) if len(w.split()) >= 4]
+
+
+def prefer_structured(migration, imports: list[dict], imported_files: dict[str, str]) -> None:
+    """When an export has a post the text dumps also gave, the export's version is kept.
+
+    It states title, date and slug where the dump's had to be guessed. A dump post is a copy
+    when it has the same address, or when nearly all its text stands in one imported post (a
+    dump may split or join posts differently). It is recorded in the plan as a copy, and its
+    file is not written.
+    """
+    articles = {e["output"]: e for e in imports if e.get("output", "").startswith("articles/")}
+    texts = {output: _words(imported_files[output]) for output in articles}
+    for source in migration.plan.sources:
+        for post in source.posts:
+            if not post.output or post.output not in migration.files:
+                continue
+            entry = articles.get(post.output)
+            if entry is None:
+                lines = _body_lines(migration.files[post.output])
+                for output, text in texts.items():
+                    if lines and sum(line in text for line in lines) >= COPY_SHARE * len(lines):
+                        entry = articles[output]
+                        break
+            if entry is None:
+                continue
+            migration.files.pop(post.output, None)
+            post.output, post.duplicate_of = None, entry["slug"]
+            post.reasons.append(f"ersatt av {entry['file']}:{entry['line']}, som anger titel, datum och adress")
+            entry.setdefault("copies", []).append(f"{source.file}:{post.lines}")

@@ -7,6 +7,7 @@ malformed XML stops the migration with the file and line.
 
 from __future__ import annotations
 
+import email.utils
 import html
 import io
 import re
@@ -70,11 +71,25 @@ def _text(element: ET.Element, tag: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
+def _date(local: str, gmt: str, pub_date: str) -> str:
+    """'YYYY-MM-DD HH:MM' in the blog's local time: wp:post_date, else the GMT fields."""
+    for value in (local, gmt):
+        if value and not value.startswith("0000"):
+            return value[:16]
+    if pub_date:
+        try:
+            return email.utils.parsedate_to_datetime(pub_date).strftime("%Y-%m-%d %H:%M")
+        except (TypeError, ValueError):
+            return ""
+    return ""
+
+
 def _item(element: ET.Element, name: str, line: int, wp: str, excerpt_ns: str) -> ImportedItem:
     def w(tag: str) -> str:
         return _text(element, f"{{{wp}}}{tag}")
 
-    post_type, status = w("post_type") or "post", w("status")
+    # A hand-made or trimmed export may leave out what WordPress always writes; assume the usual.
+    post_type, status = w("post_type") or "post", w("status") or "publish"
     item = ImportedItem(
         source=name,
         line=line,
@@ -85,11 +100,9 @@ def _item(element: ET.Element, name: str, line: int, wp: str, excerpt_ns: str) -
         excerpt=_text(element, f"{{{excerpt_ns}}}encoded") if excerpt_ns else "",
         status=status,
     )
-    date = w("post_date")
-    item.date = "" if not date or date.startswith("0000") else date[:16]
+    item.date = _date(w("post_date"), w("post_date_gmt"), _text(element, "pubDate"))
     for category in element.findall("category"):
-        label = (category.text or "").strip()
-        label = html.unescape(label)
+        label = html.unescape((category.text or "").strip() or category.get("nicename", ""))
         if category.get("domain") == "post_tag" and label:
             item.tags.append(label)
         elif category.get("domain") == "category" and label:

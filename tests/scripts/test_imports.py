@@ -151,3 +151,53 @@ def test_old_addresses_redirect_and_old_links_are_rewritten(tmp_path, browser):
         assert "cykelbanor\\-aret\\-runt/?$ " + target in nginx
     finally:
         next(served, None)
+
+
+def _wxr_from_archive(path: Path) -> list[dict[str, str]]:
+    """A WordPress export of the archive's own posts, as the old blog would have produced it."""
+    import html
+    from xml.sax.saxutils import escape
+
+    import markdown
+
+    posts = []
+    items = []
+    for number, article in enumerate(sorted((ROOT / "content" / "articles").glob("*.md")), 1):
+        meta = _meta(article)
+        body = markdown.markdown(article.read_text("utf-8").split("\n\n", 1)[1], extensions=["extra"])
+        tags = [t.strip() for t in meta.get("Tags", "").split(",") if t.strip()]
+        posts.append({"title": meta["Title"], "date": meta["Date"], "slug": meta["Slug"], "tags": tags})
+        categories = "".join(
+            f'<category domain="post_tag" nicename="t{i}"><![CDATA[{tag}]]></category>' for i, tag in enumerate(tags)
+        )
+        items.append(
+            f"<item><title>{escape(html.escape(meta['Title'], quote=False))}</title>"
+            f"<link>https://blogg.example.se/gammal/{meta['Date'].replace('-', '/')}/{meta['Slug']}/</link>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+            f"<wp:post_id>{number}</wp:post_id><wp:post_date><![CDATA[{meta['Date']} 12:00:00]]></wp:post_date>"
+            f"<wp:post_name><![CDATA[{meta['Slug']}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status>"
+            f"<wp:post_type><![CDATA[post]]></wp:post_type>{categories}</item>"
+        )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><title>Arkivet</title>{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+    return posts
+
+
+@pytest.mark.parametrize("with_text_dumps", [False, True], ids=["export-alone", "export-with-text-dumps"])
+def test_an_export_of_the_archive_imports_with_every_title_date_slug_and_tag(tmp_path, with_text_dumps):
+    export = tmp_path / "arkivet.xml"
+    posts = _wxr_from_archive(export)
+    out = tmp_path / "out"
+    sources = [ROOT / "legacy", export] if with_text_dumps else [export]
+    result = run_migrate("--out", out, "--topics", TOPICS, *sources)
+    assert result.returncode == 0, result.stderr
+    assert len(list((out / "articles").glob("*.md"))) == len(posts)  # the dumps' copies give way
+    for post in posts:
+        meta = _meta(out / "articles" / f"{post['slug']}.md")
+        assert meta["Title"] == post["title"]
+        assert meta["Date"] == f"{post['date']} 12:00" and meta["Slug"] == post["slug"]
+        assert [t.strip() for t in meta.get("Tags", "").split(",") if t.strip()] == post["tags"]
