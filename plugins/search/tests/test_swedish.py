@@ -80,3 +80,29 @@ def test_a_very_long_query_is_cut_to_a_bounded_number_of_words():
     clauses = swedish.query_clauses("ord " * 5000 + "x" * 10_000)
     assert len(clauses) <= swedish.MAX_QUERY_WORDS
     assert all(len(c.term) <= swedish.MAX_WORD_CHARS for c in clauses)
+
+
+def test_the_fast_index_is_the_index_lunr_py_would_build(tmp_path):
+    """index_terms replaces lunr.py's tokenizer and pipeline for speed; the result must not change."""
+    from lunr.builder import Builder
+
+    from plugins.search.documents import SearchDocument
+    from plugins.search.index import FIELDS, build_index, ref_of
+
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "content" / "articles").glob("*.md"))[:8]]
+    docs = [SearchDocument(f"u{n}/", "artikel", t.split("\n", 1)[0], t, summary=t[:200], tags=["Öl-test"])
+            for n, t in enumerate(texts)]  # fmt: skip
+    def drop_empty(token, *_):  # the one deliberate difference: a word that trims to "" is no term
+        return token if str(token) else None
+
+    reference = Builder()
+    trimmer, *rest = swedish.INDEX_PIPELINE
+    reference.pipeline.add(trimmer, drop_empty, *rest)
+    reference.search_pipeline.add(*swedish.SEARCH_PIPELINE)
+    reference.ref("ref")
+    for name, boost in FIELDS.items():
+        reference.field(name, boost)
+    for number, doc in enumerate(docs):
+        reference.add({"ref": ref_of(number), "title": doc.title, "keywords": " ".join([*doc.topics, *doc.tags]),
+                       "summary": doc.summary, "body": doc.body})  # fmt: skip
+    assert build_index(docs).serialize() == reference.build().serialize()
