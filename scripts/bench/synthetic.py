@@ -39,7 +39,9 @@ def make_archive(real_content: Path, out: Path, count: int, seed: int = 1) -> Pa
     articles.mkdir(parents=True)
     for number in range(count):
         (meta, first), (_, second) = rng.choice(real), rng.choice(real)
-        body = [p for pair in zip(first, second) for p in pair] or first
+        body = [
+            p for pair in zip(first, second, strict=False) for p in pair
+        ] or first  # the shorter one sets the length
         title = f"{rng.choice(WORDS)} {meta['Title'][:60]} ({number + 1})"
         date = start + dt.timedelta(days=rng.randrange(15 * 365))
         text = (
