@@ -92,6 +92,7 @@ def test_the_fast_index_is_the_index_lunr_py_would_build(tmp_path):
     texts = [p.read_text("utf-8") for p in sorted((REPO / "content" / "articles").glob("*.md"))[:8]]
     docs = [SearchDocument(f"u{n}/", "artikel", t.split("\n", 1)[0], t, summary=t[:200], tags=["Öl-test"])
             for n, t in enumerate(texts)]  # fmt: skip
+
     def drop_empty(token, *_):  # the one deliberate difference: a word that trims to "" is no term
         return token if str(token) else None
 
