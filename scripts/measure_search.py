@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import html
 import http.server
+import json
 import os
 import re
 import statistics
@@ -35,7 +37,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def payload(output: Path) -> dict[str, int]:
     """Bytes a browser fetches for search (index, store, scripts), raw and gzip -9."""
     page = (output / "sok" / "index.html").read_text(encoding="utf-8")
-    names = re.findall(r'(?:data-index|data-store|src)="[^"]*?/(sok/data/[^"]+)"', page)
+    names = re.findall(r'(?:data-quick|data-index|data-store|src)="[^"]*?/(sok/data/[^"]+)"', page)
+    excerpts = json.loads(html.unescape(re.search(r'data-excerpts="([^"]+)"', page).group(1)))
+    names += [re.sub(r"^.*?/(sok/data/)", r"\1", url) for url in excerpts]
     raw = [(output / n).read_bytes() for n in names]
     return {"files": len(raw), "raw": sum(map(len, raw)), "gzip": sum(len(gzip.compress(b, 9)) for b in raw)}
 

@@ -1,4 +1,12 @@
-"""Building the Lunr index and the document store (pure: documents in, JSON out)."""
+"""Building the Lunr indexes and the document store (pure: documents in, JSON out).
+
+Two indexes, so that a large archive answers fast: a quick one over titles,
+topics and tags that the page loads first, and the full one (titles, topics,
+tags, summaries and bodies) that it loads right after and that gives the
+final results. The store is split the same way: what a result line needs
+(title, address, date, topics) in one file, excerpts in chunks fetched for
+the results shown.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lunr.builder import Builder
 
@@ -13,6 +22,8 @@ from . import swedish
 from .documents import SearchDocument
 
 FIELDS = {"title": 10, "keywords": 5, "summary": 2, "body": 1}  # field → boost; keywords: topics and tags
+QUICK_FIELDS = ("title", "keywords")
+EXCERPT_CHUNK = 100  # documents per excerpt file
 
 
 def ref_of(number: int) -> str:
@@ -28,25 +39,25 @@ def index_terms(text: str) -> list[str]:
     return [term for term in map(swedish.index_term, swedish.LUNR_SEPARATOR.split(text)) if term]
 
 
-def build_index(documents: list[SearchDocument]):
-    """A lunr.py Index over ``documents`` with the Swedish pipeline."""
+def build_index(documents: list[SearchDocument], fields: tuple[str, ...] = tuple(FIELDS)):
+    """A lunr.py Index over ``documents`` with the Swedish pipeline (``fields``: which to index)."""
     builder = Builder()
     builder.search_pipeline.add(*swedish.SEARCH_PIPELINE)  # what lunr.js runs on query terms
     # Short refs, because a URL would repeat in every posting; not bare numbers, because JavaScript
     # iterates number-like keys in numeric order and lunr.js would then break score ties
     # differently from lunr.py, which keeps the file's order.
     builder.ref("ref")
-    for name, boost in FIELDS.items():
-        builder.field(name, boost)
+    for name in fields:
+        builder.field(name, FIELDS[name])
     for number, doc in enumerate(documents):
-        fields = {
+        all_fields = {
             "title": doc.title,
             "keywords": " ".join([*doc.topics, *doc.tags]),
             "summary": doc.summary,
             "body": doc.body,
         }
         # A list is taken by lunr's tokenizer as ready tokens; the builder's pipeline is empty.
-        builder.add({"ref": ref_of(number), **{name: index_terms(text) for name, text in fields.items()}})
+        builder.add({"ref": ref_of(number), **{name: index_terms(all_fields[name]) for name in fields}})
     return builder.build()
 
 
@@ -63,11 +74,30 @@ def iso_date(value: dt.date, _estimated: bool = False) -> str:
     return value.isoformat()
 
 
-def serialize(documents: list[SearchDocument], date_text: Callable[[dt.date, bool], str] = iso_date) -> tuple[str, str]:
-    """(index JSON, store JSON); ``date_text`` writes dates as the site shows them."""
-    index = build_index(documents)
-    store = {ref_of(number): doc.stored(date_text) for number, doc in enumerate(documents)}
-    return compact_json(index.serialize()), compact_json(store)
+@dataclass
+class SearchFiles:
+    """The JSON texts the browser loads, by name; ``excerpts`` in order of chunk."""
+
+    quick_index: str
+    full_index: str
+    store: str
+    excerpts: list[str]
+
+
+def serialize(documents: list[SearchDocument], date_text: Callable[[dt.date, bool], str] = iso_date) -> SearchFiles:
+    """Everything the search page loads; ``date_text`` writes dates as the site shows them."""
+    stored = [doc.stored(date_text) for doc in documents]
+    store = {ref_of(n): {k: v for k, v in entry.items() if k != "excerpt"} for n, entry in enumerate(stored)}
+    chunks = [
+        {ref_of(n): stored[n]["excerpt"] for n in range(start, min(start + EXCERPT_CHUNK, len(stored)))}
+        for start in range(0, len(stored), EXCERPT_CHUNK)
+    ]
+    return SearchFiles(
+        quick_index=compact_json(build_index(documents, QUICK_FIELDS).serialize()),
+        full_index=compact_json(build_index(documents).serialize()),
+        store=compact_json(store),
+        excerpts=[compact_json(chunk) for chunk in chunks],
+    )
 
 
 def search(index, text: str) -> list[str]:

@@ -1,13 +1,15 @@
-"""Site search without a server: a Lunr index built at build time, searched by lunr.js.
+"""Site search without a server: Lunr indexes built at build time, searched by lunr.js.
 
-The plugin writes the index and the document store as two JSON files whose
-names carry a content hash, copies lunr.js, lunr-languages (Swedish) and
-search.js from the project's locked node_modules, and writes the search page
-(``SEARCH_SAVE_AS``) that reads ``?q=``.
+The plugin writes the indexes and the document store as JSON files whose
+names carry a content hash (see index.py for why there are two indexes),
+copies lunr.js, lunr-languages (Swedish) and search.js from the project's
+locked node_modules, and writes the search page (``SEARCH_SAVE_AS``) that
+reads ``?q=``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .documents import collect
-from .index import digest, serialize
+from .index import EXCERPT_CHUNK, digest, serialize
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +74,13 @@ class SearchGenerator(Generator):
         documents = collect(self.context)
         # Dates as the theme writes them (its `svdate` filter), else ISO: no date code in the browser.
         svdate = self.env.filters.get("svdate")
-        index_json, store_json = serialize(documents, svdate) if svdate else serialize(documents)
-        index_url = self._add("index", "json", index_json.encode("utf-8"))
-        store_url = self._add("store", "json", store_json.encode("utf-8"))
+        files = serialize(documents, svdate) if svdate else serialize(documents)
+        urls = {
+            "quick": self._add("index-snabb", "json", files.quick_index.encode("utf-8")),
+            "index": self._add("index", "json", files.full_index.encode("utf-8")),
+            "store": self._add("store", "json", files.store.encode("utf-8")),
+        }
+        excerpts = [self._add(f"utdrag-{n}", "json", chunk.encode("utf-8")) for n, chunk in enumerate(files.excerpts)]
         scripts = [self._add(name, "js", path.read_bytes()) for name, path in self._script_sources()]
         for save_as, data in self.files.items():
             target = Path(self.output_path) / save_as
@@ -84,14 +90,15 @@ class SearchGenerator(Generator):
             self.settings["SEARCH_SAVE_AS"],
             self.get_template("search"),
             self.context,
-            search_index_url=index_url,
-            search_store_url=store_url,
+            search_urls=urls,
+            search_excerpts_json=json.dumps([f"{self.settings['SITEURL']}/{url}" for url in excerpts]),
+            search_excerpt_chunk=EXCERPT_CHUNK,
             search_scripts=scripts,
             search_documents=len(documents),
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["SEARCH_URL"],
         )
-        logger.info("search: %d documents, index %d kB", len(documents), len(index_json) // 1000)
+        logger.info("search: %d documents, index %d kB", len(documents), len(files.full_index) // 1000)
 
 
 def get_generators(_pelican) -> type[Generator]:

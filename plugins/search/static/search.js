@@ -17,7 +17,11 @@
   var status = document.getElementById("sok-status");
   var list = document.getElementById("sok-resultat");
   var siteUrl = root.getAttribute("data-siteurl");
-  var index = null, store = null, firstShown = false, timer = null;
+  var excerptUrls = JSON.parse(root.getAttribute("data-excerpts") || "[]");
+  var chunkSize = Number(root.getAttribute("data-excerpt-chunk")) || 100;
+  /* quick: titles, topics and tags, loaded first; full: every field, loaded right after. */
+  var quick = null, full = null, store = null, firstShown = false, timer = null;
+  var excerpts = {}, chunksAsked = {};
 
   function trim(word) { return word.replace(LEADING, "").replace(TRAILING, ""); }
   function fold(word) { return word.normalize("NFD").replace(/\p{M}/gu, ""); }
@@ -51,7 +55,7 @@
   function search(text) {
     var wanted = clauses(text);
     if (!wanted.length) return { clauses: wanted, results: [] };
-    var results = index.query(function (query) {
+    var results = (full || quick).query(function (query) {
       wanted.forEach(function (c) {
         query.term(c.term, {
           usePipeline: !c.prefix,
@@ -121,19 +125,43 @@
         meta.appendChild(topics);
       }
       item.appendChild(meta);
-      item.appendChild(highlighted(element("p", "summary"), doc.excerpt, found.clauses));
+      var excerpt = element("p", "summary");
+      excerpt.setAttribute("data-ref", result.ref);
+      if (excerpts[result.ref] !== undefined) highlighted(excerpt, excerpts[result.ref], found.clauses);
+      item.appendChild(excerpt);
       list.appendChild(item);
     });
+    fillExcerpts(found.results.slice(0, MAX_SHOWN).map(function (r) { return r.ref; }), found.clauses);
     var n = found.results.length, quoted = "\u201d" + text.trim() + "\u201d";
+    var more = full ? "" : " Söker vidare i texterna …";
     if (!text.trim()) status.textContent = "Skriv ett eller flera ord att söka efter.";
-    else if (n === 0) status.textContent = "Inga träffar för " + quoted + ". Prova ett annat ord, eller bläddra bland teman och etiketter.";
+    else if (n === 0) status.textContent = "Inga träffar för " + quoted + "." + (full ? " Prova ett annat ord, eller bläddra bland teman och etiketter." : more);
     else status.textContent = n + (n === 1 ? " träff" : " träffar") + " för " + quoted +
-      (n > MAX_SHOWN ? ", de " + MAX_SHOWN + " bästa visas." : ".");
+      (n > MAX_SHOWN ? ", de " + MAX_SHOWN + " bästa visas." : ".") + more;
     root.setAttribute("data-results", String(n));
     if (!firstShown && text.trim()) {
       firstShown = true;
       performance.mark("sok:forsta-resultat");
     }
+  }
+
+  /* Excerpts come in chunks of documents; fetch the ones the shown results need, then fill in. */
+  function fillExcerpts(refs, wanted) {
+    var needed = {};
+    refs.forEach(function (ref) {
+      if (excerpts[ref] === undefined) needed[Math.floor(Number(ref.slice(1)) / chunkSize)] = true;
+    });
+    Object.keys(needed).forEach(function (chunk) {
+      if (chunksAsked[chunk] || !excerptUrls[chunk]) return;
+      chunksAsked[chunk] = true;
+      fetchJson(excerptUrls[chunk]).then(function (loaded) {
+        Object.keys(loaded).forEach(function (ref) { excerpts[ref] = loaded[ref]; });
+        list.querySelectorAll("p.summary[data-ref]").forEach(function (p) {
+          var ref = p.getAttribute("data-ref");
+          if (!p.firstChild && excerpts[ref] !== undefined) highlighted(p, excerpts[ref], clauses(input.value));
+        });
+      }).catch(function () { chunksAsked[chunk] = false; });
+    });
   }
 
   function queryFromUrl() { return new URLSearchParams(window.location.search).get("q") || ""; }
@@ -148,7 +176,7 @@
   function start() {
     input.value = queryFromUrl();
     render(input.value);
-    root.classList.add("sok-klar");
+    root.classList.add("sok-snabb");
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
@@ -175,17 +203,26 @@
     });
   }
 
-  Promise.all([fetchJson(root.getAttribute("data-index")), fetchJson(root.getAttribute("data-store"))])
+  Promise.all([fetchJson(root.getAttribute("data-quick")), fetchJson(root.getAttribute("data-store"))])
     .then(function (loaded) {
       performance.mark("sok:data");
-      index = lunr.Index.load(loaded[0]);
+      quick = lunr.Index.load(loaded[0]);
       store = loaded[1];
-      performance.mark("sok:index");
       start();
+      return fetchJson(root.getAttribute("data-index"));
+    })
+    .then(function (loaded) {
+      full = lunr.Index.load(loaded);
+      performance.mark("sok:index");
+      render(input.value);
+      root.classList.add("sok-klar");
+      performance.mark("sok:alla-resultat");
     })
     .catch(function () {
-      status.textContent = "Sökningen kunde inte laddas. Försök igen senare, eller bläddra bland teman, etiketter och arkivet.";
-      root.classList.add("sok-fel");
+      status.textContent = quick
+        ? "Sökningen i texterna kunde inte laddas; träffarna gäller bara rubriker, teman och etiketter."
+        : "Sökningen kunde inte laddas. Försök igen senare, eller bläddra bland teman, etiketter och arkivet.";
+      root.classList.add(quick ? "sok-klar" : "sok-fel");
     });
 
   /* For tests and benchmarks: the same search as the page, without the page. */

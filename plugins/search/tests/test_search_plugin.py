@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -22,7 +23,10 @@ def _build(content: Path, out: Path, **settings):
 
 def _data_files(out: Path) -> dict[str, Path]:
     page = (out / "sok" / "index.html").read_text(encoding="utf-8")
-    names = re.findall(r'(?:data-index|data-store|src)="/?(sok/data/[^"]+)"', page)
+    names = re.findall(r'(?:data-quick|data-index|data-store|src)="/?(sok/data/[^"]+)"', page)
+    names += [
+        url.lstrip("/") for url in json.loads(html.unescape(re.search(r'data-excerpts="([^"]+)"', page).group(1)))
+    ]
     return {re.sub(r"\.[0-9a-f]{10}\.", ".", Path(n).name): out / n for n in names}
 
 
@@ -30,7 +34,8 @@ def test_the_search_page_links_hashed_index_store_and_scripts(tmp_path):
     result = _build(SITE, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     files = _data_files(tmp_path / "out")
-    assert set(files) == {"index.json", "store.json", "lunr.js", "lunr-stemmer-support.js", "lunr-sv.js", "search.js"}
+    expected = {"index-snabb.json", "index.json", "store.json", "utdrag-0.json"}
+    assert set(files) == expected | {"lunr.js", "lunr-stemmer-support.js", "lunr-sv.js", "search.js"}
     assert all(path.is_file() for path in files.values())
     assert (files["lunr.js"]).read_bytes() == (NODE_MODULES / "lunr" / "lunr.min.js").read_bytes()
     index = Index.load(json.loads(files["index.json"].read_text("utf-8")))
