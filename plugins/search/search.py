@@ -9,8 +9,10 @@ reads ``?q=``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import pickle
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
@@ -18,7 +20,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .documents import collect
-from .index import EXCERPT_CHUNK, digest, serialize
+from .index import EXCERPT_CHUNK, SearchFiles, digest, serialize
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +71,29 @@ class SearchGenerator(Generator):
     def generate_context(self) -> None:
         self.context["SEARCH_URL"] = self.settings["SEARCH_URL"]
 
-    def generate_output(self, writer) -> None:
-        # Runs after every generator's context is complete, so topics and handbooks are there.
+    def _search_files(self) -> SearchFiles:
+        """The index files, from Pelican's cache folder when nothing searchable has changed.
+
+        Building the index is a third of a 5,000-article build; a rebuild that changed a
+        template, or nothing, should not pay for it again.
+        """
+        cache = Path(self.settings.get("CACHE_PATH", "cache")) / "search" / f"{content_key(self.context)}.pickle"
+        if self.settings.get("LOAD_CONTENT_CACHE") and cache.is_file():
+            with cache.open("rb") as stream:
+                return pickle.load(stream)
         documents = collect(self.context)
         # Dates as the theme writes them (its `svdate` filter), else ISO: no date code in the browser.
         svdate = self.env.filters.get("svdate")
         files = serialize(documents, svdate) if svdate else serialize(documents)
+        if self.settings.get("CACHE_CONTENT"):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with cache.open("wb") as stream:
+                pickle.dump(files, stream)
+        return files
+
+    def generate_output(self, writer) -> None:
+        # Runs after every generator's context is complete, so topics and handbooks are there.
+        files = self._search_files()
         urls = {
             "quick": self._add("index-snabb", "json", files.quick_index.encode("utf-8")),
             "index": self._add("index", "json", files.full_index.encode("utf-8")),
@@ -94,11 +113,27 @@ class SearchGenerator(Generator):
             search_excerpts_json=json.dumps([f"{self.settings['SITEURL']}/{url}" for url in excerpts]),
             search_excerpt_chunk=EXCERPT_CHUNK,
             search_scripts=scripts,
-            search_documents=len(documents),
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["SEARCH_URL"],
         )
-        logger.info("search: %d documents, index %d kB", len(documents), len(files.full_index) // 1000)
+        logger.info("search: index %d kB, %d excerpt files", len(files.full_index) // 1000, len(files.excerpts))
+
+
+def content_key(context: dict) -> str:
+    """A digest of everything the index is made from, and of the code that makes it."""
+    digest_of = hashlib.sha256()
+    for path in sorted(HERE.glob("*.py")):
+        digest_of.update(path.read_bytes())
+    items = [*context.get("articles", []), *context.get("pages", []), *(context.get("topics") or [])]
+    items += list(context.get("handbooks") or [])
+    fields = ("url", "title", "_content", "intro", "summary", "date", "tags", "topics", "date_source")
+    for item in items:
+        for name in fields:
+            digest_of.update(str(getattr(item, name, "")).encode("utf-8", "surrogatepass") + b"\0")
+        latest = getattr(item, "latest", None)
+        if latest is not None:
+            digest_of.update(latest.body.encode("utf-8"))
+    return digest_of.hexdigest()
 
 
 def get_generators(_pelican) -> type[Generator]:

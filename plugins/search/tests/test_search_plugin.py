@@ -60,3 +60,18 @@ def test_missing_browser_scripts_say_how_to_set_up(tmp_path):
     result = build_site(SITE, tmp_path / "out", ["search"], SEARCH_NODE_MODULES=str(tmp_path / "nowhere"))
     assert result.returncode != 0
     assert "Kör 'bash scripts/setup.sh' (npm ci) först" in result.stdout + result.stderr
+
+
+def test_the_index_comes_from_the_cache_until_the_content_changes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SITE, content)
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    assert _build(content, tmp_path / "first", **cache).returncode == 0
+    assert len(list((tmp_path / "cache" / "search").glob("*.pickle"))) == 1
+    assert _build(content, tmp_path / "again", **cache).returncode == 0
+    assert _data_files(tmp_path / "again")["index.json"].name == _data_files(tmp_path / "first")["index.json"].name
+    (content / "parker.md").write_text("Title: Parker\nDate: 2024-06-01\n\nNy text om dammar.\n", encoding="utf-8")
+    assert _build(content, tmp_path / "changed", **cache).returncode == 0
+    changed = _data_files(tmp_path / "changed")["index.json"]
+    assert changed.name != _data_files(tmp_path / "first")["index.json"].name
+    assert "dam" in changed.read_text("utf-8")  # the new word is in the index
