@@ -80,15 +80,13 @@ def render_imports(
                 entry["images"] = image_sources(item.html)  # not copied: listed for the editor
             if len(item.categories) > 1:
                 entry["other_categories"] = item.categories[1:]  # Pelican has one category per article
-        if item.status:
-            entry["status"] = item.status
-        if item.legacy_urls:
-            entry["legacy_urls"] = item.legacy_urls
-        if item.attachment_url:
-            entry["attachment_url"] = item.attachment_url
-        if item.reason:
-            entry["reason"] = item.reason
-        report.append(entry)
+        given = {
+            "status": item.status,
+            "legacy_urls": item.legacy_urls,
+            "attachment_url": item.attachment_url,
+            "reason": item.reason,
+        }
+        report.append(entry | {key: value for key, value in given.items() if value})
     return files, report
 
 
