@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -79,13 +80,18 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def browser_bytes_and_times(url: str, pagefind: bool) -> tuple[float, float, float]:
-    """(bytes fetched for a first query, ms to first results, ms to complete results), medians."""
+def browser_bytes_and_times(url: str, server, pagefind: bool) -> tuple[float, float, float]:
+    """(bytes sent for a first query, ms to first results, ms to complete results), medians.
+
+    Bytes are counted by the server: ours, every search file but the full index (which comes
+    after the first results; its size is reported separately); Pagefind's, all it fetched.
+    """
     fetched, first, complete = [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for query in QUERIES:
             page = browser.new_context().new_page()
+            server.sent.clear()
             if pagefind:
                 page.goto(f"{url}/pagefind-bench.html?q={query}")
                 page.wait_for_function("window.benchDone === true", timeout=60_000)
@@ -97,19 +103,17 @@ def browser_bytes_and_times(url: str, pagefind: bool) -> tuple[float, float, flo
                 first.append(page.evaluate("performance.getEntriesByName('sok:forsta-resultat')[0].startTime"))
                 complete.append(page.evaluate("performance.getEntriesByName('sok:alla-resultat')[0].startTime"))
                 page.wait_for_timeout(300)  # the excerpts of the shown results
-            # Bytes of the search's own files. Ours: all but the full index, which comes after the
-            # first results (its size is reported separately). Pagefind: everything it fetched.
-            wanted = (
-                "e.name.includes('/pagefind/')"
-                if pagefind
-                else ("e.name.includes('/sok/data/') && !/\\/sok\\/data\\/index\\.[0-9a-f]+\\.json/.test(e.name)")
-            )
-            fetched.append(
-                page.evaluate(
-                    f"performance.getEntriesByType('resource').filter(e => {wanted})"
-                    ".reduce((n, e) => n + e.transferSize, 0)"
+            if pagefind:
+                fetched.append(sum(size for path, size in server.sent if path.startswith("/pagefind/")))
+            else:
+                full_index = re.compile(r"^/sok/data/index\.[0-9a-f]+\.json$")
+                fetched.append(
+                    sum(
+                        size
+                        for path, size in server.sent
+                        if path.startswith("/sok/data/") and not full_index.match(path)
+                    )
                 )
-            )
             page.context.close()
         browser.close()
     return statistics.median(fetched), statistics.median(first), statistics.median(complete)
@@ -165,7 +169,7 @@ def measure(size: int, runs: int, work: Path) -> dict:
     result["index_quick_gzip"] = sum(len(gzip.compress(b, 6)) for n, b in sizes.items() if n == "index-snabb")
     result["store_gzip"] = sum(len(gzip.compress(b, 6)) for n, b in sizes.items() if n == "store")
     url, server = serve(out)
-    result["ours"] = browser_bytes_and_times(url, pagefind=False)
+    result["ours"] = browser_bytes_and_times(url, server, pagefind=False)
     server.shutdown()
     pagefind_out = work / f"pagefind-{size}"
     shutil.copytree(out, pagefind_out, dirs_exist_ok=True)
@@ -173,7 +177,7 @@ def measure(size: int, runs: int, work: Path) -> dict:
         run_measured([sys.executable, "-m", "pagefind", "--site", str(pagefind_out), "--quiet"], pagefind_time)
     (pagefind_out / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
     url, server = serve(pagefind_out)
-    result["pagefind"] = browser_bytes_and_times(url, pagefind=True)
+    result["pagefind"] = browser_bytes_and_times(url, server, pagefind=True)
     server.shutdown()
     result |= {"full": full, "cached": cached, "one": one, "plain": plain, "hugo": hugo, "pagefind_time": pagefind_time}
     result["output_mb"] = folder_bytes(out) / 1e6
