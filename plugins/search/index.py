@@ -16,7 +16,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import lunr.builder
 from lunr.builder import Builder
+from lunr.token import Token
 
 from . import swedish
 from .documents import SearchDocument
@@ -39,6 +41,16 @@ def index_terms(text: str) -> list[str]:
     return [term for term in map(swedish.index_term, swedish.LUNR_SEPARATOR.split(text)) if term]
 
 
+def _ready_tokens(terms: list[str], metadata=None, separator=None) -> list[Token]:
+    """lunr's Tokenizer for a field given as a list of ready terms.
+
+    lunr's own deep-copies an empty metadata dict for every token: 1.8 million copies, a tenth of
+    a 5,000-article build. Used only while our builder adds documents; a test compares the index
+    with one lunr.py builds unaided.
+    """
+    return [Token(term.lower()) for term in terms]
+
+
 def build_index(documents: list[SearchDocument], fields: tuple[str, ...] = tuple(FIELDS)):
     """A lunr.py Index over ``documents`` with the Swedish pipeline (``fields``: which to index)."""
     builder = Builder()
@@ -49,15 +61,19 @@ def build_index(documents: list[SearchDocument], fields: tuple[str, ...] = tuple
     builder.ref("ref")
     for name in fields:
         builder.field(name, FIELDS[name])
-    for number, doc in enumerate(documents):
-        all_fields = {
-            "title": doc.title,
-            "keywords": " ".join([*doc.topics, *doc.tags]),
-            "summary": doc.summary,
-            "body": doc.body,
-        }
-        # A list is taken by lunr's tokenizer as ready tokens; the builder's pipeline is empty.
-        builder.add({"ref": ref_of(number), **{name: index_terms(all_fields[name]) for name in fields}})
+    stock_tokenizer, lunr.builder.Tokenizer = lunr.builder.Tokenizer, _ready_tokens
+    try:
+        for number, doc in enumerate(documents):
+            all_fields = {
+                "title": doc.title,
+                "keywords": " ".join([*doc.topics, *doc.tags]),
+                "summary": doc.summary,
+                "body": doc.body,
+            }
+            terms = {name: index_terms(all_fields[name]) for name in fields}
+            builder.add({"ref": ref_of(number), **terms})  # the builder's own pipeline is empty
+    finally:
+        lunr.builder.Tokenizer = stock_tokenizer
     return builder.build()
 
 
