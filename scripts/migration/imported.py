@@ -29,3 +29,4 @@ class ImportedItem:
     status: str = ""  # the source's own word: publish, draft, private …
     attachment_url: str = ""
     reason: str = ""  # why skipped, or what was guessed
+    left_out: list[str] = field(default_factory=list)  # source text no output carries, "rad N: text"

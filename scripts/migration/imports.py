@@ -85,6 +85,7 @@ def render_imports(
             "legacy_urls": item.legacy_urls,
             "attachment_url": item.attachment_url,
             "reason": item.reason,
+            "left_out": item.left_out,
         }
         report.append(entry | {key: value for key, value in given.items() if value})
     return files, report

@@ -4,7 +4,9 @@ General rules that hold for WordPress themes (and most blog templates): a
 post is an ``<article>`` (or an element with class ``post``/``hentry``), its
 title the ``.entry-title`` or first heading, its text ``.entry-content``,
 its date a ``<time datetime>`` or a /YYYY/MM/DD/ in its address, its tags
-the links marked ``rel="tag"``.
+the links marked ``rel="tag"``. Whatever text of the page no post carries
+(the site's header and menus, sidebars, comments, "Publicerat …") is listed
+in the plan with its line, so nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dating import URL_DATE
 from .errors import MigrationError
+from .html_markdown import plain_text
 from .imported import ImportedItem
 from .source import decode_dump
 
@@ -24,6 +27,11 @@ POST_CLASSES = re.compile(r"\b(post|hentry|type-post)\b")
 TITLE_CLASSES = re.compile(r"\b(entry-title|post-title)\b")
 CONTENT_CLASSES = re.compile(r"\b(entry-content|post-content|entry-body)\b")
 META_CLASSES = re.compile(r"\b(entry-meta|entry-footer|post-meta|sharedaddy|comments)\b")
+NOT_SHOWN = ["head", "script", "style", "template", "noscript"]
+LEFT_OUT_REASON = (
+    "text på sidan som inget inlägg bär: sidhuvud, menyer, sidofält, sidfot, kommentarer och inläggens "
+    "metadata (datum, kategorier och etiketter finns i inläggens fält)"
+)
 
 
 def is_html(data: bytes) -> bool:
@@ -68,7 +76,35 @@ def read_saved_html(path: Path, name: str) -> list[ImportedItem]:
             name, None, "sidan innehåller inget inlägg (ingen <article> eller .post med en rubrik hittades)"
         )
     page_url = _page_url(soup) if len(posts) == 1 else ""
-    return [_item(post, name, page_url) for post in posts]
+    items = [_item(post, name, page_url) for post in posts]
+    left_out = left_out_text(soup, items)
+    if left_out:
+        page_text = ImportedItem(name, 1, "skipped", "Text utanför inläggen", reason=LEFT_OUT_REASON, left_out=left_out)
+        items.append(page_text)
+    return items
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def left_out_text(soup: BeautifulSoup, items: list[ImportedItem]) -> list[str]:
+    """Every visible text of the page that no item carries, as "rad N: text" (nothing lost silently)."""
+    carried = (
+        " "
+        + " ".join(
+            _words(text) for item in items for text in (item.title, *item.tags, *item.categories, plain_text(item.html))
+        )
+        + " "
+    )
+    left_out = []
+    for string in soup.find_all(string=True):
+        if type(string) is not NavigableString or string.find_parent(NOT_SHOWN):
+            continue  # comments, doctype, scripts and the <head> are not text a reader saw
+        words = _words(string)
+        if words and f" {words} " not in carried:
+            left_out.append(f"rad {string.parent.sourceline}: {' '.join(string.split())}")
+    return left_out
 
 
 def _item(post: Tag, name: str, page_url: str) -> ImportedItem:

@@ -86,9 +86,31 @@ def test_saved_html_pages_single_post_and_listing(imported):
     assert post["Legacy_url"].endswith("/2016/03/14/nya-oppettider/")
     body = (imported / "articles" / "nya-oppettider.md").read_text("utf-8")
     assert "var tracking" not in body and "Inga kommentarer" not in body and "Testbloggen" not in body
-    listing = [e for e in _plan(imported)["imports"] if e["file"] == "listning.html"]
+    listing = [e for e in _plan(imported)["imports"] if e["file"] == "listning.html" and e["kind"] == "article"]
     assert [e["title"] for e in listing] == ["Medborgardialog i höst", "Ny e-tjänst för bygglov"]
     assert _meta(imported / "articles" / "ny-e-tjanst.md")["Date"] == "2015-09-20"  # from the address
+
+
+@pytest.mark.parametrize("page", ["inlagg.html", "listning.html"])
+def test_every_text_of_a_saved_page_is_in_an_output_file_or_listed_as_left_out(imported, page):
+    from bs4 import BeautifulSoup, NavigableString
+
+    entries = [e for e in _plan(imported)["imports"] if e["file"] == page]
+    written = " ".join((imported / e["output"]).read_text("utf-8") for e in entries if e.get("output"))
+    written_words = " " + " ".join(re.findall(r"\w+", written.lower())) + " "
+    left_out = [line for e in entries for line in e.get("left_out", [])]
+    soup = BeautifulSoup((SAVED / page).read_text("utf-8"), "html.parser")
+    texts = [
+        " ".join(s.split())
+        for s in soup.body.find_all(string=True)
+        if type(s) is NavigableString and re.search(r"\w", s) and not s.find_parent(["script", "style"])
+    ]
+    assert texts
+    for text in texts:
+        words = " ".join(re.findall(r"\w+", text.lower()))
+        assert f" {words} " in written_words or any(line.endswith(f": {text}") for line in left_out), text
+    if page == "inlagg.html":  # the site's chrome and the comments are recorded, not silently dropped
+        assert {"rad 10: Testbloggen", "rad 28: Inga kommentarer"} <= set(left_out)
 
 
 def test_a_second_run_writes_nothing_and_editor_changes_are_kept(imported):
