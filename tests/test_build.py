@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import html as html_module
 import re
 import subprocess
 import sys
@@ -236,6 +237,27 @@ def test_tag_clouds_on_start_page_tag_index_and_topic_pages_list_links_with_coun
         in_topic = [m for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
         if any(m.get("Tags") for m in in_topic):
             assert 'class="tag-cloud"' in html, topic.stem
+
+
+def test_each_topic_page_lists_exactly_its_articles_and_clouds_are_in_swedish_order(built_site):
+    from plugins.tag_cloud.ordering import swedish_key
+
+    url = built_site.url
+    for topic in (ROOT / "content" / "topics").glob("*.md"):
+        html = _html(built_site, f"tema/{topic.stem}/index.html")
+        everything = html[html.index('<h2 id="alla">') :]
+        listed = re.findall(rf'<li><a href="{re.escape(url)}/artiklar/([^"/]+)/">', everything)
+        in_topic = [m["Slug"] for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
+        assert sorted(listed) == sorted(in_topic), topic.stem
+    for relative in (
+        "index.html",
+        "etikett/index.html",
+        *(f"tema/{t.stem}/index.html" for t in (ROOT / "content" / "topics").glob("*.md")),
+    ):
+        match = re.search(r'<ul class="tag-cloud"[^>]*>(.*?)</ul>', _html(built_site, relative), re.S)
+        if match:
+            names = [html_module.unescape(n) for n in re.findall(r'">([^<]+)</a> <span class="count">', match.group(1))]
+            assert names == sorted(names, key=swedish_key), relative
 
 
 def _handbooks() -> list[tuple[Path, dict[str, str]]]:
