@@ -43,6 +43,11 @@ def to_markdown(html: str, shift_headings: int = 0) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
+def bare_words(text: str) -> str:
+    """Text as lower-case words and single spaces, so the same words compare equal across sources."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def plain_text(html: str) -> str:
     return re.sub(r"\s+", " ", BeautifulSoup(html or "", "html.parser").get_text(" ")).strip()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .body import summary_of
 from .errors import MigrationError
-from .html_markdown import image_sources, lead_text, plain_text, to_markdown
+from .html_markdown import bare_words, image_sources, lead_text, plain_text, to_markdown
 from .imported import ImportedItem
 from .rules import MigrationRules, assign
 from .saved_html import is_html, read_saved_html
@@ -93,8 +93,7 @@ def render_imports(
 
 def _words(markdown: str) -> str:
     """Markdown as bare lower-case words, so the same text compares equal across sources."""
-    text = re.sub(r"\]\([^)]*\)", " ", markdown)  # link targets differ between sources
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return bare_words(re.sub(r"\]\([^)]*\)", " ", markdown))  # link targets differ between sources
 
 
 def _body_lines(text: str) -> list[str]:

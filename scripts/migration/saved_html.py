@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dating import URL_DATE
 from .errors import MigrationError
-from .html_markdown import plain_text
+from .html_markdown import bare_words, plain_text
 from .imported import ImportedItem
 from .source import decode_dump
 
@@ -84,16 +84,14 @@ def read_saved_html(path: Path, name: str) -> list[ImportedItem]:
     return items
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 def left_out_text(soup: BeautifulSoup, items: list[ImportedItem]) -> list[str]:
     """Every visible text of the page that no item carries, as "rad N: text" (nothing lost silently)."""
     carried = (
         " "
         + " ".join(
-            _words(text) for item in items for text in (item.title, *item.tags, *item.categories, plain_text(item.html))
+            bare_words(text)
+            for item in items
+            for text in (item.title, *item.tags, *item.categories, plain_text(item.html))
         )
         + " "
     )
@@ -101,7 +99,7 @@ def left_out_text(soup: BeautifulSoup, items: list[ImportedItem]) -> list[str]:
     for string in soup.find_all(string=True):
         if type(string) is not NavigableString or string.find_parent(NOT_SHOWN):
             continue  # comments, doctype, scripts and the <head> are not text a reader saw
-        words = _words(string)
+        words = bare_words(string)
         if words and f" {words} " not in carried:
             left_out.append(f"rad {string.parent.sourceline}: {' '.join(string.split())}")
     return left_out
