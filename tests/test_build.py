@@ -30,6 +30,10 @@ def _articles() -> tuple[dict[str, str], ...]:
     return tuple(_meta(p) for p in sorted((ROOT / "content" / "articles").glob("*.md")))
 
 
+def _topics_of(meta: dict[str, str]) -> list[str]:
+    return [t.strip() for t in meta.get("Topics", "").split(",")]
+
+
 def _html(site, relative: str) -> str:
     return (site.root / relative).read_text(encoding="utf-8")
 
@@ -182,7 +186,7 @@ def test_feeds_are_atom_with_the_right_entries(built_site):
         listed = re.findall(rf'class="article-title"><a href="({re.escape(url)}/artiklar/[^"]+)"', tag_page)
         assert sorted(_entry_links(_feed(path))) == sorted(listed), path.name
     for path in (ROOT / "content" / "topics").glob("*.md"):
-        in_topic = [m for m in articles if path.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
+        in_topic = [m for m in articles if path.stem in _topics_of(m)]
         feed = _feed(built_site.root / "feeds" / "tema" / f"{path.stem}.atom.xml")
         assert sorted(_entry_links(feed)) == sorted(f"{url}/artiklar/{m['Slug']}/" for m in in_topic)[:20]
     _feed(built_site.root / "feeds" / "kategori" / "blogg.atom.xml")
@@ -234,7 +238,7 @@ def test_tag_clouds_on_start_page_tag_index_and_topic_pages_list_links_with_coun
         assert {k: int(v) for k, v in shown.items()} == tags, relative
     for topic in (ROOT / "content" / "topics").glob("*.md"):
         html = _html(built_site, f"tema/{topic.stem}/index.html")
-        in_topic = [m for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
+        in_topic = [m for m in _articles() if topic.stem in _topics_of(m)]
         if any(m.get("Tags") for m in in_topic):
             assert 'class="tag-cloud"' in html, topic.stem
 
@@ -247,7 +251,7 @@ def test_each_topic_page_lists_exactly_its_articles_and_clouds_are_in_swedish_or
         html = _html(built_site, f"tema/{topic.stem}/index.html")
         everything = html[html.index('<h2 id="alla">') :]
         listed = re.findall(rf'<li><a href="{re.escape(url)}/artiklar/([^"/]+)/">', everything)
-        in_topic = [m["Slug"] for m in _articles() if topic.stem in [t.strip() for t in m.get("Topics", "").split(",")]]
+        in_topic = [m["Slug"] for m in _articles() if topic.stem in _topics_of(m)]
         assert sorted(listed) == sorted(in_topic), topic.stem
     for relative in (
         "index.html",
@@ -293,7 +297,7 @@ def test_topic_pages_list_exactly_the_handbooks_that_name_them(built_site):
     for path in (ROOT / "content" / "topics").glob("*.md"):
         page = _html(built_site, f"tema/{path.stem}/index.html")
         for folder, meta in handbooks:
-            names = [t.strip() for t in meta.get("Topics", "").split(",")]
+            names = _topics_of(meta)
             assert (f'href="{built_site.url}/handbocker/{folder.name}/"' in page) == (path.stem in names), path.stem
 
 

@@ -5,9 +5,9 @@ Pelican full build (all plugins and search) from an empty output folder; a
 rebuild with Pelican's content cache and one after an article changes (as
 ``invoke livereload`` rebuilds: cache on, output folder kept); peak memory,
 output size; plain Pelican (no plugins, default theme) and Hugo on the same
-Markdown; search
-payload and time to first and complete results in headless Chromium; Pagefind
-indexing the same output and the bytes its first query fetches. Writes a
+Markdown; search payload and time to first and complete results in headless
+Chromium; Pagefind indexing the same output and the bytes its first query
+fetches. Writes a
 Markdown table (docs/benchmarks.md). Medians with min–max; ratios, not only
 seconds, because this machine is shared and noisy.
 """
@@ -88,6 +88,13 @@ def browser_bytes_and_times(url: str, server, pagefind: bool) -> tuple[float, fl
     Bytes are counted by the server: ours, every search file but the full index (which comes
     after the first results; its size is reported separately); Pagefind's, all it fetched.
     """
+    full_index = re.compile(r"^/sok/data/index\.[0-9a-f]+\.json$")
+
+    def counted(path: str) -> bool:
+        if pagefind:
+            return path.startswith("/pagefind/")
+        return path.startswith("/sok/data/") and not full_index.match(path)
+
     fetched, first, complete = [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -105,17 +112,7 @@ def browser_bytes_and_times(url: str, server, pagefind: bool) -> tuple[float, fl
                 first.append(page.evaluate("performance.getEntriesByName('sok:forsta-resultat')[0].startTime"))
                 complete.append(page.evaluate("performance.getEntriesByName('sok:alla-resultat')[0].startTime"))
                 page.wait_for_timeout(300)  # the excerpts of the shown results
-            if pagefind:
-                fetched.append(sum(size for path, size in server.sent if path.startswith("/pagefind/")))
-            else:
-                full_index = re.compile(r"^/sok/data/index\.[0-9a-f]+\.json$")
-                fetched.append(
-                    sum(
-                        size
-                        for path, size in server.sent
-                        if path.startswith("/sok/data/") and not full_index.match(path)
-                    )
-                )
+            fetched.append(sum(size for path, size in server.sent if counted(path)))
             page.context.close()
         browser.close()
     return statistics.median(fetched), statistics.median(first), statistics.median(complete)
