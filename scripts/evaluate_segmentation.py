@@ -28,7 +28,7 @@ from migration.evaluation import (  # noqa: E402
     shuffled_archives,
     truth_posts,
 )
-from migration.rules import load_rules_file  # noqa: E402
+from migration.rules import load_rules  # noqa: E402
 from migration.segmentation import DEFAULT_THRESHOLD  # noqa: E402
 from migration.source import read_dump  # noqa: E402
 
@@ -45,7 +45,7 @@ def main() -> int:
     args = parser.parse_args()
 
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
-    cues = tuple(load_rules_file(REPO / "data" / "migration-rules.yaml").get("closing_cues", []))
+    cues = load_rules(REPO / "data" / "migration-rules.yaml", None).split_cues
     split = default_splitter(cues, args.threshold)
 
     def lines_of(name: str) -> list[str]:

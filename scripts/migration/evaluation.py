@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .segmentation import DEFAULT_THRESHOLD, Vocabulary, content_lines, split_posts
+from .segmentation import DEFAULT_THRESHOLD, SplitCues, Vocabulary, content_lines, split_posts
 
 # A post is the list of its source lines (title first).
 Post = list[str]
@@ -111,14 +111,14 @@ def shuffled_archives(
 Splitter = Callable[[list[Dump]], list[set[int]]]
 
 
-def default_splitter(closing_cues: tuple[str, ...], threshold: float = DEFAULT_THRESHOLD) -> Splitter:
+def default_splitter(cues: SplitCues, threshold: float = DEFAULT_THRESHOLD) -> Splitter:
     """The migration's own splitter over a set of dumps (vocabulary shared, as in a real run)."""
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
         found = []
         for dump in dumps:
-            spans = split_posts(content_lines(list(enumerate(dump, 1))), vocabulary, closing_cues, threshold=threshold)
+            spans = split_posts(content_lines(list(enumerate(dump, 1))), vocabulary, cues, threshold=threshold)
             found.append({s.start for s in spans[1:]})
         return found
 

@@ -217,7 +217,7 @@ def plan_migration(
                 spans = split_posts(
                     content_lines(list(enumerate(dump.lines, 1))),
                     vocabulary,
-                    rules.closing_cues,
+                    rules.split_cues,
                     frozenset(forced.get(dump.name, set())),
                     threshold,
                 )

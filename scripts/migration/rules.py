@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import MigrationError
+from .segmentation import SplitCues
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,16 @@ class MigrationRules:
     document_markers: tuple[str, ...]
     date_labels: tuple[str, ...]
     closing_cues: tuple[str, ...]
+    continuation_cues: tuple[str, ...]
     attachment_cues: tuple[str, ...]
     noise_lines: frozenset[str]
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
     topics: tuple[Topic, ...]
+
+    @property
+    def split_cues(self) -> SplitCues:
+        return SplitCues(self.closing_cues, self.continuation_cues)
 
 
 def _string_list(data: dict, key: str, path: str) -> tuple[str, ...]:
@@ -127,6 +133,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         document_markers=_string_list(data, "document_markers", name),
         date_labels=_string_list(data, "date_labels", name),
         closing_cues=tuple(c.lower() for c in _string_list(data, "closing_cues", name)),
+        continuation_cues=tuple(c.lower() for c in _string_list(data, "continuation_cues", name)),
         attachment_cues=tuple(c.lower() for c in _string_list(data, "attachment_cues", name)),
         noise_lines=frozenset(c.lower() for c in _string_list(data, "noise_lines", name)),
         legacy_hosts=_string_list(data, "legacy_hosts", name),
