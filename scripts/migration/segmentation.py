@@ -180,8 +180,9 @@ def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     return None
 
 
-def _normalise(text: str) -> str:
-    return " ".join(w.lower() for w in words(text))
+def _normalise(text: str, limit: int | None = None) -> str:
+    """The text's first ``limit`` words (all by default), lower-cased, one space apart."""
+    return " ".join(w.lower() for w in words(text)[:limit])
 
 
 def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
@@ -192,7 +193,7 @@ def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
 def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> bool:
     if line is None or not cues:
         return False
-    opening = f" {' '.join(w.lower() for w in words(line.text)[:OPENING_WORDS])} "
+    opening = f" {_normalise(line.text, OPENING_WORDS)} "
     return any(f" {cue} " in opening for cue in cues)
 
 
