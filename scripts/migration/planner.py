@@ -20,10 +20,13 @@ from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
-from .segmentation import DEFAULT_THRESHOLD, PostSpan, Vocabulary, content_lines, split_posts
+from .segmentation import DEFAULT_THRESHOLD, ContentLine, PostSpan, Vocabulary, content_lines, split_posts
 from .source import LegacyDump
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
+# ... or fewer lines when they are a title and a few paragraphs: a short post
+# (a title and two paragraphs) is shared as surely as a long one.
+MIN_SHARED_CHARS = 300
 DUPLICATE_OVERLAP = 0.8
 SLUG_MATCH = 0.9
 MAX_SLUG_CHARS = 80
@@ -64,7 +67,7 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
                 None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
             )
             for block in matcher.get_matching_blocks():
-                if block.size < MIN_SHARED_RUN:
+                if not _is_shared_post(la[block.a : block.a + block.size]):
                     continue
                 for dump_lines, offset, name in ((la, block.a, a.name), (lb, block.b, b.name)):
                     if offset > 0:
@@ -72,6 +75,18 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
                     if offset + block.size < len(dump_lines):
                         starts[name].add(dump_lines[offset + block.size].number)
     return starts
+
+
+def _is_shared_post(run: list[ContentLine]) -> bool:
+    """Is a run of lines found in two dumps a copied post, not a chance match?
+
+    Long runs are; a short run counts when it opens with a title and carries
+    paragraphs of text, so a short post copied into two dumps is found too,
+    while a shared contact line or signature is not.
+    """
+    if len(run) >= MIN_SHARED_RUN:
+        return True
+    return len(run) >= 2 and run[0].kind == LineKind.HEADING and sum(len(x.text) for x in run) >= MIN_SHARED_CHARS
 
 
 def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:

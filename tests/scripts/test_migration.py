@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from pathlib import Path
 
 import yaml
 from conftest import DUMPS, LEGACY, run_migrate
+from migration.evaluation import truth_posts, without_blank_lines
+from migration.planner import shared_run_starts
+from migration.source import LegacyDump, read_dump
 
 
 def _normalise(text: str) -> str:
@@ -130,6 +134,30 @@ def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
     assert copy["output"] is None and kept["output"]
     assert kept["copies"] == [f"{b_file if copy is b else a_file}:{copy['lines']}"]
     assert plan["summary"]["duplicates"] == 1
+
+
+def _dump(name: str, lines: list[str]) -> LegacyDump:
+    return LegacyDump(Path(name), name, tuple(lines), "", "utf-8")
+
+
+def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth):
+    """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    short = min(posts, key=len)
+    first, second, third = [p for p in posts if p is not short][:3]
+    assert len(short) <= 3
+    a = _dump("a.txt", [*short, *first])
+    b = _dump("b.txt", [*second, *short, *third])
+    starts = shared_run_starts([a, b])
+    assert len(short) + 1 in starts["a.txt"]
+    assert {len(second) + 1, len(second) + len(short) + 1} <= starts["b.txt"]
+
+
+def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
+    contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
+    a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
+    b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
+    assert shared_run_starts([a, b]) == {"a.txt": set(), "b.txt": set()}
 
 
 def test_document_dump_becomes_a_document(migrated, truth):
