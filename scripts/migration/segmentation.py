@@ -373,9 +373,10 @@ def split_posts(
         """May one post run from line ``a`` up to (not including) line ``b``?"""
         if any(a < f < b for f in forced):
             return False
-        if a in forced_set or b in forced_set or b == n:
+        if b - a >= 2 and _has_body(lines[a:b]):
             return True
-        return b - a >= 2 and _has_body(lines[a:b])
+        # A post without running text only where the cross-dump edges leave no other choice.
+        return (a == 0 or a in forced_set) and (b == n or b in forced_set)
 
     def likeness(a: int, b: int, c: int) -> float:
         return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - text(a, b).cosine(text(b, c)))

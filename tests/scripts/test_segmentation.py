@@ -108,3 +108,16 @@ def test_a_heading_after_a_list_of_link_titles_is_more_likely_a_new_post():
     features = _features([*POST, *links, HEADING, LEAD], len(POST) + len(links))
     assert features["after_list"] == 1.0 and WEIGHTS["after_list"] > 0
     assert _features([*POST, HEADING, LEAD], len(POST))["after_list"] == 0.0
+
+
+def test_a_line_just_before_a_copied_post_does_not_become_a_post_of_its_own():
+    """Cross-dump edges fix where posts start; they do not excuse a post without running text."""
+    texts = [
+        "Cyklar i staden",
+        LEAD,
+        "Läs mer på www.example.se/cyklar",
+        "Här kan du jämföra städernas cykelbanor med varandra",
+        "Bussar på landsbygden",
+        LEAD,
+    ]
+    assert _split(texts, frozenset({5})) == [(1, 4), (5, 6)]
