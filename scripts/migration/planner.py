@@ -86,7 +86,12 @@ def _is_shared_post(run: list[ContentLine]) -> bool:
     """
     if len(run) >= MIN_SHARED_RUN:
         return True
-    return len(run) >= 2 and run[0].kind == LineKind.HEADING and sum(len(x.text) for x in run) >= MIN_SHARED_CHARS
+    return bool(run) and run[0].kind == LineKind.HEADING and _is_shared_text([x.text for x in run])
+
+
+def _is_shared_text(lines: list[str]) -> bool:
+    """Enough text that finding it twice cannot be chance: four lines, or two with paragraphs."""
+    return len(lines) >= MIN_SHARED_RUN or (len(lines) >= 2 and sum(map(len, lines)) >= MIN_SHARED_CHARS)
 
 
 def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
@@ -353,9 +358,40 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
             shorter, longer = sorted((mine, theirs), key=len)
             if set(shorter) <= set(longer) and len(shorter) >= DUPLICATE_OVERLAP * len(longer):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
-                drop.post.duplicate_of = keep.post.slug
-                keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
+                _record_copy(keep, drop)
                 break
+        else:
+            keep = _earlier_run_holding(draft, drafts[:index])
+            if keep is not None:
+                _record_copy(keep, draft)
+
+
+def _record_copy(keep: _Draft, drop: _Draft) -> None:
+    drop.post.duplicate_of = keep.post.slug
+    keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
+
+
+def _earlier_run_holding(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The kept post where ``draft``'s text begins, if earlier posts of another dump hold all of it.
+
+    The two copies of a post can be split differently (one dump's neighbours
+    make a subheading look like a title): the copy is then no single post's
+    twin, yet every line of it is already kept, in the same order.
+    """
+    mine = draft.signature
+    if not _is_shared_text(mine):
+        return None
+    by_source: dict[str, list[_Draft]] = {}
+    for other in earlier:
+        if other.post.source != draft.post.source and not other.post.duplicate_of:
+            by_source.setdefault(other.post.source, []).append(other)
+    for kept in by_source.values():
+        lines = [(line, owner) for owner in kept for line in owner.signature]
+        texts = [line for line, _ in lines]
+        for start in range(len(texts) - len(mine) + 1):
+            if texts[start : start + len(mine)] == mine:
+                return lines[start][1]
+    return None
 
 
 def _assign_dates(

@@ -160,6 +160,30 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     assert shared_run_starts([a, b]) == {"a.txt": set(), "b.txt": set()}
 
 
+def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):
+    """An editor splits the kept copy of a post in two; the other copy is then no single post's twin."""
+    out = tmp_path / "resplit"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    posts = [(s, p) for s in plan["sources"] for p in s["posts"]]
+    source, kept = next((s, p) for s, p in posts if p.get("copies"))
+    copy_source, copy = next((s["file"], p) for s, p in posts if p.get("duplicate_of") == kept["slug"])
+    first, last = map(int, kept["lines"].split("-"))
+    middle = (first + last) // 2
+    kept["lines"] = f"{first}-{middle - 1}"
+    source["posts"].insert(source["posts"].index(kept) + 1, {"lines": f"{middle}-{last}", "title": "Andra halvan"})
+    del kept["copies"], copy["duplicate_of"]
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    plan = _plan(out)
+    posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
+    assert (
+        posts[(copy_source, copy["lines"])]["duplicate_of"] == posts[(source["file"], f"{first}-{middle - 1}")]["slug"]
+    )
+    assert plan["summary"]["duplicates"] == 1
+
+
 def test_document_dump_becomes_a_document(migrated, truth):
     plan = _plan(migrated)
     name, expected = next((k, v) for k, v in truth.items() if isinstance(v, dict) and v.get("kind") == "document")
