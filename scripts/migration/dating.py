@@ -79,6 +79,28 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
     return max(found) if found else None
 
 
+def first_full_date(text: str) -> tuple[dt.date, str] | None:
+    """The first complete date (day, month and year) in a text, with the words that wrote it.
+
+    A report's cover page carries its date, labelled or not ("Örebro 18
+    december 2015"); the first full date there is the report's date.
+    """
+    found = []
+    for match in ISO_DATE.finditer(text):
+        date = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if date:
+            found.append((match.start(), date, match.group()))
+    for match in WRITTEN_DATE.finditer(text):
+        if match.group(3):
+            date = _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+            if date:
+                found.append((match.start(), date, match.group()))
+    if not found:
+        return None
+    _, date, words = min(found, key=lambda item: item[0])
+    return date, words
+
+
 def legacy_url_dates(text: str) -> dict[str, dt.date]:
     """Slug -> date for every /YYYY/MM/DD/slug/ link in a text."""
     result = {}

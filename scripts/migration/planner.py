@@ -211,12 +211,13 @@ def plan_migration(
                     _content_signature(dump, marker + 1, len(dump.lines)),
                 )
             )
-            facts_date = dating.labelled_date(
+            cover = next((t for t in dump.lines[parts.body_start - 1 :] if t.strip(INVISIBLE)), "")
+            written = dating.labelled_date(
                 " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
-            )
-            if facts_date:
+            ) or dating.first_full_date(cover)
+            if written:
                 post.edited["_fixed"] = dating.DateDecision(
-                    facts_date[0], "text", f"datum skrivet i dokumentet: {facts_date[1]}"
+                    written[0], "text", f"datum skrivet i dokumentet: {written[1]}"
                 )
         else:
             if use_plan:

@@ -202,6 +202,24 @@ def test_document_dump_becomes_a_document(migrated, truth):
     assert len(related) > 20
 
 
+def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(truth, tmp_path):
+    name, expected = next((k, v) for k, v in truth.items() if isinstance(v, dict) and v.get("kind") == "document")
+    date = expected["date"]
+    months = "januari februari mars april maj juni juli augusti september oktober november december".split()
+    text, count = re.subn(
+        rf"\b\w+:\s*{date:%Y-%m-%d}",
+        f"Örebro {date.day} {months[date.month - 1]} {date.year}",
+        (LEGACY / name).read_text(encoding="utf-8"),
+    )
+    assert count == 1  # the cover's labelled date is now plain words
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_migrate("--out", tmp_path / "out", "--quiet", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    (doc,) = _plan(tmp_path / "out")["sources"][0]["posts"]
+    assert doc["kind"] == "document"
+    assert (doc["date"], doc["date_source"]) == (str(date), "text")
+
+
 def test_every_article_has_date_source_topics_and_summary(migrated):
     for path in (migrated / "articles").glob("*.md"):
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
