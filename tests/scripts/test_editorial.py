@@ -13,9 +13,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, copy_of_content
+from editorial.site_settings import load_settings
 
 PY = sys.executable
 
@@ -121,7 +123,9 @@ def test_new_then_check_then_build_works_end_to_end(tmp_path):
     assert result.returncode == 0, result.stderr
     path = content / "articles" / "oppet-hus-pa-abytorp.md"  # å, ä, ö folded in the slug
     text = path.read_text("utf-8")
-    assert f"Date: {dt.date.today().isoformat()}" in text and f"Topics: {topic}" in text
+    # The site's own day (Swedish time), which is not the machine's around midnight.
+    today = dt.datetime.now(ZoneInfo(load_settings(ROOT / "pelicanconf.py")["TIMEZONE"])).date()
+    assert f"Date: {today.isoformat()}" in text and f"Topics: {topic}" in text
     assert _check(content).returncode == 0
     out = tmp_path / "output"
     build = subprocess.run(
