@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .segmentation import DEFAULT_THRESHOLD, SplitCues, Vocabulary, content_lines, split_posts
+from .segmentation import DEFAULT_THRESHOLD, SplitCues, Vocabulary, content_lines, split_dumps
 
 # A post is the list of its source lines (title first).
 Post = list[str]
@@ -116,11 +116,8 @@ def default_splitter(cues: SplitCues, threshold: float = DEFAULT_THRESHOLD) -> S
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
-        found = []
-        for dump in dumps:
-            spans = split_posts(content_lines(list(enumerate(dump, 1))), vocabulary, cues, threshold=threshold)
-            found.append({s.start for s in spans[1:]})
-        return found
+        lines = [content_lines(list(enumerate(dump, 1))) for dump in dumps]
+        return [{s.start for s in spans[1:]} for spans in split_dumps(lines, vocabulary, cues, threshold=threshold)]
 
     return split
 

@@ -20,7 +20,7 @@ from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
-from .segmentation import DEFAULT_THRESHOLD, ContentLine, PostSpan, Vocabulary, content_lines, split_posts
+from .segmentation import DEFAULT_THRESHOLD, ContentLine, PostSpan, Vocabulary, content_lines, split_dumps
 from .source import LegacyDump
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
@@ -75,6 +75,12 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
                     if offset + block.size < len(dump_lines):
                         starts[name].add(dump_lines[offset + block.size].number)
     return starts
+
+
+def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
+    """Does an edited plan say how to split this dump (and is the dump still the one it was made for)?"""
+    entry = edited.get(dump.name)
+    return entry is not None and entry.get("sha256") in (None, dump.sha256)
 
 
 def _is_shared_post(run: list[ContentLine]) -> bool:
@@ -166,6 +172,15 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     forced = shared_run_starts(listings)
+    to_split = [d for d in listings if not _follows_plan(d, edited)]
+    found = split_dumps(
+        [content_lines(list(enumerate(d.lines, 1))) for d in to_split],
+        vocabulary,
+        rules.split_cues,
+        [frozenset(forced.get(d.name, set())) for d in to_split],
+        threshold,
+    )
+    spans_by_dump = {d.name: spans for d, spans in zip(to_split, found, strict=True)}
     all_text = "\n".join(line for d in dumps for line in d.lines)
     url_dates = dating.legacy_url_dates(all_text)
     legacy_urls = {
@@ -181,7 +196,7 @@ def plan_migration(
     page_numbers: dict[str, dict[int, int]] = {}
     for dump in dumps:
         plan_entry = edited.get(dump.name)
-        use_plan = plan_entry is not None and plan_entry.get("sha256") in (None, dump.sha256)
+        use_plan = _follows_plan(dump, edited)
         marker = documents[dump.name]
         drafts: list[_Draft] = []
         dropped: list[Noise] = []
@@ -235,13 +250,7 @@ def plan_migration(
                 ]
             else:
                 entries = []
-                spans = split_posts(
-                    content_lines(list(enumerate(dump.lines, 1))),
-                    vocabulary,
-                    rules.split_cues,
-                    frozenset(forced.get(dump.name, set())),
-                    threshold,
-                )
+                spans = spans_by_dump[dump.name]
                 ranges = _tile(spans, len(dump.lines))
                 spans_info = [
                     (

@@ -12,7 +12,8 @@ a *candidate* title, scored by cues a careful reader uses:
 * that paragraph does not open by referring back ("… har också …", "En annan …");
 * it does not sit inside a run of fact lines or short link lines;
 * the lead repeats the title (old listing pages often did);
-* exclamation titles ("… – hjälp oss!") and longer, sentence-like headings.
+* exclamation titles ("… – hjälp oss!") and longer, sentence-like headings;
+* the posts it makes are of the archive's usual length (learnt in a first pass).
 
 The score is turned into a confidence that the migration plan records, so
 editors can review the least certain splits first. The weights are round
@@ -23,6 +24,7 @@ numbers chosen on the legacy archive and checked on shuffled variants of it
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,7 +64,7 @@ WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
 LIST_RUN = 3  # short lines in a row that make a list
 MIN_LEAD_CHARS = 60
-DEFAULT_THRESHOLD = 1.0  # with the weights below, fewest missed + false splits on shuffled archives
+DEFAULT_THRESHOLD = 0.75  # fewest missed + false splits on shuffled archives, with the weights and length prior
 MAX_CLOSING_CHARS = 110
 MAX_CONTACT_CHARS = 160
 # Two neighbouring posts whose words overlap more than posts usually do are
@@ -70,6 +72,12 @@ MAX_CONTACT_CHARS = 160
 SIMILAR_NEIGHBOURS = 6.0
 TYPICAL_NEIGHBOUR_LIKENESS = 0.15
 MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
+# Posts of one blog are of a similar length: a post far longer than the
+# archive's typical post is more likely two, a far shorter one a cut-off part.
+# Log-normal prior on a post's characters, learnt from the archive itself
+# (split_dumps); the weight is 1 / (2 σ²) for a wide σ of about 1.6.
+LENGTH_WEIGHT = 0.2
+MIN_POSTS_FOR_LENGTH = 5  # fewer posts found say too little about the typical length
 
 
 @dataclass(frozen=True)
@@ -327,14 +335,8 @@ def _has_body(segment: list[ContentLine]) -> bool:
     return any(line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS for line in segment[1:])
 
 
-def split_posts(
-    lines: list[ContentLine],
-    vocabulary: Vocabulary,
-    cues: SplitCues = SplitCues(),
-    forced_starts: frozenset[int] = frozenset(),
-    threshold: float = DEFAULT_THRESHOLD,
-) -> list[PostSpan]:
-    """Split content lines into posts; the first line always starts a post.
+class DumpSplitter:
+    """Finds the best split of one dump into posts; keeps its scores for a second pass.
 
     Each heading-like line is scored as a title given where the post before it
     began; the split taken is the one with the best total over the whole dump
@@ -345,78 +347,165 @@ def split_posts(
     ``forced_starts`` are line numbers known to start a post (e.g. where a
     post seen in another dump begins or ends); they are always taken.
     """
-    if not lines:
-        return []
-    n = len(lines)
-    forced = [i for i in range(1, n) if lines[i].number in forced_starts]
-    starts = sorted({0, *forced, *(i for i in range(2, n) if lines[i].kind == LineKind.HEADING)})
-    position = {index: k for k, index in enumerate(starts)}
-    forced_set = set(forced)
-    segment_texts: dict[tuple[int, int], WeightedText] = {}
-    scored: dict[tuple[int, int], Candidate] = {}
 
-    def text(a: int, b: int) -> WeightedText:
-        if (a, b) not in segment_texts:
-            segment_texts[(a, b)] = vocabulary.weighted(_stems_of(lines[a:b]))
-        return segment_texts[(a, b)]
+    def __init__(
+        self,
+        lines: list[ContentLine],
+        vocabulary: Vocabulary,
+        cues: SplitCues = SplitCues(),
+        forced_starts: frozenset[int] = frozenset(),
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.lines = lines
+        self.vocabulary = vocabulary
+        self.cues = cues
+        self.threshold = threshold
+        n = len(lines)
+        self.forced = [i for i in range(1, n) if lines[i].number in forced_starts]
+        self.forced_set = set(self.forced)
+        self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].kind == LineKind.HEADING)})
+        self.offsets = [0]
+        for line in lines:
+            self.offsets.append(self.offsets[-1] + len(line.text))
+        self._texts: dict[tuple[int, int], WeightedText] = {}
+        self._scored: dict[tuple[int, int], Candidate] = {}
+        self._likeness: dict[tuple[int, int, int], float] = {}
 
-    def candidate(a: int, b: int) -> Candidate:
+    def _text(self, a: int, b: int) -> WeightedText:
+        if (a, b) not in self._texts:
+            self._texts[(a, b)] = self.vocabulary.weighted(_stems_of(self.lines[a:b]))
+        return self._texts[(a, b)]
+
+    def candidate(self, a: int, b: int) -> Candidate:
         """Line ``b`` scored as a title when the post before it began at ``a``."""
-        if (a, b) not in scored:
-            if b in forced_set:
-                scored[(a, b)] = Candidate(lines[b].number, lines[b].text, 5.0, ["samma inlägg finns i en annan dump"])
+        if (a, b) not in self._scored:
+            line = self.lines[b]
+            if b in self.forced_set:
+                self._scored[(a, b)] = Candidate(line.number, line.text, 5.0, ["samma inlägg finns i en annan dump"])
             else:
-                scored[(a, b)] = score_candidate(lines, b, lines[a:b], vocabulary, cues)
-        return scored[(a, b)]
+                self._scored[(a, b)] = score_candidate(self.lines, b, self.lines[a:b], self.vocabulary, self.cues)
+        return self._scored[(a, b)]
 
-    def allowed(a: int, b: int) -> bool:
+    def allowed(self, a: int, b: int) -> bool:
         """May one post run from line ``a`` up to (not including) line ``b``?"""
-        if any(a < f < b for f in forced):
+        if any(a < f < b for f in self.forced):
             return False
-        if b - a >= 2 and _has_body(lines[a:b]):
+        if b - a >= 2 and _has_body(self.lines[a:b]):
             return True
         # A post without running text only where the cross-dump edges leave no other choice.
-        return (a == 0 or a in forced_set) and (b == n or b in forced_set)
+        n = len(self.lines)
+        return (a == 0 or a in self.forced_set) and (b == n or b in self.forced_set)
 
-    def likeness(a: int, b: int, c: int) -> float:
-        return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - text(a, b).cosine(text(b, c)))
+    def likeness(self, a: int, b: int, c: int) -> float:
+        """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post."""
+        if (a, b, c) not in self._likeness:
+            similar = self._text(a, b).cosine(self._text(b, c))
+            self._likeness[(a, b, c)] = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - similar)
+        return self._likeness[(a, b, c)]
 
-    ends = [*starts[1:], n]
-    # best[b][a]: best total for the dump up to line b when the last post starts at b
-    # and the one before it at a (None: b is the first line).
-    best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
-    back: dict[tuple[int, int], int | None] = {}
-    for b in starts:
-        for a, total in best.get(b, {}).items():
-            for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
-                if not allowed(b, c):
-                    continue
-                gain = total + (likeness(a, b, c) if a is not None else 0.0)
-                if c < n:
-                    gain += candidate(b, c).score - threshold
-                if gain > best.setdefault(c, {}).get(b, -math.inf):
-                    best[c][b] = gain
-                    back[(b, c)] = a
-    finals = best.get(n, {})
-    if not finals:  # nothing satisfies the rules (e.g. a dump of headings only): one post
-        return [PostSpan(lines[0].number, lines[-1].number, 1.0, ["dumpens första rad"])]
-    last = max(finals, key=finals.get)
-    key = (last, n)
-    chosen = [n]
-    while key[0] is not None:
-        chosen.append(key[0])
-        key = (back[key], key[0])
-    chosen.reverse()  # [0, s1, s2, ..., n]
-    spans: list[PostSpan] = []
-    for k, (a, b) in enumerate(zip(chosen, chosen[1:], strict=False)):
+    def length_cost(self, b: int, c: int, typical_chars: float | None) -> float:
+        if not typical_chars or (b == 0 and c == len(self.lines)):
+            return 0.0
+        chars = max(self.offsets[c] - self.offsets[b], MIN_LEAD_CHARS)
+        return LENGTH_WEIGHT * math.log(chars / typical_chars) ** 2
+
+    def split(self, typical_chars: float | None = None) -> list[PostSpan]:
+        """The best split; ``typical_chars`` (a typical post's length in the archive) adds the length prior."""
+        lines, starts = self.lines, self.starts
+        if not lines:
+            return []
+        n = len(lines)
+        position = {index: k for k, index in enumerate(starts)}
+        ends = [*starts[1:], n]
+        # best[b][a]: best total for the dump up to line b when the last post starts at b
+        # and the one before it at a (None: b is the first line).
+        best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
+        back: dict[tuple[int, int], int | None] = {}
+        for b in starts:
+            for a, total in best.get(b, {}).items():
+                for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
+                    if not self.allowed(b, c):
+                        continue
+                    gain = total + (self.likeness(a, b, c) if a is not None else 0.0)
+                    gain -= self.length_cost(b, c, typical_chars)
+                    if c < n:
+                        gain += self.candidate(b, c).score - self.threshold
+                    if gain > best.setdefault(c, {}).get(b, -math.inf):
+                        best[c][b] = gain
+                        back[(b, c)] = a
+        finals = best.get(n, {})
+        if not finals:  # nothing satisfies the rules (e.g. a dump of headings only): one post
+            return [PostSpan(lines[0].number, lines[-1].number, 1.0, ["dumpens första rad"])]
+        last = max(finals, key=finals.get)
+        key = (last, n)
+        chosen = [n]
+        while key[0] is not None:
+            chosen.append(key[0])
+            key = (back[key], key[0])
+        chosen.reverse()  # [0, s1, s2, ..., n]
+        return [self._span(chosen, k) for k in range(len(chosen) - 1)]
+
+    def _span(self, chosen: list[int], k: int) -> PostSpan:
+        """The ``k``-th post of a chosen split, with its confidence and the strongest split it rejected."""
+        a, b = chosen[k], chosen[k + 1]
         if k == 0:
             confidence, reasons = 1.0, ["dumpens första rad"]
         else:
-            title = candidate(chosen[k - 1], a)
-            contrast = likeness(chosen[k - 1], a, b)
+            title = self.candidate(chosen[k - 1], a)
+            contrast = self.likeness(chosen[k - 1], a, b)
             confidence = 1.0 / (1.0 + math.exp(-(title.score + contrast)))
             reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
-        inner = [candidate(a, i) for i in starts if a < i < b and i - a >= 2]
+        inner = [self.candidate(a, i) for i in self.starts if a < i < b and i - a >= 2]
         doubt = max(inner, key=lambda c: c.score, default=None)
-        spans.append(PostSpan(lines[a].number, lines[b - 1].number, confidence, reasons, doubt))
-    return spans
+        return PostSpan(self.lines[a].number, self.lines[b - 1].number, confidence, reasons, doubt)
+
+
+def split_posts(
+    lines: list[ContentLine],
+    vocabulary: Vocabulary,
+    cues: SplitCues = SplitCues(),
+    forced_starts: frozenset[int] = frozenset(),
+    threshold: float = DEFAULT_THRESHOLD,
+    typical_chars: float | None = None,
+) -> list[PostSpan]:
+    """Split one dump's content lines into posts; the first line always starts a post (see DumpSplitter).
+
+    ``typical_chars``, if known, is the length of a typical post of the
+    archive: posts far from it cost extra (``LENGTH_WEIGHT``).
+    """
+    return DumpSplitter(lines, vocabulary, cues, forced_starts, threshold).split(typical_chars)
+
+
+def split_dumps(
+    dumps: list[list[ContentLine]],
+    vocabulary: Vocabulary,
+    cues: SplitCues = SplitCues(),
+    forced_starts: list[frozenset[int]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[list[PostSpan]]:
+    """Split every listing dump of one archive, learning its typical post length on the way.
+
+    A first pass splits without a length prior; the median length of the posts
+    it finds is the archive's typical post, and a second pass splits with it.
+    An archive of long reports and one of short notices thus get their own
+    yardstick, and no length is built into the code.
+    """
+    forced = forced_starts or [frozenset()] * len(dumps)
+    splitters = [DumpSplitter(d, vocabulary, cues, f, threshold) for d, f in zip(dumps, forced, strict=True)]
+    first = [s.split() for s in splitters]
+    typical = typical_post_chars(dumps, first)
+    if typical is None:
+        return first
+    return [s.split(typical) for s in splitters]  # the scores are kept: only the search runs again
+
+
+def typical_post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> float | None:
+    """Median characters of the posts found, or None when too few were found to tell."""
+    lengths = [
+        sum(len(line.text) for line in lines if span.start <= line.number <= span.end)
+        for lines, found in zip(dumps, spans, strict=True)
+        for span in found
+    ]
+    if len(lengths) < MIN_POSTS_FOR_LENGTH:
+        return None
+    return float(statistics.median(lengths))
