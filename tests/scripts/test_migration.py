@@ -264,3 +264,41 @@ def test_committed_content_matches_the_committed_plan(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "0 skrivna" in result.stdout
     assert len(DUMPS) == 5
+
+
+CODE = (
+    "*.py",
+    "scripts/**/*.py",
+    "plugins/**/*.py",
+    "plugins/**/*.html",
+    "theme/**/*.py",
+    "theme/**/*.html",
+    "theme/**/*.js",
+)
+
+
+def _archive_phrases_in(code: dict[str, str]) -> set[tuple[str, str]]:
+    """(file, phrase) for every run of four words of a legacy dump that a code file contains."""
+    found = set()
+    for dump in DUMPS:
+        for line in dump.read_text(encoding="utf-8").splitlines():
+            words = line.strip(" \u00a0\t•").lower().split()
+            for i in range(len(words) - 3):
+                phrase = " ".join(words[i : i + 4])
+                found.update((name, phrase) for name, text in code.items() if len(phrase) >= 18 and phrase in text)
+    return found
+
+
+def test_no_title_or_sentence_of_the_archive_appears_in_code():
+    """The migration works from general rules; the archive's facts live in data and content files."""
+    root = LEGACY.parent
+    code = {
+        str(path.relative_to(root)): path.read_text(encoding="utf-8").lower()
+        for pattern in CODE
+        for path in root.glob(pattern)
+        if "tests" not in path.relative_to(root).parts
+    }
+    assert len(code) > 30
+    title = next(line for line in DUMPS[0].read_text(encoding="utf-8").splitlines() if len(line.split()) >= 4)
+    assert _archive_phrases_in({"planted.py": f"X = {title!r}".lower()})  # the check does see a pasted title
+    assert _archive_phrases_in(code) == set()
