@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
-    python scripts/evaluate_segmentation.py [--variants 40] [--seed 1] [--threshold T]
+    python scripts/evaluate_segmentation.py [--variants 40] [--seed 1] [--threshold T] [--archives N]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are and (2) many archives made
 by shuffling the known posts into new dumps without blank lines. Prints missed
-and false boundaries and the most frequent mistakes.
+and false boundaries and the most frequent mistakes. With ``--archives N`` it
+also plans the whole migration of N archives made like the legacy one (five
+dumps, one post copied into a second dump, the document dump beside them) and
+says whether the copy and the document were found.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from migration.evaluation import (  # noqa: E402
     SplitScore,
     default_splitter,
+    made_archives,
+    score_migration,
     score_splitter,
     shuffled_archives,
     truth_posts,
@@ -42,10 +47,12 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--truth", type=Path, default=REPO / "tests" / "fixtures" / "legacy_truth.yaml")
     parser.add_argument("--legacy", type=Path, default=REPO / "legacy")
+    parser.add_argument("--archives", type=int, default=0, help="whole migrations of made archives to score")
     args = parser.parse_args()
 
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
-    cues = load_rules(REPO / "data" / "migration-rules.yaml", None).split_cues
+    rules = load_rules(REPO / "data" / "migration-rules.yaml", REPO / "content" / "topics")
+    cues = rules.split_cues
     split = default_splitter(cues, args.threshold)
 
     def lines_of(name: str) -> list[str]:
@@ -61,7 +68,15 @@ def main() -> int:
     archives = shuffled_archives(truth_posts(truth, lines_of), args.seed, args.variants)
     shuffled = score_splitter(archives, split)
     print("omblandat: ", shuffled.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    for example, count in Counter(archive.examples + shuffled.examples).most_common(15):
+    examples = archive.examples + shuffled.examples
+    if args.archives:
+        started = time.perf_counter()
+        documents = [n for n, e in truth.items() if n != "duplicates" and e.get("kind") == "document"]
+        made = made_archives(truth_posts(truth, lines_of), args.seed, args.archives)
+        whole = score_migration(made, read_dump(args.legacy / documents[0]), rules)
+        print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
+        examples += whole.splits.examples
+    for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
     return 0
 

@@ -9,11 +9,16 @@ archives "made the same way" to measure on. Used by the tests and by
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .planner import plan_migration
+from .rules import MigrationRules
 from .segmentation import DEFAULT_THRESHOLD, SplitCues, Vocabulary, content_lines, split_dumps
+from .source import LegacyDump
 
 # A post is the list of its source lines (title first).
 Post = list[str]
@@ -129,4 +134,80 @@ def score_splitter(archives: list[tuple[Dump, set[int]]], split: Splitter, group
         batch = archives[i : i + group]
         for (dump, truth), found in zip(batch, split([d for d, _ in batch]), strict=True):
             score.add(truth, found, dump)
+    return score
+
+
+@dataclass
+class MadeArchive:
+    """An archive made like the legacy one: a few listing dumps of shuffled posts, no blank
+    lines, and one post copied into a second dump (a listing page saved twice)."""
+
+    dumps: dict[str, Dump]  # file name -> lines
+    starts: dict[str, set[int]]  # file name -> true post starts other than line 1
+    copied_title: str
+
+
+def made_archives(posts: list[Post], seed: int, count: int, n_dumps: int = 5) -> list[MadeArchive]:
+    """``count`` archives of ``n_dumps`` listing dumps each, every known post once plus one copy."""
+    rng = random.Random(seed)
+    archives = []
+    for number in range(count):
+        order = [without_blank_lines(p) for p in posts]
+        rng.shuffle(order)
+        cuts = sorted(rng.sample(range(1, len(order)), n_dumps - 1))
+        groups = [order[a:b] for a, b in zip([0, *cuts], [*cuts, len(order)], strict=True)]
+        source = rng.randrange(n_dumps)
+        target = (source + 1 + rng.randrange(n_dumps - 1)) % n_dumps
+        copied = rng.choice(groups[source])
+        groups[target].insert(rng.randrange(len(groups[target]) + 1), copied)
+        dumps: dict[str, Dump] = {}
+        starts: dict[str, set[int]] = {}
+        for index, group in enumerate(groups):
+            name = f"{seed}-{number}-{index}.txt"
+            dumps[name], starts[name] = [], set()
+            for post in group:
+                if dumps[name]:
+                    starts[name].add(len(dumps[name]) + 1)
+                dumps[name].extend(post)
+        archives.append(MadeArchive(dumps, starts, copied[0]))
+    return archives
+
+
+@dataclass
+class MigrationScore:
+    """What the whole migration got right on made archives: splits, the copy, the document."""
+
+    archives: int = 0
+    copies_found: int = 0
+    documents_found: int = 0
+    perfect: int = 0  # archives split without a single boundary error
+    splits: SplitScore = field(default_factory=SplitScore)
+
+    def summary(self) -> str:
+        return (
+            f"{self.archives} arkiv: dubbletten hittad i {self.copies_found}, dokumentet känt igen i "
+            f"{self.documents_found}, alla gränser rätt i {self.perfect}; {self.splits.summary()}"
+        )
+
+
+def score_migration(archives: list[MadeArchive], document: LegacyDump, rules: MigrationRules) -> MigrationScore:
+    """Plan the migration of each made archive (plus the document dump) as the CLI would, and score it."""
+    score = MigrationScore()
+    for archive in archives:
+        dumps = [
+            LegacyDump(Path(name), name, tuple(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest(), "utf-8")
+            for name, lines in archive.dumps.items()
+        ]
+        plan = plan_migration([*dumps, document], rules).plan
+        errors_before = score.splits.errors
+        for source in plan.sources:
+            if source.file == document.name:
+                score.documents_found += [p.kind for p in source.posts] == ["document"]
+                continue
+            found = {post.first for post in source.posts} - {1}
+            score.splits.add(archive.starts[source.file], found, archive.dumps[source.file])
+        copies = [p for s in plan.sources for p in s.posts if p.title == archive.copied_title.strip()]
+        score.copies_found += len(copies) == 2 and sum(bool(p.duplicate_of) for p in copies) == 1
+        score.perfect += score.splits.errors == errors_before
+        score.archives += 1
     return score
