@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -154,26 +155,56 @@ class Vocabulary:
         total = sum(self.idf(s) for s in stems)
         return sum(self.idf(s) for s in stems if present(s)) / total if total else 0.0
 
-    def weighted(self, counts: Counter) -> WeightedText:
-        vector = {k: v * self.idf(k) for k, v in counts.items()}
-        return WeightedText(vector, math.sqrt(sum(v * v for v in vector.values())))
+    def weighted(self, counts: Counter) -> dict[str, float]:
+        return {k: v * self.idf(k) for k, v in counts.items()}
 
     def cosine(self, a: Counter, b: Counter) -> float:
-        return self.weighted(a).cosine(self.weighted(b))
+        x, y = self.weighted(a), self.weighted(b)
+        norms = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+        return sum(x[k] * y[k] for k in x.keys() & y.keys()) / norms if norms else 0.0
 
 
-@dataclass(frozen=True)
-class WeightedText:
-    """A text as IDF-weighted stem counts, with its length precomputed."""
+class RangeVectors:
+    """How alike any two runs of a dump's lines are, each answer in constant time.
 
-    vector: dict[str, float]
-    norm: float
+    A run's text is the sum of its lines' IDF-weighted stem counts, so the dot
+    product of two runs is the sum of the dot products of their line pairs.
+    Summing those once into a two-dimensional prefix table makes the many
+    comparisons the split search asks for cheap.
+    """
 
-    def cosine(self, other: WeightedText) -> float:
-        if not self.norm or not other.norm:
-            return 0.0
-        small, large = sorted((self.vector, other.vector), key=len)
-        return sum(v * large.get(k, 0.0) for k, v in small.items()) / (self.norm * other.norm)
+    def __init__(self, lines: list[ContentLine], vocabulary: Vocabulary) -> None:
+        n = len(lines)
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for i, line in enumerate(lines):
+            for stem, count in Counter(content_stems(line.text)).items():
+                weight = count * vocabulary.idf(stem)
+                if weight:
+                    postings.setdefault(stem, []).append((i, weight))
+        pairs = [array("d", bytes(8 * n)) for _ in range(n)]
+        for entries in postings.values():
+            for i, wi in entries:
+                row = pairs[i]
+                for j, wj in entries:
+                    row[j] += wi * wj
+        # table[i][j]: sum of pairs[i'][j'] over i' < i and j' < j
+        self._table = [array("d", bytes(8 * (n + 1)))]
+        for row in pairs:
+            above, running = self._table[-1], 0.0
+            current = array("d", [0.0])
+            for j, value in enumerate(row):
+                running += value
+                current.append(above[j + 1] + running)
+            self._table.append(current)
+
+    def dot(self, a: int, b: int, c: int, d: int) -> float:
+        """Dot product of the runs of lines [a, b) and [c, d)."""
+        t = self._table
+        return t[b][d] - t[a][d] - t[b][c] + t[a][c]
+
+    def cosine(self, a: int, b: int, c: int, d: int) -> float:
+        norms = self.dot(a, b, a, b) * self.dot(c, d, c, d)
+        return self.dot(a, b, c, d) / math.sqrt(norms) if norms > 1e-12 else 0.0
 
 
 def _stems_of(lines: list[ContentLine]) -> Counter:
@@ -367,14 +398,9 @@ class DumpSplitter:
         self.offsets = [0]
         for line in lines:
             self.offsets.append(self.offsets[-1] + len(line.text))
-        self._texts: dict[tuple[int, int], WeightedText] = {}
+        self._runs = RangeVectors(lines, vocabulary)
         self._scored: dict[tuple[int, int], Candidate] = {}
         self._likeness: dict[tuple[int, int, int], float] = {}
-
-    def _text(self, a: int, b: int) -> WeightedText:
-        if (a, b) not in self._texts:
-            self._texts[(a, b)] = self.vocabulary.weighted(_stems_of(self.lines[a:b]))
-        return self._texts[(a, b)]
 
     def candidate(self, a: int, b: int) -> Candidate:
         """Line ``b`` scored as a title when the post before it began at ``a``."""
@@ -399,7 +425,7 @@ class DumpSplitter:
     def likeness(self, a: int, b: int, c: int) -> float:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post."""
         if (a, b, c) not in self._likeness:
-            similar = self._text(a, b).cosine(self._text(b, c))
+            similar = self._runs.cosine(a, b, b, c)
             self._likeness[(a, b, c)] = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - similar)
         return self._likeness[(a, b, c)]
 
@@ -422,7 +448,13 @@ class DumpSplitter:
         best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
         back: dict[tuple[int, int], int | None] = {}
         for b in starts:
-            for a, total in best.get(b, {}).items():
+            reached = best.get(b, {})
+            # Neighbour likeness moves a total by at most SIMILAR_NEIGHBOURS (cosine 0..1), so a
+            # predecessor further behind the best one can never win: skip it (exact, and fast).
+            floor = max(reached.values(), default=0.0) - SIMILAR_NEIGHBOURS
+            for a, total in reached.items():
+                if total < floor:
+                    continue
                 for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
                     if not self.allowed(b, c):
                         continue
