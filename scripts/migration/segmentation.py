@@ -11,7 +11,9 @@ a *candidate* title, scored by cues a careful reader uses:
 * it is followed by a lead paragraph, not by a quote, a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
 * it does not sit inside a run of fact lines or short link lines;
-* the lead repeats the title (old listing pages often did);
+* the lead repeats the title (old listing pages often did), while a heading
+  that is a phrase from inside the paragraph after it is a subheading drawn
+  from the text, as editors make them;
 * exclamation titles ("… – hjälp oss!") and longer, sentence-like headings;
 * the posts it makes are of the archive's usual length (learnt in a first pass).
 
@@ -60,6 +62,7 @@ WEIGHTS = {
     "refers_back": -0.7,  # the paragraph after it opens with a continuation cue ("också", "en annan")
     "after_fact": -0.5,  # the line before is a "Key: value" fact: the heading is likely one more fact
     "after_list": 0.5,  # the three lines before are short lines or links: a post's closing link list
+    "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
 }
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
@@ -236,6 +239,14 @@ def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> b
     return any(f" {cue} " in opening for cue in cues)
 
 
+def _drawn_from(heading: ContentLine, lead: ContentLine | None) -> bool:
+    """Is the heading a phrase of the paragraph after it, further in than its first words?"""
+    if lead is None:
+        return False
+    phrase, text = _normalise(heading.text), _normalise(lead.text)
+    return len(phrase.split()) >= 2 and f" {phrase} " in f" {text} " and not text.startswith(phrase)
+
+
 def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
         return True
@@ -266,6 +277,7 @@ _REASONS = {
     "refers_back": "stycket efter anknyter till det före",
     "after_fact": "följer på en faktarad",
     "after_list": "följer på en lista med korta rader eller länkar",
+    "drawn_from_text": "rubriken är hämtad ur stycket efter",
 }
 
 
@@ -310,6 +322,7 @@ def candidate_features(
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
+        "drawn_from_text": float(_drawn_from(line, lead)),
         "novelty": vocabulary.share(stems, lambda s: s not in post_stems) if stems else 0.5,
         "recurrence": min(recurrence, 2.0) / 2.0,
         "cohesion": vocabulary.cosine(before, ahead),
