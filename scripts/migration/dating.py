@@ -59,6 +59,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _date_of(match: re.Match) -> dt.date | None:
+    """The day an ISO_DATE or WRITTEN_DATE match writes; None without a year or for no real day."""
+    if match.re is ISO_DATE:
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match.group(3):
+        return _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    return None
+
+
 def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | None:
     """A date written after a label ("Datum: 2015-12-18"), the latest if several."""
     found = []
@@ -66,14 +75,8 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
         pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+", re.IGNORECASE)
         for match in pattern.finditer(text):
             rest = text[match.end() : match.end() + 40]
-            iso = ISO_DATE.match(rest)
-            written = WRITTEN_DATE.match(rest)
-            if iso:
-                date = _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-            elif written and written.group(3):
-                date = _safe_date(int(written.group(3)), MONTHS[written.group(2).lower()], int(written.group(1)))
-            else:
-                date = None
+            written = ISO_DATE.match(rest) or WRITTEN_DATE.match(rest)
+            date = _date_of(written) if written else None
             if date:
                 found.append((date, f"{label} {rest.split()[0]}"))
     return max(found) if found else None
@@ -85,16 +88,12 @@ def first_full_date(text: str) -> tuple[dt.date, str] | None:
     A report's cover page carries its date, labelled or not ("Örebro 18
     december 2015"); the first full date there is the report's date.
     """
-    found = []
-    for match in ISO_DATE.finditer(text):
-        date = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if date:
-            found.append((match.start(), date, match.group()))
-    for match in WRITTEN_DATE.finditer(text):
-        if match.group(3):
-            date = _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-            if date:
-                found.append((match.start(), date, match.group()))
+    found = [
+        (match.start(), date, match.group())
+        for pattern in (ISO_DATE, WRITTEN_DATE)
+        for match in pattern.finditer(text)
+        if (date := _date_of(match))
+    ]
     if not found:
         return None
     _, date, words = min(found, key=lambda item: item[0])

@@ -90,9 +90,8 @@ def _is_shared_post(run: list[ContentLine]) -> bool:
     paragraphs of text, so a short post copied into two dumps is found too,
     while a shared contact line or signature is not.
     """
-    if len(run) >= MIN_SHARED_RUN:
-        return True
-    return bool(run) and run[0].kind == LineKind.HEADING and _is_shared_text([x.text for x in run])
+    opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].kind == LineKind.HEADING)
+    return opens_as_post and _is_shared_text([x.text for x in run])
 
 
 def _is_shared_text(lines: list[str]) -> bool:
@@ -396,11 +395,12 @@ def _earlier_run_holding(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
         if other.post.source != draft.post.source and not other.post.duplicate_of:
             by_source.setdefault(other.post.source, []).append(other)
     for kept in by_source.values():
-        lines = [(line, owner) for owner in kept for line in owner.signature]
-        texts = [line for line, _ in lines]
-        for start in range(len(texts) - len(mine) + 1):
+        owners = [owner for owner in kept for _ in owner.signature]
+        texts = [line for owner in kept for line in owner.signature]
+        starts = (i for i, text in enumerate(texts) if text == mine[0])  # cheap test before the slice
+        for start in starts:
             if texts[start : start + len(mine)] == mine:
-                return lines[start][1]
+                return owners[start]
     return None
 
 
