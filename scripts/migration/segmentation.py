@@ -413,7 +413,6 @@ class DumpSplitter:
             self.offsets.append(self.offsets[-1] + len(line.text))
         self._runs = RangeVectors(lines, vocabulary)
         self._scored: dict[tuple[int, int], Candidate] = {}
-        self._likeness: dict[tuple[int, int, int], float] = {}
 
     def candidate(self, a: int, b: int) -> Candidate:
         """Line ``b`` scored as a title when the post before it began at ``a``."""
@@ -437,10 +436,7 @@ class DumpSplitter:
 
     def likeness(self, a: int, b: int, c: int) -> float:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post."""
-        if (a, b, c) not in self._likeness:
-            similar = self._runs.cosine(a, b, b, c)
-            self._likeness[(a, b, c)] = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - similar)
-        return self._likeness[(a, b, c)]
+        return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self._runs.cosine(a, b, b, c))
 
     def length_cost(self, b: int, c: int, typical_chars: float | None) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):
