@@ -31,6 +31,7 @@ from migration.evaluation import (  # noqa: E402
     score_migration,
     score_splitter,
     shuffled_archives,
+    truth_dumps,
     truth_posts,
 )
 from migration.rules import load_rules  # noqa: E402
@@ -58,7 +59,7 @@ def main() -> int:
     def lines_of(name: str) -> list[str]:
         return list(read_dump(args.legacy / name).lines)
 
-    listings = [n for n, e in truth.items() if n != "duplicates" and e.get("kind") == "listing"]
+    listings = truth_dumps(truth, "listing")
     archive = SplitScore()
     for name, found in zip(listings, split([lines_of(n) for n in listings]), strict=True):
         archive.add(set(truth[name]["starts"]) - {1}, found, lines_of(name))
@@ -71,9 +72,9 @@ def main() -> int:
     examples = archive.examples + shuffled.examples
     if args.archives:
         started = time.perf_counter()
-        documents = [n for n, e in truth.items() if n != "duplicates" and e.get("kind") == "document"]
+        (document,) = truth_dumps(truth, "document")
         made = made_archives(truth_posts(truth, lines_of), args.seed, args.archives)
-        whole = score_migration(made, read_dump(args.legacy / documents[0]), rules)
+        whole = score_migration(made, read_dump(args.legacy / document), rules)
         print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
         examples += whole.splits.examples
     for example, count in Counter(examples).most_common(15):

@@ -61,14 +61,17 @@ class SplitScore:
         )
 
 
+def truth_dumps(truth: dict, kind: str) -> list[str]:
+    """Names of the hand-checked dumps of one kind ("listing" or "document"), in file order."""
+    return [name for name, entry in truth.items() if name != "duplicates" and entry.get("kind") == kind]
+
+
 def truth_posts(truth: dict, read_lines: Callable[[str], Sequence[str]]) -> list[Post]:
     """Every hand-checked post of the listings once (copies seen in a second dump left out)."""
     copies = {(entry[2], entry[3]) for entry in truth.get("duplicates", [])}
     posts: list[Post] = []
-    for name, entry in truth.items():
-        if name == "duplicates" or entry.get("kind") != "listing":
-            continue
-        starts = sorted(entry["starts"])
+    for name in truth_dumps(truth, "listing"):
+        starts = sorted(truth[name]["starts"])
         for start, post in zip(starts, posts_of(read_lines(name), starts), strict=True):
             if (name, start) not in copies:
                 posts.append(post)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
-from migration.evaluation import made_archives, score_migration, truth_posts, without_blank_lines
+from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
 from migration.planner import shared_run_starts
 from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
@@ -188,7 +188,7 @@ def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_pat
 def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(truth):
     """Five dumps of shuffled posts without blank lines, one post in two dumps, the document beside."""
     posts = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))
-    document = next(n for n, e in truth.items() if isinstance(e, dict) and e.get("kind") == "document")
+    (document,) = truth_dumps(truth, "document")
     rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
     score = score_migration(made_archives(posts, seed=11, count=6), read_dump(LEGACY / document), rules)
     assert (score.copies_found, score.documents_found) == (6, 6), score.summary()
@@ -200,7 +200,8 @@ def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(tr
 
 def test_document_dump_becomes_a_document(migrated, truth):
     plan = _plan(migrated)
-    name, expected = next((k, v) for k, v in truth.items() if isinstance(v, dict) and v.get("kind") == "document")
+    (name,) = truth_dumps(truth, "document")
+    expected = truth[name]
     source = next(s for s in plan["sources"] if s["file"] == name)
     assert source["kind"] == "document" and len(source["posts"]) == 1
     doc = source["posts"][0]
@@ -217,7 +218,8 @@ def test_document_dump_becomes_a_document(migrated, truth):
 
 
 def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(truth, tmp_path):
-    name, expected = next((k, v) for k, v in truth.items() if isinstance(v, dict) and v.get("kind") == "document")
+    (name,) = truth_dumps(truth, "document")
+    expected = truth[name]
     date = expected["date"]
     months = "januari februari mars april maj juni juli augusti september oktober november december".split()
     text, count = re.subn(

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import LEGACY, ROOT
-from migration.evaluation import SplitScore, default_splitter, score_splitter, shuffled_archives, truth_posts
+from migration.evaluation import (
+    SplitScore,
+    default_splitter,
+    score_splitter,
+    shuffled_archives,
+    truth_dumps,
+    truth_posts,
+)
 from migration.lines import LineKind
 from migration.rules import load_rules
 from migration.segmentation import (
@@ -31,7 +38,7 @@ def _lines(name: str) -> list[str]:
 
 
 def test_the_archive_splits_with_at_most_the_measured_errors(truth):
-    listings = [n for n, e in truth.items() if n != "duplicates" and e["kind"] == "listing"]
+    listings = truth_dumps(truth, "listing")
     score = SplitScore()
     found = default_splitter(CUES)([_lines(n) for n in listings])
     for name, starts in zip(listings, found, strict=True):
