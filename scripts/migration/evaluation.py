@@ -84,6 +84,15 @@ def posts_of(lines: Sequence[str], starts: Sequence[int]) -> list[Post]:
     return [list(lines[a - 1 : b - 1]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def retitled_with_colon(title: str) -> str:
+    """ "Subject – phrase" written as "Subject: phrase", the other common way to build a title."""
+    subject, dash, phrase = title.partition(" – ")
+    if not dash or not phrase:
+        return title
+    keep_case = phrase[:2].isupper()  # an acronym ("SKL") keeps its capitals
+    return f"{subject}: {phrase if keep_case else phrase[0].lower() + phrase[1:]}"
+
+
 def without_blank_lines(post: Post) -> Post:
     """Empty lines go; a line holding only a non-breaking space is content and stays."""
     return [line for line in post if line.strip(" \t")]

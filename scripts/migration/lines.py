@@ -64,7 +64,8 @@ def words(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
-def _is_heading_like(text: str) -> bool:
+def heading_shaped(text: str) -> bool:
+    """Short, capitalised, no closing punctuation, one sentence at most: shaped like a title."""
     if len(text) > MAX_HEADING_CHARS or len(words(text)) > MAX_HEADING_WORDS:
         return False
     if text[-1] in ".,;:":
@@ -95,7 +96,7 @@ def classify(line: str) -> LineKind:
     fact = FACT.match(text)
     if fact and len(words(fact.group("key"))) <= 4 and not has_email(fact.group("key")):
         return LineKind.FACT
-    if _is_heading_like(text):
+    if heading_shaped(text):
         return LineKind.HEADING
     return LineKind.TEXT
 

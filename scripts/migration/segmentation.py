@@ -10,7 +10,8 @@ a *candidate* title, scored by cues a careful reader uses:
   announces a new subject; a subheading continues the current one);
 * it is followed by a lead paragraph, not by a quote, a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
-* it does not sit inside a run of fact lines or short link lines;
+* it does not sit inside a run of fact lines or short link lines (a lone
+  "Subject: phrase" line is shaped like a fact but is a candidate title too);
 * the lead repeats the title (old listing pages often did), while a heading
   that is a phrase from inside the paragraph after it is a subheading drawn
   from the text, as editors make them;
@@ -31,7 +32,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import LineKind, classify, content_stems, has_email, words
+from .lines import LineKind, classify, content_stems, has_email, heading_shaped, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -63,6 +64,7 @@ WEIGHTS = {
     "after_fact": -0.5,  # the line before is a "Key: value" fact: the heading is likely one more fact
     "after_list": 0.5,  # the three lines before are short lines or links: a post's closing link list
     "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
+    "in_fact_run": -1.5,  # a "Key: value" line next to another one: a fact, not a "Subject: phrase" title
 }
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
@@ -104,6 +106,11 @@ class ContentLine:
     text: str
     kind: LineKind
     after_separator: bool = False  # an invisible-only line came just before
+
+    @property
+    def title_shaped(self) -> bool:
+        """Could this line be a post's title? Headings, and "Subject: phrase" lines shaped like one."""
+        return self.kind == LineKind.HEADING or (self.kind == LineKind.FACT and heading_shaped(self.text))
 
 
 @dataclass
@@ -278,6 +285,7 @@ _REASONS = {
     "after_fact": "följer på en faktarad",
     "after_list": "följer på en lista med korta rader eller länkar",
     "drawn_from_text": "rubriken är hämtad ur stycket efter",
+    "in_fact_run": "raden hör till en rad faktauppgifter",
 }
 
 
@@ -332,6 +340,10 @@ def candidate_features(
         "topic_continues": vocabulary.cosine(topic, ahead),
         "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
         "after_fact": float(previous.kind == LineKind.FACT),
+        "in_fact_run": float(
+            line.kind == LineKind.FACT
+            and (previous.kind == LineKind.FACT or (nxt is not None and nxt.kind == LineKind.FACT))
+        ),
         "after_list": float(
             index >= LIST_RUN
             and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[index - LIST_RUN : index])
@@ -407,7 +419,7 @@ class DumpSplitter:
         n = len(lines)
         self.forced = [i for i in range(1, n) if lines[i].number in forced_starts]
         self.forced_set = set(self.forced)
-        self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].kind == LineKind.HEADING)})
+        self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].title_shaped)})
         self.offsets = [0]
         for line in lines:
             self.offsets.append(self.offsets[-1] + len(line.text))
