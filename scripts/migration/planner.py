@@ -27,6 +27,7 @@ MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same po
 # ... or fewer lines when they are a title and a few paragraphs: a short post
 # (a title and two paragraphs) is shared as surely as a long one.
 MIN_SHARED_CHARS = 300
+MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
 SLUG_MATCH = 0.9
 MAX_SLUG_CHARS = 80
@@ -56,25 +57,44 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
     """Where runs of lines shared by two dumps begin and end: post boundaries.
 
     The same post copied into two listings sits between different neighbours,
-    so the edges of the shared run are post edges in both dumps.
+    so the edges of the shared run are post edges in both dumps. The two copies
+    may differ a little (a line edited between the two saves, a last line
+    missing): a run continues across a small gap, and an edge counts only where
+    a title can stand, so a difference inside a post does not cut it.
     """
     starts: dict[str, set[int]] = {d.name: set() for d in dumps}
     lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
     for i, a in enumerate(dumps):
         for b in dumps[i + 1 :]:
             la, lb = lines[a.name], lines[b.name]
-            matcher = difflib.SequenceMatcher(
-                None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
-            )
-            for block in matcher.get_matching_blocks():
-                if not _is_shared_post(la[block.a : block.a + block.size]):
-                    continue
-                for dump_lines, offset, name in ((la, block.a, a.name), (lb, block.b, b.name)):
-                    if offset > 0:
-                        starts[name].add(dump_lines[offset].number)
-                    if offset + block.size < len(dump_lines):
-                        starts[name].add(dump_lines[offset + block.size].number)
+            for run_a, run_b in _copied_runs(la, lb):
+                for dump_lines, (first, end), name in ((la, run_a, a.name), (lb, run_b, b.name)):
+                    for edge in (first, end):
+                        if 0 < edge < len(dump_lines) and dump_lines[edge].title_shaped:
+                            starts[name].add(dump_lines[edge].number)
     return starts
+
+
+def _copied_runs(la: list[ContentLine], lb: list[ContentLine]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
+    matcher = difflib.SequenceMatcher(
+        None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
+    )
+    groups: list[list] = []
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and block.a - (last.a + last.size) <= MAX_COPY_GAP and block.b - (last.b + last.size) <= MAX_COPY_GAP:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    runs = []
+    for group in groups:
+        if any(_is_shared_post(la[x.a : x.a + x.size]) for x in group):
+            first, end = group[0], group[-1]
+            runs.append(((first.a, end.a + end.size), (first.b, end.b + end.size)))
+    return runs
 
 
 def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
@@ -307,6 +327,7 @@ def plan_migration(
     all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
     _apply_titles_and_slugs(all_drafts)
     _mark_duplicates(all_drafts)
+    _list_lines_only_in_copies(all_drafts, sources)
     _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
     for draft in all_drafts:
@@ -364,8 +385,7 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
             theirs = other.signature
             if other.post.duplicate_of or not mine or not theirs:
                 continue
-            shorter, longer = sorted((mine, theirs), key=len)
-            if set(shorter) <= set(longer) and len(shorter) >= DUPLICATE_OVERLAP * len(longer):
+            if _same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
                 _record_copy(keep, drop)
                 break
@@ -373,6 +393,38 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
             keep = _earlier_run_holding(draft, drafts[:index])
             if keep is not None:
                 _record_copy(keep, draft)
+
+
+def _same_post(mine: list[str], theirs: list[str]) -> bool:
+    """Are two posts' lines copies of one post? All of the shorter one's lines in the longer one,
+    or nearly all of them (a line edited between two saves of a listing page)."""
+    shorter, longer = sorted((mine, theirs), key=len)
+    if len(shorter) < DUPLICATE_OVERLAP * len(longer):
+        return False
+    in_longer = set(longer)
+    common = [line for line in shorter if line in in_longer]
+    return len(common) == len(shorter) or (len(common) >= DUPLICATE_OVERLAP * len(shorter) and _is_shared_text(common))
+
+
+def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
+    """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them."""
+    by_slug = {d.post.slug: d for d in drafts}
+    by_file = {s.file: s for s in sources}
+    for draft in drafts:
+        keep = by_slug.get(draft.post.duplicate_of or "")
+        if keep is None:
+            continue
+        kept, noise = set(keep.signature), {n.line for n in draft.noise}
+        reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
+        extra = [
+            {"line": n, "text": text, "reason": reason}
+            for n in range(draft.post.first, draft.post.last + 1)
+            for text in [draft.dump.line(n)]
+            if text.strip(INVISIBLE) and n not in noise and _normalised_line(text) not in kept
+        ]
+        if extra:
+            source = by_file[draft.post.source]
+            source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
 
 
 def _record_copy(keep: _Draft, drop: _Draft) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
 from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
-from migration.planner import shared_run_starts
+from migration.planner import plan_migration, shared_run_starts
 from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
 
@@ -159,6 +159,31 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
     b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
     assert shared_run_starts([a, b]) == {"a.txt": set(), "b.txt": set()}
+
+
+def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_nothing(truth):
+    """Listing pages saved at different times: a sentence was edited in between. The difference
+    must neither cut the post in two nor hide the copy, and the edited line goes to the plan."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    post = max(posts, key=len)
+    first, second, third, fourth = [p for p in posts if p is not post][:4]
+    middle = next(i for i in range(len(post) // 2, len(post)) if len(post[i]) > 100)
+    edited = [*post[:middle], post[middle] + " Texten uppdaterades senare.", *post[middle + 1 :]]
+    a = _dump("a.txt", [*first, *post, *second])
+    b = _dump("b.txt", [*third, *edited, *fourth])
+    starts = shared_run_starts([a, b])
+    assert starts["a.txt"] == {len(first) + 1, len(first) + len(post) + 1}
+    assert starts["b.txt"] == {len(third) + 1, len(third) + len(post) + 1}
+
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    plan = plan_migration([a, b], rules).plan
+    copies = [p for s in plan.sources for p in s.posts if p.title == post[0].strip()]
+    assert len(copies) == 2 and sum(bool(p.duplicate_of) for p in copies) == 1
+    copy = next(p for p in copies if p.duplicate_of)
+    dropped = {d["line"]: d for s in plan.sources if s.file == copy.source for d in s.dropped}
+    edited_line = (len(first) if copy.source == "a.txt" else len(third)) + middle + 1
+    assert edited_line in dropped and "kopia" in dropped[edited_line]["reason"]
+    assert [d for d in dropped.values() if "kopia" in d["reason"]] == [dropped[edited_line]]
 
 
 def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):
