@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import statistics
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -165,32 +166,28 @@ class Vocabulary:
         total = sum(self.idf(s) for s in stems)
         return sum(self.idf(s) for s in stems if present(s)) / total if total else 0.0
 
-    def weighted(self, counts: Counter) -> dict[str, float]:
-        return {k: v * self.idf(k) for k, v in counts.items()}
 
-    def cosine(self, a: Counter, b: Counter) -> float:
-        x, y = self.weighted(a), self.weighted(b)
-        norms = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
-        return sum(x[k] * y[k] for k in x.keys() & y.keys()) / norms if norms else 0.0
+class DumpText:
+    """A dump's content lines, indexed for what the split search asks of runs of them.
 
-
-class RangeVectors:
-    """How alike any two runs of a dump's lines are, each answer in constant time.
-
-    A run's text is the sum of its lines' IDF-weighted stem counts, so the dot
-    product of two runs is the sum of the dot products of their line pairs.
-    Summing those once into a two-dimensional prefix table makes the many
-    comparisons the split search asks for cheap.
+    How alike two runs are is asked tens of thousands of times. A run's text is
+    the sum of its lines' IDF-weighted stem counts, so the dot product of two
+    runs is the sum of the dot products of their line pairs; summed once into a
+    two-dimensional prefix table, each answer takes constant time. Which lines
+    hold a stem is kept too, so "does this post use the word?" needs no
+    rereading of the post.
     """
 
     def __init__(self, lines: list[ContentLine], vocabulary: Vocabulary) -> None:
+        self.lines = lines
+        self.vocabulary = vocabulary
+        self.stems = [content_stems(line.text) for line in lines]
         n = len(lines)
         postings: dict[str, list[tuple[int, float]]] = {}
-        for i, line in enumerate(lines):
-            for stem, count in Counter(content_stems(line.text)).items():
-                weight = count * vocabulary.idf(stem)
-                if weight:
-                    postings.setdefault(stem, []).append((i, weight))
+        for i, stems in enumerate(self.stems):
+            for stem, count in Counter(stems).items():
+                postings.setdefault(stem, []).append((i, count * vocabulary.idf(stem)))
+        self._where = {stem: [i for i, _ in entries] for stem, entries in postings.items()}
         pairs = [array("d", bytes(8 * n)) for _ in range(n)]
         for entries in postings.values():
             for i, wi in entries:
@@ -216,9 +213,15 @@ class RangeVectors:
         norms = self.dot(a, b, a, b) * self.dot(c, d, c, d)
         return self.dot(a, b, c, d) / math.sqrt(norms) if norms > 1e-12 else 0.0
 
+    def holds(self, stem: str, a: int, b: int) -> bool:
+        """Does a line in [a, b) hold the stem?"""
+        where = self._where.get(stem, ())
+        k = bisect_left(where, a)
+        return k < len(where) and where[k] < b
 
-def _stems_of(lines: list[ContentLine]) -> Counter:
-    return Counter(s for line in lines for s in content_stems(line.text))
+    def counts(self, a: int, b: int) -> Counter:
+        """Stem counts of the lines [a, b)."""
+        return Counter(s for stems in self.stems[a:b] for s in stems)
 
 
 def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
@@ -292,24 +295,14 @@ _REASONS = {
 _CONTRAST_REASON = "hur olika inläggen före och efter är"
 
 
-def candidate_features(
-    lines: list[ContentLine],
-    index: int,
-    post: list[ContentLine],
-    vocabulary: Vocabulary,
-    cues: SplitCues,
-) -> dict[str, float]:
-    """The cues for ``lines[index]`` starting a new post after ``post``."""
-    line = lines[index]
-    previous = lines[index - 1]
-    nxt = lines[index + 1] if index + 1 < len(lines) else None
-    lead = _next_lead(lines, index)
-    stems = set(content_stems(line.text))
-    post_stems = _stems_of(post)
-    before = _stems_of(post[-WINDOW_LINES:])
-    ahead = _stems_of(lines[index + 1 : index + 1 + WINDOW_LINES])
-    title_stems = set(content_stems(post[0].text))
-    topic = _stems_of(post[:2])
+def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
+    """The cues of line ``b`` as a title that do not depend on where the post before it began."""
+    lines, vocabulary, n = text.lines, text.vocabulary, len(text.lines)
+    line, previous = lines[b], lines[b - 1]
+    nxt = lines[b + 1] if b + 1 < n else None
+    lead = _next_lead(lines, b)
+    stems = set(text.stems[b])
+    ahead = text.counts(b + 1, b + 1 + WINDOW_LINES)
     n_words = len(words(line.text))
     recurrence = sum(min(ahead[s], 3) * vocabulary.idf(s) for s in stems)
     recurrence /= sum(vocabulary.idf(s) for s in stems) or 1.0
@@ -331,13 +324,9 @@ def candidate_features(
         "no_lead": float(lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
-        "novelty": vocabulary.share(stems, lambda s: s not in post_stems) if stems else 0.5,
         "recurrence": min(recurrence, 2.0) / 2.0,
-        "cohesion": vocabulary.cosine(before, ahead),
         "question": float(line.text.endswith("?")),
         "self_closing": float(_has_cue(line.text, cues.closing)),
-        "title_continues": vocabulary.share(title_stems, lambda s: ahead[s] > 0),
-        "topic_continues": vocabulary.cosine(topic, ahead),
         "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
         "after_fact": float(previous.kind == LineKind.FACT),
         "in_fact_run": float(
@@ -345,28 +334,37 @@ def candidate_features(
             and (previous.kind == LineKind.FACT or (nxt is not None and nxt.kind == LineKind.FACT))
         ),
         "after_list": float(
-            index >= LIST_RUN
-            and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[index - LIST_RUN : index])
+            b >= LIST_RUN and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[b - LIST_RUN : b])
         ),
     }
 
 
-def score_candidate(
-    lines: list[ContentLine],
-    index: int,
-    post: list[ContentLine],
-    vocabulary: Vocabulary,
-    cues: SplitCues,
-) -> Candidate:
-    """Score the heading-like line ``lines[index]`` as the title of a new post."""
-    features = candidate_features(lines, index, post, vocabulary, cues)
-    score = BIAS + sum(WEIGHTS[name] * value for name, value in features.items())
+def post_cues(text: DumpText, a: int, b: int) -> dict[str, float]:
+    """The cues of line ``b`` as a title that compare it with the post before it, begun at line ``a``."""
+    vocabulary = text.vocabulary
+    ahead = (b + 1, min(b + 1 + WINDOW_LINES, len(text.lines)))
+    stems = set(text.stems[b])
+    return {
+        "novelty": vocabulary.share(stems, lambda s: not text.holds(s, a, b)) if stems else 0.5,
+        "cohesion": text.cosine(max(a, b - WINDOW_LINES), b, *ahead),
+        "title_continues": vocabulary.share(set(text.stems[a]), lambda s: text.holds(s, *ahead)),
+        "topic_continues": text.cosine(a, min(a + 2, b), *ahead),
+    }
+
+
+def candidate_features(text: DumpText, a: int, b: int, cues: SplitCues) -> dict[str, float]:
+    """The cues for line ``b`` starting a new post when the post before it began at line ``a``."""
+    return {**line_cues(text, b, cues), **post_cues(text, a, b)}
+
+
+def score_candidate(features: dict[str, float], line: ContentLine) -> Candidate:
+    """A candidate title's score from its cues, with the strongest of them as reasons."""
+    score = BIAS + sum(WEIGHTS[name] * features[name] for name in WEIGHTS)
     contributions = sorted(
         ((WEIGHTS[name] * value, name) for name, value in features.items() if WEIGHTS[name] * value),
         key=lambda item: -abs(item[0]),
     )
     reasons = [f"{_REASONS[name]} ({weight:+.1f})" for weight, name in contributions[:4]]
-    line = lines[index]
     return Candidate(line.number, line.text, round(score, 2), reasons)
 
 
@@ -386,9 +384,9 @@ def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
     return result
 
 
-def _has_body(segment: list[ContentLine]) -> bool:
+def _is_running_text(line: ContentLine) -> bool:
     """A post has running text after its title, not just short lines."""
-    return any(line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS for line in segment[1:])
+    return line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS
 
 
 class DumpSplitter:
@@ -398,7 +396,9 @@ class DumpSplitter:
     began; the split taken is the one with the best total over the whole dump
     (dynamic programming), where two neighbouring posts that read alike cost
     extra, and every post must contain running text. Deciding left to right
-    instead lets one early mistake shift every later post.
+    instead lets one early mistake shift every later post. A line's own cues
+    are worked out once; only the few that compare it with the post before
+    it (``post_cues``) are asked again for each place that post could begin.
 
     ``forced_starts`` are line numbers known to start a post (e.g. where a
     post seen in another dump begins or ends); they are always taken.
@@ -413,7 +413,6 @@ class DumpSplitter:
         threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
         self.lines = lines
-        self.vocabulary = vocabulary
         self.cues = cues
         self.threshold = threshold
         n = len(lines)
@@ -423,8 +422,13 @@ class DumpSplitter:
         self.offsets = [0]
         for line in lines:
             self.offsets.append(self.offsets[-1] + len(line.text))
-        self._runs = RangeVectors(lines, vocabulary)
+        self.text = DumpText(lines, vocabulary)
         self._scored: dict[tuple[int, int], Candidate] = {}
+        self._line_cues: dict[int, dict[str, float]] = {}
+        # body_before[i]: lines of running text among the first i (a post needs one after its title)
+        self._body_before = [0]
+        for line in lines:
+            self._body_before.append(self._body_before[-1] + _is_running_text(line))
 
     def candidate(self, a: int, b: int) -> Candidate:
         """Line ``b`` scored as a title when the post before it began at ``a``."""
@@ -433,14 +437,17 @@ class DumpSplitter:
             if b in self.forced_set:
                 self._scored[(a, b)] = Candidate(line.number, line.text, 5.0, ["samma inlägg finns i en annan dump"])
             else:
-                self._scored[(a, b)] = score_candidate(self.lines, b, self.lines[a:b], self.vocabulary, self.cues)
+                if b not in self._line_cues:
+                    self._line_cues[b] = line_cues(self.text, b, self.cues)
+                features = {**self._line_cues[b], **post_cues(self.text, a, b)}
+                self._scored[(a, b)] = score_candidate(features, line)
         return self._scored[(a, b)]
 
     def allowed(self, a: int, b: int) -> bool:
         """May one post run from line ``a`` up to (not including) line ``b``?"""
         if any(a < f < b for f in self.forced):
             return False
-        if b - a >= 2 and _has_body(self.lines[a:b]):
+        if b - a >= 2 and self._body_before[b] > self._body_before[a + 1]:
             return True
         # A post without running text only where the cross-dump edges leave no other choice.
         n = len(self.lines)
@@ -448,7 +455,7 @@ class DumpSplitter:
 
     def likeness(self, a: int, b: int, c: int) -> float:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post."""
-        return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self._runs.cosine(a, b, b, c))
+        return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
 
     def length_cost(self, b: int, c: int, typical_chars: float | None) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):

@@ -23,6 +23,7 @@ from migration.rules import load_rules
 from migration.segmentation import (
     WEIGHTS,
     DumpSplitter,
+    DumpText,
     Vocabulary,
     candidate_features,
     content_lines,
@@ -89,7 +90,7 @@ def test_a_dump_of_headings_only_is_one_post():
 def _features(texts: list[str], index: int) -> dict[str, float]:
     """Cues for ``texts[index]`` as a title, the post before starting at line 1."""
     lines = content_lines(list(enumerate(texts, 1)))
-    return candidate_features(lines, index, lines[:index], Vocabulary(texts), CUES)
+    return candidate_features(DumpText(lines, Vocabulary(texts)), 0, index, CUES)
 
 
 POST = ["Cyklarna i staden får nya parkeringar", LEAD, "Arbetet pågår hela sommaren och blir klart i september."]
