@@ -79,6 +79,12 @@ def bench(c, sizes="1000,5000", runs=3):
 
 
 @task
+def bench_migration(c, runs=3):
+    """Migration time: the archive through the CLI, and larger listing archives (docs/benchmarks-migration.md)."""
+    c.run(f"{PY} scripts/bench/migration.py --runs {runs}")
+
+
+@task
 def bench_search(c, runs=5):
     """Search on the real archive only: payload and time to first results."""
     c.run(f"{PY} scripts/measure_search.py --runs {runs}")
