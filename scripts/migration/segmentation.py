@@ -84,6 +84,9 @@ MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 # Log-normal prior on a post's characters, learnt from the archive itself
 # (split_dumps); the weight is 1 / (2 σ²) for a wide σ of about 1.6.
 LENGTH_WEIGHT = 0.2
+# A split's own score (title cues plus the contrast of the posts either side, as
+# a log-odds) must reach this, about 55 %, whatever the length prior says.
+MIN_SPLIT_SCORE = 0.2
 MIN_POSTS_FOR_LENGTH = 5  # fewer posts found say too little about the typical length
 
 
@@ -457,6 +460,16 @@ class DumpSplitter:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post."""
         return SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
 
+    def stands_alone(self, a: int, b: int, contrast: float) -> bool:
+        """Is the split at ``b`` likelier than not on its own evidence (title cues and contrast)?
+
+        The length prior, and the way one split raises the score of the next
+        (a post that starts later has other title words), may choose between
+        splits but must not carry a weak one: on made archives, the splits
+        taken below this floor were nearly all false.
+        """
+        return b in self.forced_set or self.candidate(a, b).score + contrast >= MIN_SPLIT_SCORE
+
     def length_cost(self, b: int, c: int, typical_chars: float | None) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):
             return 0.0
@@ -476,22 +489,25 @@ class DumpSplitter:
         best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
         back: dict[tuple[int, int], int | None] = {}
         for b in starts:
-            reached = best.get(b, {})
-            # Neighbour likeness moves a total by at most SIMILAR_NEIGHBOURS (cosine 0..1), so a
-            # predecessor further behind the best one can never win: skip it (exact, and fast).
-            floor = max(reached.values(), default=0.0) - SIMILAR_NEIGHBOURS
-            for a, total in reached.items():
-                if total < floor:
+            reached = sorted(best.get(b, {}).items(), key=lambda item: -item[1])
+            for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
+                if not self.allowed(b, c):
                     continue
-                for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
-                    if not self.allowed(b, c):
+                step = -self.length_cost(b, c, typical_chars)
+                if c < n:
+                    step += self.candidate(b, c).score - self.threshold
+                first_taken = None
+                for a, total in reached:
+                    # Neighbour likeness moves a total by at most SIMILAR_NEIGHBOURS (cosine 0..1), so a
+                    # predecessor further behind the best usable one can never win: stop (exact, and fast).
+                    if first_taken is not None and total < first_taken - SIMILAR_NEIGHBOURS:
+                        break
+                    contrast = self.likeness(a, b, c) if a is not None else 0.0
+                    if a is not None and not self.stands_alone(a, b, contrast):
                         continue
-                    gain = total + (self.likeness(a, b, c) if a is not None else 0.0)
-                    gain -= self.length_cost(b, c, typical_chars)
-                    if c < n:
-                        gain += self.candidate(b, c).score - self.threshold
-                    if gain > best.setdefault(c, {}).get(b, -math.inf):
-                        best[c][b] = gain
+                    first_taken = total if first_taken is None else first_taken
+                    if total + contrast + step > best.setdefault(c, {}).get(b, -math.inf):
+                        best[c][b] = total + contrast + step
                         back[(b, c)] = a
         finals = best.get(n, {})
         if not finals:  # nothing satisfies the rules (e.g. a dump of headings only): one post
