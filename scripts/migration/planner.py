@@ -58,9 +58,9 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
 
     The same post copied into two listings sits between different neighbours,
     so the edges of the shared run are post edges in both dumps. The two copies
-    may differ a little (a line edited between the two saves, a last line
-    missing): a run continues across a small gap, and an edge counts only where
-    a title can stand, so a difference inside a post does not cut it.
+    may differ a little (a line edited between the two saves): a run continues
+    across a small gap, and an edge counts only where a title can stand, so a
+    difference inside a post does not cut it.
     """
     starts: dict[str, set[int]] = {d.name: set() for d in dumps}
     lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
@@ -407,14 +407,22 @@ def _same_post(mine: list[str], theirs: list[str]) -> bool:
 
 
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
-    """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them."""
+    """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them.
+
+    A line counts as kept when any kept post of the twin's dump holds it (a
+    copy can span two posts there, see ``_earlier_run_holding``).
+    """
     by_slug = {d.post.slug: d for d in drafts}
     by_file = {s.file: s for s in sources}
+    kept_lines: dict[str, set[str]] = {}
+    for draft in drafts:
+        if not draft.post.duplicate_of:
+            kept_lines.setdefault(draft.post.source, set()).update(draft.signature)
     for draft in drafts:
         keep = by_slug.get(draft.post.duplicate_of or "")
         if keep is None:
             continue
-        kept, noise = set(keep.signature), {n.line for n in draft.noise}
+        kept, noise = kept_lines.get(keep.post.source, set()), {n.line for n in draft.noise}
         reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
         extra = [
             {"line": n, "text": text, "reason": reason}

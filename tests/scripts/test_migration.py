@@ -208,6 +208,8 @@ def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_pat
         posts[(copy_source, copy["lines"])]["duplicate_of"] == posts[(source["file"], f"{first}-{middle - 1}")]["slug"]
     )
     assert plan["summary"]["duplicates"] == 1
+    # every line of the copy is held by one of the two halves: none is listed as only in the copy
+    assert not [d for s in plan["sources"] for d in s["dropped"] if "kopia" in d["reason"]]
 
 
 def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(truth):
