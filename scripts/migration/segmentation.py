@@ -85,7 +85,7 @@ MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 # (split_dumps); the weight is 1 / (2 σ²) for a wide σ of about 1.6.
 LENGTH_WEIGHT = 0.2
 # A split's own score (title cues plus the contrast of the posts either side, as
-# a log-odds) must reach this, about 55 %, whatever the length prior says.
+# a log-odds) must reach this, about 55 %, whatever the length prior or the next split says.
 MIN_SPLIT_SCORE = 0.2
 MIN_POSTS_FOR_LENGTH = 5  # fewer posts found say too little about the typical length
 
