@@ -116,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader → {out} "
             f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s"
         )
-        print(f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}")
+        print(
+            f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}; "
+            f"{len(summary['review_first'])} inlägg att granska först (summary.review_first)"
+        )
     for relative in report.kept_editor_changes:
         print(
             f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)", file=sys.stderr

@@ -21,7 +21,7 @@ from .errors import MigrationError
 
 PLAN_VERSION = 1
 # Fields an editor may set; everything else in the plan is recomputed.
-EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate_of", "kind")
+EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate_of", "kind", "reviewed")
 
 
 @dataclass
@@ -46,6 +46,7 @@ class PlannedPost:
     legacy_url: str | None = None
     output: str | None = None
     edited: dict = field(default_factory=dict)  # editable fields given by the plan file
+    reviewed: bool = False  # an editor has checked the split (leaves the summary's review list)
 
     @property
     def lines(self) -> str:
@@ -161,6 +162,8 @@ def _post_dict(post: PlannedPost) -> dict:
     }
     if post.doubt:
         data["closest_rejected_split"] = post.doubt
+    if post.reviewed:
+        data["reviewed"] = True
     data |= {
         "date": post.date,
         "date_source": post.date_source,
@@ -185,6 +188,8 @@ HEADER = """\
 # 'tags' eller 'topics' i ett inlägg, slå ihop två inlägg genom att ta bort det
 # ena och vidga det andras 'lines', eller dela ett inlägg genom att lägga till
 # ett nytt med egna 'lines'. Kör sedan migreringen igen (invoke migrate).
+# Börja med inläggen i summary.review_first; skriv 'reviewed: true' i ett
+# inlägg du har granskat, så lämnar det listan.
 # Ett fält du tar bort räknas fram på nytt. Kommentarer i filen sparas inte.
 """
 
