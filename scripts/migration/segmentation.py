@@ -505,7 +505,8 @@ class DumpSplitter:
                     contrast = self.likeness(a, b, c) if a is not None else 0.0
                     if a is not None and not self.stands_alone(a, b, contrast):
                         continue
-                    first_taken = total if first_taken is None else first_taken
+                    if first_taken is None:
+                        first_taken = total
                     if total + contrast + step > best.setdefault(c, {}).get(b, -math.inf):
                         best[c][b] = total + contrast + step
                         back[(b, c)] = a
