@@ -63,9 +63,10 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
 
     The same post copied into two listings sits between different neighbours,
     so the edges of the shared run are post edges in both dumps. The two copies
-    may differ a little (a line edited between the two saves): a run continues
-    across a small gap, and an edge counts only where a title can stand, so a
-    difference inside a post does not cut it.
+    may differ a little (a line edited between the two saves, a last line
+    missing): a run continues across a small gap, and an edge counts only where
+    a title can stand (at the end, a title with text under it), so a difference
+    inside a post does not cut it.
     """
     starts: dict[str, set[int]] = {d.name: set() for d in dumps}
     lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
@@ -74,10 +75,21 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
             la, lb = lines[a.name], lines[b.name]
             for run_a, run_b in _copied_runs(la, lb):
                 for dump_lines, (first, end), name in ((la, run_a, a.name), (lb, run_b, b.name)):
-                    for edge in (first, end):
-                        if 0 < edge < len(dump_lines) and dump_lines[edge].title_shaped:
-                            starts[name].add(dump_lines[edge].number)
+                    if 0 < first and dump_lines[first].title_shaped:
+                        starts[name].add(dump_lines[first].number)
+                    if end < len(dump_lines) and _opens_post(dump_lines, end):
+                        starts[name].add(dump_lines[end].number)
     return starts
+
+
+def _opens_post(lines: list[ContentLine], index: int) -> bool:
+    """Is the line after a shared run surely a new post: a title with no second heading under it?
+
+    Where one copy lacks a last line (a link caption, say), the run ends before
+    that line in the other dump, and a caption is shaped like a title; the
+    title of the next post is followed by its text instead.
+    """
+    return lines[index].title_shaped and (index + 1 == len(lines) or not lines[index + 1].title_shaped)
 
 
 def _copied_runs(la: list[ContentLine], lb: list[ContentLine]) -> list[tuple[tuple[int, int], tuple[int, int]]]:

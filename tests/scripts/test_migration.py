@@ -12,6 +12,7 @@ from conftest import DUMPS, LEGACY, ROOT, run_migrate
 from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
 from migration.planner import plan_migration, shared_run_starts
 from migration.rules import load_rules
+from migration.segmentation import content_lines
 from migration.source import LegacyDump, read_dump
 
 
@@ -186,6 +187,21 @@ def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_noth
     edited_line = (len(first) if copy.source == "a.txt" else len(third)) + middle + 1
     assert edited_line in dropped and "kopia" in dropped[edited_line]["reason"]
     assert [d for d in dropped.values() if "kopia" in d["reason"]] == [dropped[edited_line]]
+
+
+def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(truth):
+    """One save of a listing page lacks a post's last line, a link caption shaped like a title:
+    the shared run then ends before that caption in the other dump, which is no post start."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    shaped = {id(p): content_lines(list(enumerate(p, 1))) for p in posts}
+    post = next(p for p in posts if shaped[id(p)][-1].title_shaped and not shaped[id(p)][-2].title_shaped)
+    others = [p for p in posts if p is not post and not shaped[id(p)][1].title_shaped]
+    first, second, third, fourth = others[:4]
+    a = _dump("a.txt", [*first, *post, *second])
+    b = _dump("b.txt", [*third, *post[:-1], *fourth])
+    starts = shared_run_starts([a, b])
+    assert starts["a.txt"] == {len(first) + 1}  # not the caption (len(first) + len(post))
+    assert starts["b.txt"] == {len(third) + 1, len(third) + len(post)}
 
 
 def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):
