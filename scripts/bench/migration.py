@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import random
 import statistics
 import subprocess
@@ -54,8 +53,7 @@ def listing_archive(posts: list[list[str]], dumps: int, per_dump: int, seed: int
             title, *body = rng.choice(posts)
             lines += [title, *(_numbered(line, serial) for line in body)]
             serial += 1
-        digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()
-        result.append(LegacyDump(Path(f"{index}.txt"), f"{index}.txt", tuple(lines), digest, "utf-8"))
+        result.append(LegacyDump.from_lines(f"{index}.txt", lines))
     return result
 
 

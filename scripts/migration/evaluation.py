@@ -9,11 +9,9 @@ archives "made the same way" to measure on. Used by the tests and by
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .planner import plan_migration
 from .rules import MigrationRules
@@ -206,10 +204,7 @@ def score_migration(archives: list[MadeArchive], document: LegacyDump, rules: Mi
     """Plan the migration of each made archive (plus the document dump) as the CLI would, and score it."""
     score = MigrationScore()
     for archive in archives:
-        dumps = [
-            LegacyDump(Path(name), name, tuple(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest(), "utf-8")
-            for name, lines in archive.dumps.items()
-        ]
+        dumps = [LegacyDump.from_lines(name, lines) for name, lines in archive.dumps.items()]
         plan = plan_migration([*dumps, document], rules).plan
         errors_before = score.splits.errors
         for source in plan.sources:

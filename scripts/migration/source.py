@@ -37,6 +37,18 @@ class LegacyDump:
     def line(self, number: int) -> str:
         return self.lines[number - 1]
 
+    @classmethod
+    def from_lines(cls, name: str, lines: tuple[str, ...] | list[str], encoding: str = "utf-8") -> LegacyDump:
+        """A dump of lines already in memory (made archives, benchmarks), hashed as ``read_dump`` hashes."""
+        lines = tuple(lines)
+        return cls(Path(name), name, lines, _digest(lines), encoding)
+
+
+def _digest(lines: tuple[str, ...]) -> str:
+    # Hash the decoded lines, not the bytes: the same dump saved as CRLF or
+    # Windows-1252 is the same source and must match the same plan.
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
 
 def decode_dump(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding) or raise MigrationError naming ``name``."""
@@ -86,7 +98,4 @@ def read_dump(path: Path, display_name: str | None = None) -> LegacyDump:
         raise MigrationError(name, None, f"filen kan inte läsas: {error.strerror}") from None
     text, encoding = decode_dump(data, name)
     lines = split_lines(text)
-    # Hash the decoded lines, not the bytes: the same dump saved as CRLF or
-    # Windows-1252 is the same source and must match the same plan.
-    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-    return LegacyDump(path=path, name=name, lines=lines, sha256=digest, encoding=encoding)
+    return LegacyDump(path=path, name=name, lines=lines, sha256=_digest(lines), encoding=encoding)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import time
-from pathlib import Path
 
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
@@ -141,7 +140,7 @@ def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
 
 
 def _dump(name: str, lines: list[str]) -> LegacyDump:
-    return LegacyDump(Path(name), name, tuple(lines), "", "utf-8")
+    return LegacyDump.from_lines(name, lines)
 
 
 def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth):
