@@ -127,7 +127,7 @@ def _is_shared_post(run: list[ContentLine]) -> bool:
     paragraphs of text, so a short post copied into two dumps is found too,
     while a shared contact line or signature is not.
     """
-    opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].kind == LineKind.HEADING)
+    opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].title_shaped)
     return opens_as_post and _is_shared_text([x.text for x in run])
 
 

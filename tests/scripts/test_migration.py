@@ -6,6 +6,7 @@ import re
 import shutil
 import time
 
+import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
 from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
@@ -143,10 +144,12 @@ def _dump(name: str, lines: list[str]) -> LegacyDump:
     return LegacyDump.from_lines(name, lines)
 
 
-def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth):
+@pytest.mark.parametrize("title_as", ["{}", "Nyhet: {}"])  # also a "Subject: phrase" title
+def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, title_as):
     """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
     posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     short = min(posts, key=len)
+    short[0] = title_as.format(short[0])
     first, second, third = [p for p in posts if p is not short][:3]
     assert len(short) <= 3
     a = _dump("a.txt", [*short, *first])
