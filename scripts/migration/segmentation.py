@@ -10,12 +10,15 @@ a *candidate* title, scored by cues a careful reader uses:
   announces a new subject; a subheading continues the current one);
 * it is followed by a lead paragraph, not by a quote, a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
+* it is long and sentence-like (a four-word title counts half: most titles of
+  the archive are longer, but a blog's next post may not be);
 * it does not sit inside a run of fact lines or short link lines (a lone
   "Subject: phrase" line is shaped like a fact but is a candidate title too);
 * the lead repeats the title (old listing pages often did), while a heading
   that is a phrase from inside the paragraph after it is a subheading drawn
-  from the text, as editors make them;
-* exclamation titles ("… – hjälp oss!") and longer, sentence-like headings;
+  from the text, as editors make them (unless the paragraph quotes it by name,
+  as a lead explaining its title does: ”Öppen stad” var årets tema …);
+* exclamation titles ("… – hjälp oss!");
 * the posts it makes are of the archive's usual length (learnt in a first pass).
 
 The score is turned into a confidence that the migration plan records, so
@@ -43,7 +46,7 @@ WEIGHTS = {
     "closing_before": 0.8,  # the line before closes a post
     "separator_before": 0.8,  # an invisible-only line stood before it
     "exclamation": 1.1,  # "… – hjälp oss!"
-    "long": 1.5,  # five words or more
+    "long": 1.5,  # five words or more (four count half: short titles exist, even if this archive has few)
     "short": -0.1,  # two words or fewer
     "after_heading": 0.2,  # previous line is heading-like too
     "next_quote": -0.2,  # followed by "– quoted speech"
@@ -252,12 +255,26 @@ def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> b
     return any(f" {cue} " in opening for cue in cues)
 
 
+_QUOTE_MARKS = "”\"«'“"
+_QUOTE_PAIRS = (("”", "”"), ('"', '"'), ("«", "»"), ("“", "”"))
+
+
 def _drawn_from(heading: ContentLine, lead: ContentLine | None) -> bool:
     """Is the heading a phrase of the paragraph after it, further in than its first words?"""
     if lead is None:
         return False
     phrase, text = _normalise(heading.text), _normalise(lead.text)
+    if _quotes(lead.text, heading.text):
+        return False
     return len(phrase.split()) >= 2 and f" {phrase} " in f" {text} " and not text.startswith(phrase)
+
+
+def _quotes(paragraph: str, heading: str) -> bool:
+    """Does the paragraph name the (unquoted) heading in quotation marks, as a lead that explains its title?"""
+    if heading[0] in _QUOTE_MARKS:
+        return False
+    lowered = paragraph.lower()
+    return any(f"{q}{heading.lower()}{r}" in lowered for q, r in _QUOTE_PAIRS)
 
 
 def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
@@ -313,7 +330,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "closing_before": float(_closes_post(previous, cues.closing)),
         "separator_before": float(line.after_separator),
         "exclamation": float(line.text.rstrip('”"').endswith("!")),
-        "long": float(n_words >= 5),
+        "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
         "after_heading": float(previous.kind == LineKind.HEADING),
         "next_quote": float(nxt is not None and nxt.kind == LineKind.QUOTE),
