@@ -143,7 +143,7 @@ class PostSpan:
     end: int
     confidence: float
     reasons: list[str]
-    doubt: Candidate | None = None  # strongest rejected candidate inside the post
+    doubt: Candidate | None = None  # strongest rejected split inside the post (see DumpSplitter._as_split)
 
 
 class Vocabulary:
@@ -549,9 +549,19 @@ class DumpSplitter:
             contrast = self.likeness(chosen[k - 1], a, b)
             confidence = 1.0 / (1.0 + math.exp(-(title.score + contrast)))
             reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
-        inner = [self.candidate(a, i) for i in self.starts if a < i < b and i - a >= 2]
+        inner = [self._as_split(a, i, b) for i in self.starts if a < i < b and i - a >= 2]
         doubt = max(inner, key=lambda c: c.score, default=None)
         return PostSpan(self.lines[a].number, self.lines[b - 1].number, confidence, reasons, doubt)
+
+    def _as_split(self, a: int, i: int, b: int) -> Candidate:
+        """Line ``i`` inside the post [a, b) weighed as a split: its title cues plus how unlike
+        the two parts are (the evidence a taken split's confidence rests on), or its title cues
+        alone if they say more. A missed short title between two posts on other subjects has
+        weak cues but a strong contrast; judged on its cues alone it stayed off the review list."""
+        title = self.candidate(a, i)
+        contrast = self.likeness(a, i, b)
+        reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
+        return Candidate(title.number, title.text, max(title.score, title.score + contrast), reasons)
 
 
 def split_posts(

@@ -189,6 +189,19 @@ def test_an_archive_of_long_posts_keeps_two_short_ones_together():
     assert [s.start for s in split.split(typical_chars=6 * post_chars)] == [1]
 
 
+def test_a_rejected_split_between_two_unlike_parts_is_doubted_by_its_contrast_too():
+    """The review list asks "may this post be two?" with the evidence a taken split gets: the
+    line's title cues and how unlike the parts either side are. A short title carries
+    little on its own; two posts on other subjects carry much."""
+    texts = [*CYCLES, "Bussar till byarna", *BUSES[1:]]
+    splitter = DumpSplitter(content_lines(list(enumerate(texts, 1))), Vocabulary(texts), CUES)
+    (post,) = splitter.split()
+    assert post.doubt is not None and post.doubt.number == len(CYCLES) + 1
+    on_its_own = splitter.candidate(0, len(CYCLES))
+    assert splitter.likeness(0, len(CYCLES), len(texts)) > 0
+    assert post.doubt.confidence > on_its_own.confidence
+
+
 def test_the_typical_post_length_is_learnt_from_the_archive_only_when_it_has_enough_posts():
     texts = CYCLES + BUSES
     lines = content_lines(list(enumerate(texts, 1)))
