@@ -32,6 +32,7 @@ _TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
 YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 
 MAX_HEADING_CHARS = 100
+MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off (not "tet", "met")
 MAX_HEADING_WORDS = 14
 
 
@@ -120,7 +121,16 @@ def content_stems(text: str) -> tuple[str, ...]:
     stop = stopwords()
     tokens = [w.lower() for w in words(text)]
     kept = [w for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit()]
-    return tuple(_stemmer().stemWords(kept))
+    return tuple(_without_definite_et(stem) for stem in _stemmer().stemWords(kept))
+
+
+def _without_definite_et(stem: str) -> str:
+    """Snowball's Swedish stemmer keeps the definite ending "-et" ("matavfallet", "projektet"),
+    so a title's "matavfallet" and the text's "matavfall" did not count as the same word.
+    What is left is stemmed again, as the plain word would be ("projekt" becomes "projek")."""
+    if len(stem) > MIN_STEM_BEFORE_ET and stem.endswith("et"):
+        return _stemmer().stemWord(stem[:-2])
+    return stem
 
 
 def years_mentioned(text: str) -> list[int]:
