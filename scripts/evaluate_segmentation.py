@@ -2,6 +2,7 @@
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
     python scripts/evaluate_segmentation.py [--variants 40] [--seed 1] [--threshold T] [--archives N]
+                                            [--unseen DIR]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are and (2) many archives made
@@ -9,7 +10,10 @@ by shuffling the known posts into new dumps without blank lines. Prints missed
 and false boundaries and the most frequent mistakes. With ``--archives N`` it
 also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
-says whether the copy and the document were found.
+says whether the copy and the document were found. Last, (3) the posts in
+``--unseen`` (one per file; by default tests/fixtures/unseen_posts), which no
+weight was chosen on, are shuffled in among the known ones and only their
+boundaries are counted: the figure that says most about the next archive.
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ from migration.evaluation import (  # noqa: E402
     SplitScore,
     default_splitter,
     made_archives,
+    read_posts,
     score_migration,
     score_splitter,
+    score_unseen,
     shuffled_archives,
     truth_dumps,
     truth_posts,
@@ -49,6 +55,12 @@ def main() -> int:
     parser.add_argument("--truth", type=Path, default=REPO / "tests" / "fixtures" / "legacy_truth.yaml")
     parser.add_argument("--legacy", type=Path, default=REPO / "legacy")
     parser.add_argument("--archives", type=int, default=0, help="whole migrations of made archives to score")
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        default=REPO / "tests" / "fixtures" / "unseen_posts",
+        help="folder of posts no weight was chosen on, one per .txt file (title first)",
+    )
     args = parser.parse_args()
 
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
@@ -77,6 +89,10 @@ def main() -> int:
         whole = score_migration(made, read_dump(args.legacy / document), rules)
         print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
         examples += whole.splits.examples
+    started = time.perf_counter()
+    unseen = score_unseen(truth_posts(truth, lines_of), read_posts(args.unseen), (args.seed,), args.variants, split)
+    print("osedda:    ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
+    examples += unseen.examples
     for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
     return 0
