@@ -5,7 +5,8 @@ line, and so is every subheading inside a post. Each short line is therefore
 a *candidate* title, scored by cues a careful reader uses:
 
 * the line before it closes a post (contact details, a signature, a link,
-  an invitation), or the dump has an invisible-character separator there;
+  an invitation), or the dump has an invisible-character separator there; all
+  the more when a lead follows and the line is no contact prompt itself;
 * its words are new to the post read so far but recur in what follows (a title
   announces a new subject; a subheading continues the current one);
 * it is followed by a lead paragraph, not by a quote, a list or contact details;
@@ -69,6 +70,7 @@ WEIGHTS = {
     "after_list": 0.5,  # the three lines before are short lines or links: a post's closing link list
     "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
     "in_fact_run": -1.5,  # a "Key: value" line next to another one: a fact, not a "Subject: phrase" title
+    "clean_break": 1.0,  # a post closed just before, and a lead follows: no contact prompt, no heading
 }
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
@@ -309,6 +311,7 @@ _REASONS = {
     "after_list": "följer på en lista med korta rader eller länkar",
     "drawn_from_text": "rubriken är hämtad ur stycket efter",
     "in_fact_run": "raden hör till en rad faktauppgifter",
+    "clean_break": "ett inlägg slutar före och en ingress följer",
 }
 
 
@@ -326,8 +329,18 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     n_words = len(words(line.text))
     recurrence = sum(min(ahead[s], 3) * vocabulary.idf(s) for s in stems)
     recurrence /= sum(vocabulary.idf(s) for s in stems) or 1.0
+    closing_before = _closes_post(previous, cues.closing)
+    self_closing = _has_cue(line.text, cues.closing)
+    next_contact = nxt is not None and (
+        has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues.closing))
+    )
+    next_heading = nxt is not None and nxt.kind == LineKind.HEADING
+    no_lead = lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS
     return {
-        "closing_before": float(_closes_post(previous, cues.closing)),
+        "closing_before": float(closing_before),
+        # On the archive, every short line after a post's closing line that had a lead, and was
+        # neither a contact prompt nor followed by one or by a heading, was a title (11 of 11).
+        "clean_break": float(closing_before and not (self_closing or next_contact or next_heading or no_lead)),
         "separator_before": float(line.after_separator),
         "exclamation": float(line.text.rstrip('”"').endswith("!")),
         "long": min(max(n_words - 3, 0) / 2, 1.0),
@@ -335,18 +348,15 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "after_heading": float(previous.kind == LineKind.HEADING),
         "next_quote": float(nxt is not None and nxt.kind == LineKind.QUOTE),
         "next_list": float(nxt is not None and nxt.kind == LineKind.BULLET),
-        "next_contact": float(
-            nxt is not None
-            and (has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues.closing)))
-        ),
-        "next_heading": float(nxt is not None and nxt.kind == LineKind.HEADING),
+        "next_contact": float(next_contact),
+        "next_heading": float(next_heading),
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
-        "no_lead": float(lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS),
+        "no_lead": float(no_lead),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
         "recurrence": min(recurrence, 2.0) / 2.0,
         "question": float(line.text.endswith("?")),
-        "self_closing": float(_has_cue(line.text, cues.closing)),
+        "self_closing": float(self_closing),
         "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
         "after_fact": float(previous.kind == LineKind.FACT),
         "in_fact_run": float(
