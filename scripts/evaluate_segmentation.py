@@ -5,8 +5,10 @@
                                             [--unseen DIR]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
-splits (1) the archive's listing dumps as they are and (2) many archives made
-by shuffling the known posts into new dumps without blank lines. Prints missed
+splits (1) the archive's listing dumps as they are, (2) many archives made
+by shuffling the known posts into new dumps without blank lines, and (2b) the
+listing dumps with their own posts in another order (neighbours that share a
+category page share a subject more often). Prints missed
 and false boundaries and the most frequent mistakes. With ``--archives N`` it
 also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
@@ -33,6 +35,7 @@ from migration.evaluation import (  # noqa: E402
     default_splitter,
     made_archives,
     read_posts,
+    reordered_dumps,
     score_migration,
     score_splitter,
     score_unseen,
@@ -81,7 +84,10 @@ def main() -> int:
     archives = shuffled_archives(truth_posts(truth, lines_of), args.seed, args.variants)
     shuffled = score_splitter(archives, split)
     print("omblandat: ", shuffled.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    examples = archive.examples + shuffled.examples
+    started = time.perf_counter()
+    reordered = score_splitter(reordered_dumps(truth, lines_of, args.seed, args.variants // 4 or 1), split)
+    print("omordnat:  ", reordered.summary(), f"[{time.perf_counter() - started:.1f} s]")
+    examples = archive.examples + shuffled.examples + reordered.examples
     if args.archives:
         started = time.perf_counter()
         (document,) = truth_dumps(truth, "document")

@@ -124,6 +124,32 @@ def shuffled_archives(
     return result
 
 
+def reordered_dumps(
+    truth: dict, read_lines: Callable[[str], Sequence[str]], seed: int, variants: int
+) -> list[tuple[Dump, set[int]]]:
+    """Each listing dump with its own posts in another order, blank lines removed.
+
+    A listing page holds posts of one category or month, so neighbours share a
+    subject more often than in archives shuffled across dumps: the harder and
+    likelier case of "the same pages, another order".
+    """
+    rng = random.Random(seed)
+    groups = [posts_of(read_lines(name), sorted(truth[name]["starts"])) for name in truth_dumps(truth, "listing")]
+    result: list[tuple[Dump, set[int]]] = []
+    for _ in range(variants):
+        for group in groups:
+            order = [without_blank_lines(post) for post in group]
+            rng.shuffle(order)
+            dump: Dump = []
+            starts: set[int] = set()
+            for post in order:
+                if dump:
+                    starts.add(len(dump) + 1)
+                dump.extend(post)
+            result.append((dump, starts))
+    return result
+
+
 Splitter = Callable[[list[Dump]], list[set[int]]]
 
 
