@@ -97,6 +97,17 @@ def without_blank_lines(post: Post) -> Post:
     return [line for line in post if line.strip(" \t")]
 
 
+def joined(posts: list[Post]) -> tuple[Dump, set[int]]:
+    """The posts one after another as one dump, and the lines where the second and later ones start."""
+    dump: Dump = []
+    starts: set[int] = set()
+    for post in posts:
+        if dump:
+            starts.add(len(dump) + 1)
+        dump.extend(post)
+    return dump, starts
+
+
 def shuffled_archives(
     posts: list[Post], seed: int, variants: int, per_dump: tuple[int, int] = (4, 8)
 ) -> list[tuple[Dump, set[int]]]:
@@ -112,15 +123,8 @@ def shuffled_archives(
         position = 0
         while position < len(order):
             size = rng.randint(*per_dump)
-            chunk = [without_blank_lines(p) for p in order[position : position + size]]
+            result.append(joined([without_blank_lines(p) for p in order[position : position + size]]))
             position += size
-            dump: Dump = []
-            starts: set[int] = set()
-            for post in chunk:
-                if dump:
-                    starts.add(len(dump) + 1)
-                dump.extend(post)
-            result.append((dump, starts))
     return result
 
 
@@ -140,13 +144,7 @@ def reordered_dumps(
         for group in groups:
             order = [without_blank_lines(post) for post in group]
             rng.shuffle(order)
-            dump: Dump = []
-            starts: set[int] = set()
-            for post in order:
-                if dump:
-                    starts.add(len(dump) + 1)
-                dump.extend(post)
-            result.append((dump, starts))
+            result.append(joined(order))
     return result
 
 
@@ -233,11 +231,7 @@ def made_archives(posts: list[Post], seed: int, count: int, n_dumps: int = 5) ->
         starts: dict[str, set[int]] = {}
         for index, group in enumerate(groups):
             name = f"{seed}-{number}-{index}.txt"
-            dumps[name], starts[name] = [], set()
-            for post in group:
-                if dumps[name]:
-                    starts[name].add(len(dumps[name]) + 1)
-                dumps[name].extend(post)
+            dumps[name], starts[name] = joined(group)
         archives.append(MadeArchive(dumps, starts, copied[0]))
     return archives
 
