@@ -145,7 +145,7 @@ class PostSpan:
     end: int
     confidence: float
     reasons: list[str]
-    doubt: Candidate | None = None  # strongest rejected split inside the post (see DumpSplitter._as_split)
+    doubt: Candidate | None = None  # strongest split not taken inside the post (see DumpSplitter._span)
 
 
 class Vocabulary:
@@ -555,23 +555,25 @@ class DumpSplitter:
         if k == 0:
             confidence, reasons = 1.0, ["dumpens första rad"]
         else:
-            title = self.candidate(chosen[k - 1], a)
-            contrast = self.likeness(chosen[k - 1], a, b)
-            confidence = 1.0 / (1.0 + math.exp(-(title.score + contrast)))
-            reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
-        inner = [self._as_split(a, i, b) for i in self.starts if a < i < b and i - a >= 2]
+            taken = self._as_split(chosen[k - 1], a, b)
+            confidence, reasons = taken.confidence, taken.reasons
+        # A split not taken is doubted on the same evidence as a taken one, or on its title cues
+        # alone if they say more: a missed short title between two posts on other subjects has
+        # weak cues but a strong contrast, and judged on its cues alone it stayed off the review list.
+        inner = [
+            max(self._as_split(a, i, b), self.candidate(a, i), key=lambda c: c.score)
+            for i in self.starts
+            if a < i < b and i - a >= 2
+        ]
         doubt = max(inner, key=lambda c: c.score, default=None)
         return PostSpan(self.lines[a].number, self.lines[b - 1].number, confidence, reasons, doubt)
 
     def _as_split(self, a: int, i: int, b: int) -> Candidate:
-        """Line ``i`` inside the post [a, b) weighed as a split: its title cues plus how unlike
-        the two parts are (the evidence a taken split's confidence rests on), or its title cues
-        alone if they say more. A missed short title between two posts on other subjects has
-        weak cues but a strong contrast; judged on its cues alone it stayed off the review list."""
+        """Line ``i`` as the place where [a, b) splits in two: its title cues plus how unlike the parts are."""
         title = self.candidate(a, i)
         contrast = self.likeness(a, i, b)
         reasons = [*title.reasons, f"{_CONTRAST_REASON} ({contrast:+.1f})"]
-        return Candidate(title.number, title.text, max(title.score, title.score + contrast), reasons)
+        return Candidate(title.number, title.text, title.score + contrast, reasons)
 
 
 def split_posts(
