@@ -32,8 +32,8 @@ _TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
 YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 
 MAX_HEADING_CHARS = 100
-MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off (not "tet", "met")
 MAX_HEADING_WORDS = 14
+MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off ("ämnet" stays)
 
 
 class LineKind(StrEnum):
