@@ -10,7 +10,7 @@ archives "made the same way" to measure on. Used by the tests and by
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,7 +162,9 @@ def default_splitter(cues: SplitCues, threshold: float = DEFAULT_THRESHOLD) -> S
     return split
 
 
-def _split_in_groups(archives: list[tuple[Dump, set[int]]], split: Splitter, group: int):
+def _split_in_groups(
+    archives: list[tuple[Dump, set[int]]], split: Splitter, group: int
+) -> Iterator[tuple[Dump, set[int], set[int]]]:
     """(dump, true starts, found starts), ``split`` run ``group`` dumps at a time as one archive."""
     for i in range(0, len(archives), group):
         batch = archives[i : i + group]

@@ -75,9 +75,9 @@ def test_each_dump_with_its_posts_in_another_order_splits_with_few_errors(truth)
     score = score_splitter(reordered_dumps(truth, _lines, seed=11, variants=6), default_splitter(CUES))
     assert score.boundaries > 100
     # Measured 6.3 % (8 missed, 0 false); 7.3 % on seeds 2–6 with 30 variants each (7.0 % before
-    # four-word titles counted half: 26 false splits instead of 1, at two subheadings of one long
-    # post, "Tar tid att utveckla" and "Mäter hur nöjda medborgarna är"; 7.7 % with that change
-    # alone, before the clean-break cue and the "-et" stems).
+    # four-word titles counted half: 26 false splits instead of 1, at two sentence-like
+    # subheadings of one long post; 7.7 % with that change alone, before the clean-break cue
+    # and the "-et" stems).
     assert score.errors / score.boundaries <= 0.11, score.summary() + "\n" + "\n".join(score.examples)
 
 
