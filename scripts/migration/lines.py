@@ -33,6 +33,8 @@ YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
+MAX_NAME_PARTS = 4  # "Anna Maria von Ek"
+MAX_ROLE_WORDS = 6
 MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off ("ämnet" stays)
 
 
@@ -77,6 +79,20 @@ def heading_shaped(text: str) -> bool:
     if _SENTENCE_BREAK.search(text) or has_email(text):
         return False
     return not re.match(r"(?:https?://|www\.)", text, re.IGNORECASE)
+
+
+def names_someone(text: str) -> bool:
+    """Is the line "Firstname Lastname, role"? Under a "/Name, role" signature it is a second signer."""
+    name, comma, role = text.partition(", ")
+    parts = name.split()
+    return (
+        bool(comma and role)
+        and 2 <= len(parts) <= MAX_NAME_PARTS
+        and all(part[0].isupper() and part.replace("-", "").isalpha() for part in parts)
+        and "," not in role
+        and len(words(role)) <= MAX_ROLE_WORDS
+        and not text.endswith((".", "!", "?"))
+    )
 
 
 def classify(line: str) -> LineKind:

@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import LineKind, classify, content_stems, has_email, heading_shaped, words
+from .lines import LineKind, classify, content_stems, has_email, heading_shaped, names_someone, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -417,7 +417,11 @@ def score_candidate(features: dict[str, float], line: ContentLine) -> Candidate:
 
 
 def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
-    """Drop blank lines; remember where an invisible separator line stood."""
+    """Drop blank lines; remember where an invisible separator line stood.
+
+    A "Name, role" line right under a signature is a second signer: it closes
+    the post too, and is no candidate title.
+    """
     result: list[ContentLine] = []
     separator = False
     for number, text in numbered:
@@ -427,7 +431,10 @@ def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
         if kind == LineKind.INVISIBLE:
             separator = True
             continue
-        result.append(ContentLine(number, text.strip("\u00a0 \t"), kind, separator))
+        text = text.strip("\u00a0 \t")
+        if kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
+            kind = LineKind.SIGNATURE
+        result.append(ContentLine(number, text, kind, separator))
         separator = False
     return result
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.lines import content_stems
+from migration.lines import content_stems, names_someone
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,19 @@ def test_a_short_word_ending_in_et_keeps_its_letters():
 
 def test_stop_words_short_words_and_numbers_carry_no_meaning():
     assert content_stems("Vi är 12 på en ö") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Erik Ek, webbstrateg", True),
+        ("Anna-Karin Berg Lund, projektledare för servicecenter", True),
+        ("Örebro kommun, servicecenter", False),  # a place and a unit, not a person
+        ("Vi ses, hej", False),
+        ("Erik Ek, webbstrateg.", False),  # a sentence
+        ("Erik Ek, Anna Berg, Eva Lund", False),  # a list of names
+        ("Erik Ek", False),  # no role
+    ],
+)
+def test_a_name_and_role_line_is_told_from_other_short_lines(text, names):
+    assert names_someone(text) == names
