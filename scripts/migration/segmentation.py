@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import LineKind, classify, content_stems, has_email, heading_shaped, names_someone, words
+from .lines import LineKind, classify, content_stems, find_urls, has_email, heading_shaped, names_someone, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -284,9 +284,11 @@ def _quotes(paragraph: str, heading: str) -> bool:
 
 
 def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
+    """A link, a signature, an e-mail address, or a short line with a closing phrase or a link
+    ("Resultatet finns på www.…") ends a post more often than not."""
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
         return True
-    return len(line.text) <= MAX_CLOSING_CHARS and _has_cue(line.text, cues)
+    return len(line.text) <= MAX_CLOSING_CHARS and (_has_cue(line.text, cues) or bool(find_urls(line.text)))
 
 
 _REASONS = {
