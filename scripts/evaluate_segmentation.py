@@ -15,7 +15,9 @@ dumps, one post copied into a second dump, the document dump beside them) and
 says whether the copy and the document were found. Last, (3) the posts in
 ``--unseen`` (one per file; by default tests/fixtures/unseen_posts), which no
 weight was chosen on, are shuffled in among the known ones and only their
-boundaries are counted: the figure that says most about the next archive.
+boundaries are counted: the figure that says most about the next archive;
+and (4) archives of those posts alone, where the typical post length and the
+word weights come from them too, as in an archive of only new posts.
 """
 
 from __future__ import annotations
@@ -96,9 +98,13 @@ def main() -> int:
         print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
         examples += whole.splits.examples
     started = time.perf_counter()
-    unseen = score_unseen(truth_posts(truth, lines_of), read_posts(args.unseen), (args.seed,), args.variants, split)
+    new_posts = read_posts(args.unseen)
+    unseen = score_unseen(truth_posts(truth, lines_of), new_posts, (args.seed,), args.variants, split)
     print("osedda:    ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    examples += unseen.examples
+    started = time.perf_counter()
+    alone = score_splitter(shuffled_archives(new_posts, args.seed, args.variants), split)
+    print("bara nya:  ", alone.summary(), f"[{time.perf_counter() - started:.1f} s]")
+    examples += unseen.examples + alone.examples
     for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
     return 0
