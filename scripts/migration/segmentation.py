@@ -200,15 +200,18 @@ class DumpText:
             for stem, count in Counter(stems).items():
                 postings.setdefault(stem, []).append((i, count * vocabulary.idf(stem)))
         self._where = {stem: [i for i, _ in entries] for stem, entries in postings.items()}
-        pairs = [array("d", bytes(8 * n)) for _ in range(n)]
-        for entries in postings.values():
-            for i, wi in entries:
-                row = pairs[i]
-                for j, wj in entries:
-                    row[j] += wi * wj
-        # table[i][j]: sum of pairs[i'][j'] over i' < i and j' < j
+        weights = [dict[str, float]() for _ in range(n)]
+        for stem, entries in postings.items():
+            for i, weight in entries:
+                weights[i][stem] = weight
+        # table[i][j]: the dot products of lines i' < i with lines j' < j, summed. Built a row at a
+        # time from the postings, so only the table itself is held: (n + 1)² numbers.
         self._table = [array("d", bytes(8 * (n + 1)))]
-        for row in pairs:
+        for i in range(n):
+            row = array("d", bytes(8 * n))  # line i's dot product with every line
+            for stem, wi in weights[i].items():
+                for j, wj in postings[stem]:
+                    row[j] += wi * wj
             above, running = self._table[-1], 0.0
             current = array("d", [0.0])
             for j, value in enumerate(row):
