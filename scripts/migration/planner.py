@@ -58,7 +58,7 @@ def _normalised_line(text: str) -> str:
     return " ".join(text.strip(INVISIBLE).lower().split())
 
 
-def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
+def shared_run_starts(lines: dict[str, list[ContentLine]]) -> dict[str, set[int]]:
     """Where runs of lines shared by two dumps begin and end: post boundaries.
 
     The same post copied into two listings sits between different neighbours,
@@ -66,15 +66,15 @@ def shared_run_starts(dumps: list[LegacyDump]) -> dict[str, set[int]]:
     may differ a little (a line edited between the two saves, a last line
     missing): a run continues across a small gap, and an edge counts only where
     a title can stand (at the end, a title with text under it), so a difference
-    inside a post does not cut it.
+    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name.
     """
-    starts: dict[str, set[int]] = {d.name: set() for d in dumps}
-    lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
-    for i, a in enumerate(dumps):
-        for b in dumps[i + 1 :]:
-            la, lb = lines[a.name], lines[b.name]
+    starts: dict[str, set[int]] = {name: set() for name in lines}
+    names = list(lines)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            la, lb = lines[a], lines[b]
             for run_a, run_b in _copied_runs(la, lb):
-                for dump_lines, (first, end), name in ((la, run_a, a.name), (lb, run_b, b.name)):
+                for dump_lines, (first, end), name in ((la, run_a, a), (lb, run_b, b)):
                     if 0 < first and dump_lines[first].title_shaped:
                         starts[name].add(dump_lines[first].number)
                     if end < len(dump_lines) and _opens_post(dump_lines, end):
@@ -207,10 +207,11 @@ def plan_migration(
     vocabulary = Vocabulary([line for d in dumps for line in d.lines])
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
-    forced = shared_run_starts(listings)
+    listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in listings}
+    forced = shared_run_starts(listing_lines)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
-        [content_lines(list(enumerate(d.lines, 1))) for d in to_split],
+        [listing_lines[d.name] for d in to_split],
         vocabulary,
         rules.split_cues,
         [frozenset(forced.get(d.name, set())) for d in to_split],

@@ -12,7 +12,7 @@ from conftest import DUMPS, LEGACY, ROOT, run_migrate
 from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
 from migration.planner import plan_migration, shared_run_starts
 from migration.rules import load_rules
-from migration.segmentation import content_lines
+from migration.segmentation import ContentLine, content_lines
 from migration.source import LegacyDump, read_dump
 
 
@@ -144,6 +144,10 @@ def _dump(name: str, lines: list[str]) -> LegacyDump:
     return LegacyDump.from_lines(name, lines)
 
 
+def _content(*dumps: LegacyDump) -> dict[str, list[ContentLine]]:
+    return {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
+
+
 @pytest.mark.parametrize("title_as", ["{}", "Nyhet: {}"])  # also a "Subject: phrase" title
 def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, title_as):
     """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
@@ -154,7 +158,7 @@ def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, t
     assert len(short) <= 3
     a = _dump("a.txt", [*short, *first])
     b = _dump("b.txt", [*second, *short, *third])
-    starts = shared_run_starts([a, b])
+    starts = shared_run_starts(_content(a, b))
     assert len(short) + 1 in starts["a.txt"]
     assert {len(second) + 1, len(second) + len(short) + 1} <= starts["b.txt"]
 
@@ -163,7 +167,7 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
     a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
     b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
-    assert shared_run_starts([a, b]) == {"a.txt": set(), "b.txt": set()}
+    assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
 
 
 def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_nothing(truth):
@@ -176,7 +180,7 @@ def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_noth
     edited = [*post[:middle], post[middle] + " Texten uppdaterades senare.", *post[middle + 1 :]]
     a = _dump("a.txt", [*first, *post, *second])
     b = _dump("b.txt", [*third, *edited, *fourth])
-    starts = shared_run_starts([a, b])
+    starts = shared_run_starts(_content(a, b))
     assert starts["a.txt"] == {len(first) + 1, len(first) + len(post) + 1}
     assert starts["b.txt"] == {len(third) + 1, len(third) + len(post) + 1}
 
@@ -201,7 +205,7 @@ def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(truth):
     first, second, third, fourth = others[:4]
     a = _dump("a.txt", [*first, *post, *second])
     b = _dump("b.txt", [*third, *post[:-1], *fourth])
-    starts = shared_run_starts([a, b])
+    starts = shared_run_starts(_content(a, b))
     assert starts["a.txt"] == {len(first) + 1}  # not the caption (len(first) + len(post))
     assert starts["b.txt"] == {len(third) + 1, len(third) + len(post)}
 
