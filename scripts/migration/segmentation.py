@@ -200,15 +200,14 @@ class DumpText:
         self.vocabulary = vocabulary
         self.stems = [content_stems(line.text) for line in lines]
         n = len(lines)
+        weights = [
+            {stem: count * vocabulary.idf(stem) for stem, count in Counter(stems).items()} for stems in self.stems
+        ]
         postings: dict[str, list[tuple[int, float]]] = {}
-        for i, stems in enumerate(self.stems):
-            for stem, count in Counter(stems).items():
-                postings.setdefault(stem, []).append((i, count * vocabulary.idf(stem)))
+        for i, line_weights in enumerate(weights):
+            for stem, weight in line_weights.items():
+                postings.setdefault(stem, []).append((i, weight))
         self._where = {stem: [i for i, _ in entries] for stem, entries in postings.items()}
-        weights = [dict[str, float]() for _ in range(n)]
-        for stem, entries in postings.items():
-            for i, weight in entries:
-                weights[i][stem] = weight
         # table[i][j]: the dot products of lines i' < i with lines j' < j, summed. Built a row at a
         # time from the postings, so only the table itself is held: (n + 1)² numbers.
         self._table = [array("d", bytes(8 * (n + 1)))]
