@@ -490,7 +490,6 @@ class DumpSplitter:
         self.text = DumpText(lines, vocabulary)
         self._scored: dict[tuple[int, int], Candidate] = {}
         self._line_cues: dict[int, dict[str, float]] = {}
-        self._short: dict[int, bool] = {}  # is line b a short title with a lead (see likeness)
         # body_before[i]: lines of running text among the first i (a post needs one after its title)
         self._body_before = [0]
         for line in lines:
@@ -530,10 +529,8 @@ class DumpSplitter:
         return gain
 
     def _short_with_lead(self, b: int) -> bool:
-        if b not in self._short:
-            cues = self._cues(b)
-            self._short[b] = b not in self.forced_set and cues["long"] < 1 and not cues["no_lead"]
-        return self._short[b]
+        cues = self._cues(b)
+        return b not in self.forced_set and cues["long"] < 1 and not cues["no_lead"]
 
     def _cues(self, b: int) -> dict[str, float]:
         """Line ``b``'s own cues as a title (worked out once)."""
