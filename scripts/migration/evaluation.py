@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dump_text import Vocabulary, content_lines
 from .planner import plan_migration
 from .rules import MigrationRules
-from .segmentation import DEFAULT_THRESHOLD, SplitCues, Vocabulary, content_lines, split_dumps
+from .segmentation import DEFAULT_THRESHOLD, split_dumps
 from .source import LegacyDump
+from .title_cues import SplitCues
 
 # A post is the list of its source lines (title first).
 Post = list[str]

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from . import dating
 from .body import Noise, plain, render_body, summary_of
 from .document import find_marker, render_document, split_document
+from .dump_text import ContentLine, Vocabulary, content_lines
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
-from .segmentation import DEFAULT_THRESHOLD, ContentLine, PostSpan, Vocabulary, content_lines, split_dumps
+from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import MigrationError
-from .segmentation import SplitCues
+from .title_cues import SplitCues
 
 
 @dataclass(frozen=True)

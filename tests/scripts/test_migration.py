@@ -9,10 +9,10 @@ import time
 import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
+from migration.dump_text import ContentLine, content_lines
 from migration.evaluation import made_archives, score_migration, truth_dumps, truth_posts, without_blank_lines
 from migration.planner import plan_migration, shared_run_starts
 from migration.rules import load_rules
-from migration.segmentation import ContentLine, content_lines
 from migration.source import LegacyDump, read_dump
 
 

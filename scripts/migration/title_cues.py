@@ -1,0 +1,298 @@
+"""What makes a short line of a listing dump the title of the next post: the cues and their weights.
+
+A listing page flattened to text has no separators: a post's title is a short
+line, and so is every subheading inside a post. Each short line is therefore
+a *candidate* title, scored by cues a careful reader uses:
+
+* the line before it closes a post (contact details, a signature, a link,
+  an invitation), or the dump has an invisible-character separator there; all
+  the more when a lead follows and the line is no contact prompt itself;
+* its words are new to the post read so far but recur in what follows, if
+  need be as the head of a compound (a title announces a new subject; a
+  subheading continues the current one);
+* it is followed by a lead paragraph, not by a quote, a list or contact details;
+* that paragraph does not open by referring back ("… har också …", "En annan …");
+* it is long and sentence-like (a four-word title counts half: most titles of
+  the archive are longer, but a blog's next post may not be);
+* it does not sit inside a run of fact lines or short link lines (a lone
+  "Subject: phrase" line is shaped like a fact but is a candidate title too);
+* the lead repeats the title (old listing pages often did), while a heading
+  that is a phrase from inside the paragraph after it is a subheading drawn
+  from the text, as editors make them (unless the paragraph quotes it by name,
+  as a lead explaining its title does: ”Öppen stad” var årets tema …);
+* exclamation titles ("… – hjälp oss!").
+
+How unlike the posts either side are, and whether they are of the archive's
+usual length, depends on the whole split: ``segmentation`` weighs those.
+
+The score is turned into a confidence that the migration plan records, so
+editors can review the least certain splits first. The weights are round
+numbers chosen on the legacy archive and checked on shuffled variants of it
+(tests/scripts/test_segmentation.py); they encode no words of the archive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .dump_text import ContentLine, DumpText
+from .lines import LineKind, find_urls, has_email, words
+
+# Weights of the cues (log-odds; positive favours "a new post starts here").
+# Fitted by class-balanced logistic regression on the hand-checked archive
+# (tests/fixtures/legacy_truth.yaml) and rounded; measured by scripts/evaluate_segmentation.py.
+BIAS = -1.8
+WEIGHTS = {
+    "closing_before": 0.8,  # the line before closes a post
+    "separator_before": 0.8,  # an invisible-only line stood before it
+    "exclamation": 1.1,  # "… – hjälp oss!"
+    "long": 1.5,  # five words or more (four count half: short titles exist, even if this archive has few)
+    "short": -0.1,  # two words or fewer
+    "after_heading": 0.2,  # previous line is heading-like too
+    "next_quote": -0.2,  # followed by "– quoted speech"
+    "next_list": -0.2,  # followed by a bullet list
+    "next_contact": -0.7,  # followed by contact details
+    "next_heading": -0.5,
+    "next_link": -2.0,  # followed by a bare link: a lead-in ("… hittar du på"), not a title
+    "no_lead": -1.0,  # no paragraph of running text follows
+    "lead_echo": 0.1,  # the lead repeats the heading
+    "novelty": 0.4,  # share of its (IDF-weighted) words new to the post
+    "recurrence": 1.2,  # how much its words recur in what follows (0..1)
+    "cohesion": -0.3,  # similarity of the text just before and after
+    "question": -0.1,
+    "self_closing": -0.3,  # the line itself is a "read more"/contact line
+    "title_continues": -0.8,  # the current post's title words recur after it
+    "topic_continues": -0.3,  # the current post's title+lead recur after it
+    # Hand-set and checked on shuffled archives (not fitted):
+    "refers_back": -0.7,  # the paragraph after it opens with a continuation cue ("också", "en annan")
+    "after_fact": -0.5,  # the line before is a "Key: value" fact: the heading is likely one more fact
+    "after_list": 0.5,  # the three lines before are short lines or links: a post's closing link list
+    "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
+    "in_fact_run": -1.5,  # a "Key: value" line next to another one: a fact, not a "Subject: phrase" title
+    # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
+    # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
+    "clean_break": 2.0,
+}
+WINDOW_LINES = 6  # lines looked at before and after a candidate
+OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
+LIST_RUN = 3  # short lines in a row that make a list
+MIN_LEAD_CHARS = 60
+MIN_COMPOUND_HEAD = 5  # letters a stem needs to count when it ends a longer word (see occurrences)
+MAX_CLOSING_CHARS = 110
+MAX_CONTACT_CHARS = 160
+
+
+@dataclass(frozen=True)
+class SplitCues:
+    """Phrases of the archive's language that the splitter looks for (from the rules file).
+
+    ``closing``: a line with one of these ends a post ("kontakta", "läs mer").
+    ``continuing``: a paragraph opening with one of these carries on the
+    subject before it ("också", "en annan"), so the heading above it is a
+    subheading.
+    """
+
+    closing: tuple[str, ...] = ()
+    continuing: tuple[str, ...] = ()
+
+
+NO_CUES = SplitCues()  # no phrases: shape and word statistics only
+
+
+@dataclass
+class Candidate:
+    """A heading-like line and why it was (not) taken as a post's title."""
+
+    number: int
+    text: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        """Probability-like figure that this line starts a new post."""
+        return 1.0 / (1.0 + math.exp(-self.score))
+
+
+def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
+    """The first line after a heading that is not itself a heading."""
+    for line in lines[index + 1 : index + 3]:
+        if line.kind != LineKind.HEADING:
+            return line
+    return None
+
+
+def _normalise(text: str, limit: int | None = None) -> str:
+    """The text's first ``limit`` words (all by default), lower-cased, one space apart."""
+    return " ".join(w.lower() for w in words(text)[:limit])
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in cues)
+
+
+def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> bool:
+    if line is None or not cues:
+        return False
+    opening = f" {_normalise(line.text, OPENING_WORDS)} "
+    return any(f" {cue} " in opening for cue in cues)
+
+
+_QUOTE_MARKS = "”\"«'“"
+_QUOTE_PAIRS = (("”", "”"), ('"', '"'), ("«", "»"), ("“", "”"))
+
+
+def _drawn_from(heading: ContentLine, lead: ContentLine | None) -> bool:
+    """Is the heading a phrase of the paragraph after it, further in than its first words?"""
+    if lead is None:
+        return False
+    phrase, text = _normalise(heading.text), _normalise(lead.text)
+    if _quotes(lead.text, heading.text):
+        return False
+    return len(phrase.split()) >= 2 and f" {phrase} " in f" {text} " and not text.startswith(phrase)
+
+
+def _quotes(paragraph: str, heading: str) -> bool:
+    """Does the paragraph name the (unquoted) heading in quotation marks, as a lead that explains its title?"""
+    if heading[0] in _QUOTE_MARKS:
+        return False
+    lowered = paragraph.lower()
+    return any(f"{q}{heading.lower()}{r}" in lowered for q, r in _QUOTE_PAIRS)
+
+
+def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
+    """A link, a signature, an e-mail address, or a short line with a closing phrase or a link
+    ("Resultatet finns på www.…") ends a post more often than not."""
+    if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
+        return True
+    return len(line.text) <= MAX_CLOSING_CHARS and (_has_cue(line.text, cues) or bool(find_urls(line.text)))
+
+
+_REASONS = {
+    "closing_before": "föregående rad avslutar ett inlägg",
+    "separator_before": "avskiljare före raden",
+    "exclamation": "utropsrubrik",
+    "long": "lång rubrik",
+    "short": "kort rubrik",
+    "after_heading": "följer på en annan kort rad",
+    "next_quote": "följs av ett citat",
+    "next_list": "följs av en punktlista",
+    "next_contact": "följs av kontaktuppgifter",
+    "next_heading": "följs av en rubrik",
+    "next_link": "följs av en länk",
+    "no_lead": "ingen brödtext följer",
+    "lead_echo": "ingressen upprepar rubriken",
+    "novelty": "nya ord för inlägget",
+    "recurrence": "orden återkommer i texten som följer",
+    "cohesion": "texten före och efter hänger ihop",
+    "question": "frågerubrik",
+    "self_closing": "raden är en läs mer-/kontaktrad",
+    "title_continues": "inläggets rubrikord fortsätter efter raden",
+    "topic_continues": "inläggets ämne fortsätter efter raden",
+    "refers_back": "stycket efter anknyter till det före",
+    "after_fact": "följer på en faktarad",
+    "after_list": "följer på en lista med korta rader eller länkar",
+    "drawn_from_text": "rubriken är hämtad ur stycket efter",
+    "in_fact_run": "raden hör till en rad faktauppgifter",
+    "clean_break": "ett inlägg slutar före och en ingress följer",
+}
+
+
+CONTRAST_REASON = "hur olika inläggen före och efter är"
+
+
+def occurrences(stem: str, counts: Counter) -> int:
+    """How often a stem occurs in ``counts``; if never as itself, how often as the last part of a compound.
+
+    Swedish puts a compound's head last: a title's "bibliotek" recurs in the
+    lead's "stadsbiblioteket", while "klarspråk" in "klarspråksnätverket" is a
+    first part. Short stems would end too many words. Heads are only a
+    fallback: counting them beside the word itself made shuffled archives worse.
+    """
+    if counts[stem] or len(stem) < MIN_COMPOUND_HEAD:
+        return counts[stem]
+    return sum(n for other, n in counts.items() if other.endswith(stem))
+
+
+def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
+    """The cues of line ``b`` as a title that do not depend on where the post before it began."""
+    lines, vocabulary, n = text.lines, text.vocabulary, len(text.lines)
+    line, previous = lines[b], lines[b - 1]
+    nxt = lines[b + 1] if b + 1 < n else None
+    lead = _next_lead(lines, b)
+    stems = set(text.stems[b])
+    ahead = text.counts(b + 1, b + 1 + WINDOW_LINES)
+    n_words = len(words(line.text))
+    recurrence = sum(min(occurrences(s, ahead), 3) * vocabulary.idf(s) for s in stems)
+    recurrence /= sum(vocabulary.idf(s) for s in stems) or 1.0
+    closing_before = _closes_post(previous, cues.closing)
+    self_closing = _has_cue(line.text, cues.closing)
+    next_contact = nxt is not None and (
+        has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues.closing))
+    )
+    next_heading = nxt is not None and nxt.kind == LineKind.HEADING
+    next_title_shaped = nxt is not None and nxt.title_shaped  # a heading, or a "Subject: phrase" title
+    no_lead = lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS
+    return {
+        "closing_before": float(closing_before),
+        # On the archive, every short line after a post's closing line that had a lead, and was
+        # neither a contact prompt nor followed by one or by a heading, was a title (11 of 11).
+        "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
+        "separator_before": float(line.after_separator),
+        "exclamation": float(line.text.rstrip('”"').endswith("!")),
+        "long": min(max(n_words - 3, 0) / 2, 1.0),
+        "short": float(n_words <= 2),
+        "after_heading": float(previous.kind == LineKind.HEADING),
+        "next_quote": float(nxt is not None and nxt.kind == LineKind.QUOTE),
+        "next_list": float(nxt is not None and nxt.kind == LineKind.BULLET),
+        "next_contact": float(next_contact),
+        "next_heading": float(next_heading),
+        "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
+        "no_lead": float(no_lead),
+        "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
+        "drawn_from_text": float(_drawn_from(line, lead)),
+        "recurrence": min(recurrence, 2.0) / 2.0,
+        "question": float(line.text.endswith("?")),
+        "self_closing": float(self_closing),
+        "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
+        "after_fact": float(previous.kind == LineKind.FACT),
+        "in_fact_run": float(
+            line.kind == LineKind.FACT
+            and (previous.kind == LineKind.FACT or (nxt is not None and nxt.kind == LineKind.FACT))
+        ),
+        "after_list": float(
+            b >= LIST_RUN and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[b - LIST_RUN : b])
+        ),
+    }
+
+
+def post_cues(text: DumpText, a: int, b: int) -> dict[str, float]:
+    """The cues of line ``b`` as a title that compare it with the post before it, begun at line ``a``."""
+    vocabulary = text.vocabulary
+    ahead = (b + 1, min(b + 1 + WINDOW_LINES, len(text.lines)))
+    stems = set(text.stems[b])
+    return {
+        "novelty": vocabulary.share(stems, lambda s: not text.holds(s, a, b)) if stems else 0.5,
+        "cohesion": text.cosine(max(a, b - WINDOW_LINES), b, *ahead),
+        "title_continues": vocabulary.share(set(text.stems[a]), lambda s: text.holds(s, *ahead)),
+        "topic_continues": text.cosine(a, min(a + 2, b), *ahead),
+    }
+
+
+def candidate_features(text: DumpText, a: int, b: int, cues: SplitCues) -> dict[str, float]:
+    """The cues for line ``b`` starting a new post when the post before it began at line ``a``."""
+    return {**line_cues(text, b, cues), **post_cues(text, a, b)}
+
+
+def score_candidate(features: dict[str, float], line: ContentLine) -> Candidate:
+    """A candidate title's score from its cues, with the strongest of them as reasons."""
+    score = BIAS + sum(WEIGHTS[name] * features[name] for name in WEIGHTS)
+    contributions = sorted(
+        ((WEIGHTS[name] * value, name) for name, value in features.items() if WEIGHTS[name] * value),
+        key=lambda item: -abs(item[0]),
+    )
+    reasons = [f"{_REASONS[name]} ({weight:+.1f})" for weight, name in contributions[:4]]
+    return Candidate(line.number, line.text, round(score, 2), reasons)
