@@ -60,6 +60,15 @@ class PostSpan:
     doubt: Candidate | None = None  # strongest split not taken inside the post (see DumpSplitter._span)
 
 
+def _likeness_spread() -> float:
+    """The most that DumpSplitter.likeness can differ between two places: from posts with no word in
+    common, with the short-title gain, down to posts that read the same (cosine 1)."""
+    highest = SIMILAR_NEIGHBOURS * TYPICAL_NEIGHBOUR_LIKENESS
+    highest += SHORT_TITLE_CONTRAST * max(highest - UNLIKE_NEIGHBOURS, 0.0)
+    lowest = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - 1.0)
+    return highest - lowest
+
+
 def _is_running_text(line: ContentLine) -> bool:
     """A post has running text after its title, not just short lines."""
     return line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS
@@ -178,6 +187,7 @@ class DumpSplitter:
         # and the one before it at a (None: b is the first line).
         best: dict[int, dict[int | None, float]] = {0: {None: 0.0}}
         back: dict[tuple[int, int], int | None] = {}
+        spread = _likeness_spread()
         for b in starts:
             reached = sorted(best.get(b, {}).items(), key=lambda item: -item[1])
             for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
@@ -188,9 +198,9 @@ class DumpSplitter:
                     step += self.candidate(b, c).score - self.threshold
                 first_taken = None
                 for a, total in reached:
-                    # Neighbour likeness moves a total by at most SIMILAR_NEIGHBOURS (cosine 0..1), so a
-                    # predecessor further behind the best usable one can never win: stop (exact, and fast).
-                    if first_taken is not None and total < first_taken - SIMILAR_NEIGHBOURS:
+                    # Neighbour likeness differs between two predecessors by at most its spread, so one
+                    # further behind the best usable one can never win: stop (exact, and fast).
+                    if first_taken is not None and total < first_taken - spread:
                         break
                     contrast = self.likeness(a, b, c) if a is not None else 0.0
                     if a is not None and not self.stands_alone(a, b, contrast):

@@ -410,3 +410,12 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
     # clean-break cue, second signers and short link lines); seeds 1–3 × 40: 5.2–6.3 % (8.0 % before
     # the short-title contrast, 10.8 % before all of these).
     assert score.boundaries > 60 and score.errors / score.boundaries <= 0.15, score.summary()
+
+
+def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monkeypatch):
+    """The split search skips predecessors too far behind to catch up; skipping none gives the same splits."""
+    archives = shuffled_archives(truth_posts(truth, _lines), seed=11, variants=3)
+    dumps = [dump for dump, _ in archives]
+    pruned = default_splitter(CUES)(dumps)
+    monkeypatch.setattr(segmentation, "_likeness_spread", lambda: math.inf)
+    assert default_splitter(CUES)(dumps) == pruned
