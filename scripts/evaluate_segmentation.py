@@ -14,7 +14,7 @@ also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
 says whether the copy and the document were found. Last, (3) the posts in
 ``--unseen`` (one per file; by default tests/fixtures/unseen_posts), which no
-weight was chosen on, are shuffled in among the known ones and only their
+weight was fitted on, are shuffled in among the known ones and only their
 boundaries are counted: the figure that says most about the next archive;
 and (4) archives of those posts alone, where the typical post length and the
 word weights come from them too, as in an archive of only new posts.
@@ -64,7 +64,7 @@ def main() -> int:
         "--unseen",
         type=Path,
         default=REPO / "tests" / "fixtures" / "unseen_posts",
-        help="folder of posts no weight was chosen on, one per .txt file (title first)",
+        help="folder of posts no weight was fitted on, one per .txt file (title first)",
     )
     args = parser.parse_args()
 
@@ -83,7 +83,8 @@ def main() -> int:
     print("arkivet:   ", archive.summary())
 
     started = time.perf_counter()
-    archives = shuffled_archives(truth_posts(truth, lines_of), args.seed, args.variants)
+    known = truth_posts(truth, lines_of)
+    archives = shuffled_archives(known, args.seed, args.variants)
     shuffled = score_splitter(archives, split)
     print("omblandat: ", shuffled.summary(), f"[{time.perf_counter() - started:.1f} s]")
     started = time.perf_counter()
@@ -93,13 +94,13 @@ def main() -> int:
     if args.archives:
         started = time.perf_counter()
         (document,) = truth_dumps(truth, "document")
-        made = made_archives(truth_posts(truth, lines_of), args.seed, args.archives)
+        made = made_archives(known, args.seed, args.archives)
         whole = score_migration(made, read_dump(args.legacy / document), rules)
         print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
         examples += whole.splits.examples
     started = time.perf_counter()
     new_posts = read_posts(args.unseen)
-    unseen = score_unseen(truth_posts(truth, lines_of), new_posts, (args.seed,), args.variants, split)
+    unseen = score_unseen(known, new_posts, (args.seed,), args.variants, split)
     print("osedda:    ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
     started = time.perf_counter()
     alone = score_splitter(shuffled_archives(new_posts, args.seed, args.variants), split)

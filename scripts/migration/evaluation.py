@@ -183,7 +183,7 @@ def score_splitter(archives: list[tuple[Dump, set[int]]], split: Splitter, group
 
 
 def read_posts(folder: Path) -> list[Post]:
-    """One post per ``*.txt`` file of a folder, title first (e.g. posts no weight was chosen on)."""
+    """One post per ``*.txt`` file of a folder, title first (e.g. posts no weight was fitted on)."""
     return [path.read_text(encoding="utf-8").splitlines() for path in sorted(folder.glob("*.txt"))]
 
 

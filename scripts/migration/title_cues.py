@@ -239,7 +239,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     return {
         "closing_before": float(closing_before),
         # On the archive, every short line after a post's closing line that had a lead, and was
-        # neither a contact prompt nor followed by one or by a heading, was a title (11 of 11).
+        # neither a contact prompt nor followed by one or by a title-shaped line, was a title (11 of 11).
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
         "exclamation": float(line.text.rstrip('”"').endswith("!")),
