@@ -26,8 +26,9 @@ INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff \t"
 _DASHES = "–—-"
 # "Key: value" facts such as "Öppettider: 8-17".
 FACT = re.compile(r"^(?P<key>[^\W\d_][^:]{0,40}?):\s+(?P<value>\S.*)$")
-# Two sentences on one line ("… på Facebook. Klicka …") are running text.
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖÉ]")
+# Two sentences on one line ("… på Facebook. Klicka …") are running text; a question or an
+# exclamation before a phrase ("Vad tycker du? Svara på enkäten") is a title's shape too.
+_SENTENCE_BREAK = re.compile(r"\.\s+[A-ZÅÄÖÉ]")
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
 YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 

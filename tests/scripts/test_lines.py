@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.lines import content_stems, names_someone
+from migration.lines import LineKind, classify, content_stems, names_someone
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,16 @@ def test_stop_words_short_words_and_numbers_carry_no_meaning():
 )
 def test_a_name_and_role_line_is_told_from_other_short_lines(text, names):
     assert names_someone(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Vad tycker du om vår service? Svara på enkäten", LineKind.HEADING),  # a question, then a phrase
+        ("Grattis till priset! Nu väntar nästa steg", LineKind.HEADING),
+        ("Här hittar du oss på webben. Klicka på knappen!", LineKind.TEXT),  # two sentences
+        ("Vill du veta mer? Ring oss på telefon.", LineKind.TEXT),  # ends as a sentence does
+    ],
+)
+def test_a_question_or_exclamation_before_a_phrase_is_shaped_like_a_title(text, kind):
+    assert classify(text) == kind
