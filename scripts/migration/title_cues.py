@@ -34,6 +34,7 @@ numbers chosen on the legacy archive and checked on shuffled variants of it
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -163,12 +164,36 @@ def _quotes(paragraph: str, heading: str) -> bool:
     return any(f"{q}{heading.lower()}{r}" in lowered for q, r in _QUOTE_PAIRS)
 
 
+def _exclaims(line: ContentLine) -> bool:
+    return line.text.rstrip('”"').endswith("!")
+
+
 def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
-    """A link, a signature, an e-mail address, or a short line with a closing phrase or a link
-    ("Resultatet finns på www.…") ends a post more often than not."""
+    """Does the line just before a candidate title end a post?
+
+    A link, a signature, an e-mail address, or a short line with a closing
+    phrase or a link ("Resultatet finns på www.…") ends a post more often than
+    not. So does an exclamation heading with no text under it (the candidate
+    follows it directly): a sign-off such as "Tack till alla som kom!". On the
+    archive every exclamation heading has a lead; the sign-offs were found on
+    posts the weights never saw.
+    """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
         return True
-    return len(line.text) <= MAX_CLOSING_CHARS and (_has_cue(line.text, cues) or bool(find_urls(line.text)))
+    if line.kind == LineKind.HEADING and _exclaims(line):
+        return True
+    return len(line.text) <= MAX_CLOSING_CHARS and (_opens_with_cue(line.text, cues) or bool(find_urls(line.text)))
+
+
+def _opens_with_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Does a closing phrase open a sentence or clause of the line ("Har du frågor? Kontakta …")?
+
+    A closing line speaks to the reader; a sentence that only tells of
+    someone else's contact ("… en chef, som ska kontakta den som anmält")
+    does not end a post.
+    """
+    lowered = text.lower()
+    return any(re.search(rf"(?:^|[.!?:,]\s+){re.escape(cue)}", lowered) for cue in cues)
 
 
 _REASONS = {
@@ -242,7 +267,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         # neither a contact prompt nor followed by one or by a title-shaped line, was a title (11 of 11).
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
-        "exclamation": float(line.text.rstrip('”"').endswith("!")),
+        "exclamation": float(_exclaims(line) and not next_heading),  # with a heading next it is a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
         "after_heading": float(previous.kind == LineKind.HEADING),

@@ -227,6 +227,29 @@ def test_a_short_line_with_a_link_closes_a_post(last_line, closes):
     assert features["closing_before"] == float(closes)
 
 
+@pytest.mark.parametrize(
+    ("last_line", "closes"),
+    [
+        ("Har du frågor? Kontakta oss gärna.", True),  # the phrase opens a sentence
+        ("Välkommen att kontakta Eva Ek, cykelsamordnare.", True),  # "välkommen att" is a phrase of the rules file
+        ("Varje ansökan följs upp av en handläggare, som ska kontakta den sökande.", False),  # told, not invited
+    ],
+)
+def test_a_closing_phrase_closes_a_post_where_it_opens_a_sentence(last_line, closes):
+    features = _features([*CYCLES, last_line, "Tätare bussar", BUSES[1]], len(CYCLES) + 1)
+    assert features["closing_before"] == float(closes)
+
+
+def test_an_exclamation_heading_with_no_text_under_it_signs_off_the_post():
+    """ "Tack till alla som cyklade!" ends a post; the title after it starts the next one."""
+    sign_off = "Tack till alla som cyklade med oss i år!"
+    texts = [*CYCLES, sign_off, "Tätare bussar", *BUSES[1:]]
+    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+    assert _features(texts, len(CYCLES))["exclamation"] == 0.0  # a heading next: no exclamation title
+    assert _features(texts, len(CYCLES) + 1)["closing_before"] == 1.0
+    assert _features([*CYCLES, sign_off, *BUSES[1:]], len(CYCLES))["exclamation"] == 1.0  # with a lead it is one
+
+
 def test_a_second_signer_under_a_signature_closes_the_post_too():
     """ "/Anna Berg, role" then "Erik Ek, role": the title after them follows a closed post."""
     texts = [*CYCLES, "/Anna Berg, cykelsamordnare", "Erik Ek, trafikplanerare", "Tätare bussar", *BUSES[1:]]
