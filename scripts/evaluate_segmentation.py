@@ -2,7 +2,7 @@
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
     python scripts/evaluate_segmentation.py [--variants 40] [--seed 1] [--threshold T] [--archives N]
-                                            [--unseen DIR]
+                                            [--unseen DIR ...]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are, (2) many archives made
@@ -13,11 +13,12 @@ and false boundaries and the most frequent mistakes. With ``--archives N`` it
 also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
 says whether the copy and the document were found. Last, (3) the posts in
-``--unseen`` (one per file; by default tests/fixtures/unseen_posts), which no
-weight was fitted on, are shuffled in among the known ones and only their
-boundaries are counted: the figure that says most about the next archive;
-and (4) archives of those posts alone, where the typical post length and the
-word weights come from them too, as in an archive of only new posts.
+each ``--unseen`` folder (one per file; by default each set under
+tests/fixtures/unseen_posts), which no weight was fitted on, are shuffled in
+among the known ones and only their boundaries are counted: the figure that
+says most about the next archive; and (4) archives of one set's posts alone,
+where the typical post length and the word weights come from them too, as in
+an archive of only new posts.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from migration.segmentation import DEFAULT_THRESHOLD  # noqa: E402
 from migration.source import read_dump  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+UNSEEN = REPO / "tests" / "fixtures" / "unseen_posts"
 
 
 def main() -> int:
@@ -63,8 +65,10 @@ def main() -> int:
     parser.add_argument(
         "--unseen",
         type=Path,
-        default=REPO / "tests" / "fixtures" / "unseen_posts",
-        help="folder of posts no weight was fitted on, one per .txt file (title first)",
+        nargs="+",
+        default=sorted(path for path in UNSEEN.iterdir() if path.is_dir()),
+        help="folders of posts no weight was fitted on, one per .txt file (title first); default: every set in "
+        + str(UNSEEN.relative_to(REPO)),
     )
     args = parser.parse_args()
 
@@ -98,14 +102,15 @@ def main() -> int:
         whole = score_migration(made, read_dump(args.legacy / document), rules)
         print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
         examples += whole.splits.examples
-    started = time.perf_counter()
-    new_posts = read_posts(args.unseen)
-    unseen = score_unseen(known, new_posts, (args.seed,), args.variants, split)
-    print("osedda:    ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    started = time.perf_counter()
-    alone = score_splitter(shuffled_archives(new_posts, args.seed, args.variants), split)
-    print("bara nya:  ", alone.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    examples += unseen.examples + alone.examples
+    for folder in args.unseen:
+        started = time.perf_counter()
+        new_posts = read_posts(folder)
+        unseen = score_unseen(known, new_posts, (args.seed,), args.variants, split)
+        print(f"osedda {folder.name}:  ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
+        started = time.perf_counter()
+        alone = score_splitter(shuffled_archives(new_posts, args.seed, args.variants), split)
+        print(f"bara nya {folder.name}:", alone.summary(), f"[{time.perf_counter() - started:.1f} s]")
+        examples += unseen.examples + alone.examples
     for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
     return 0
