@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dump_text import ContentLine, DumpText
-from .lines import LineKind, find_urls, has_email, words
+from .lines import LineKind, find_urls, has_email, names_someone, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -173,14 +173,16 @@ def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
 
     A link, a signature, an e-mail address, or a short line with a closing
     phrase or a link ("Resultatet finns på www.…") ends a post more often than
-    not. So does an exclamation heading with no text under it (the candidate
-    follows it directly): a sign-off such as "Tack till alla som kom!". On the
-    archive every exclamation heading has a lead; the sign-offs were found on
-    posts the weights never saw.
+    not. So does a heading with no text under it (the candidate follows it
+    directly) that is a sign-off: an exclamation ("Tack till alla som kom!";
+    on the archive every exclamation heading has a lead, the sign-offs were
+    found on posts the weights never saw) or a signer without the slash
+    ("Eva Ek, webbstrateg"; no archive or set has one, but without this rule
+    it hid a three-word title after it).
     """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
         return True
-    if line.kind == LineKind.HEADING and _exclaims(line):
+    if line.kind == LineKind.HEADING and (_exclaims(line) or names_someone(line.text)):
         return True
     return len(line.text) <= MAX_CLOSING_CHARS and (_opens_with_cue(line.text, cues) or bool(find_urls(line.text)))
 

@@ -250,6 +250,12 @@ def test_an_exclamation_heading_with_no_text_under_it_signs_off_the_post():
     assert _features([*CYCLES, sign_off, *BUSES[1:]], len(CYCLES))["exclamation"] == 1.0  # with a lead it is one
 
 
+@pytest.mark.parametrize("signer", ["/Eva Ek, cykelsamordnare", "Eva Ek, cykelsamordnare"])
+def test_a_signer_with_or_without_the_slash_closes_the_post(signer):
+    texts = [*CYCLES, signer, "Bussarna går oftare", *BUSES[1:]]
+    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+
+
 def test_a_second_signer_under_a_signature_closes_the_post_too():
     """ "/Anna Berg, role" then "Erik Ek, role": the title after them follows a closed post."""
     texts = [*CYCLES, "/Anna Berg, cykelsamordnare", "Erik Ek, trafikplanerare", "Tätare bussar", *BUSES[1:]]
