@@ -77,9 +77,9 @@ def heading_shaped(text: str) -> bool:
     first = text.lstrip("”\"«'(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False
-    if _SENTENCE_BREAK.search(text) or has_email(text):
-        return False
-    return not re.match(r"(?:https?://|www\.)", text, re.IGNORECASE)
+    # A link points on from a sentence ("Du hittar mallen här: kommun.se/mall"); a title names its
+    # subject (a bare domain such as "Verksamt.se" is a name, not a link).
+    return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text))
 
 
 def names_someone(text: str) -> bool:

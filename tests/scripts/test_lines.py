@@ -50,3 +50,15 @@ def test_a_name_and_role_line_is_told_from_other_short_lines(text, names):
 )
 def test_a_question_or_exclamation_before_a_phrase_is_shaped_like_a_title(text, kind):
     assert classify(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Du hittar mallen och en instruktion här: kommunen.se/mall", False),  # a link points on
+        ("Läs rapporten på www.kommunen.se", False),
+        ("Verksamt.se", True),  # a bare domain is a name
+    ],
+)
+def test_a_line_with_a_link_is_not_shaped_like_a_title(text, heading):
+    assert (classify(text) == LineKind.HEADING) == heading
