@@ -442,22 +442,28 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
     assert score.boundaries > 60 and score.errors / score.boundaries <= 0.15, score.summary()
 
 
-@pytest.mark.parametrize("name", ["set2", "set3"])
-def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name):
-    """Two more sets in the archive's own style, written when the rules above were settled.
+@pytest.mark.parametrize(
+    ("name", "mixed_max", "alone_max"),
+    [("set2", 0.12, 0.15), ("set3", 0.12, 0.15), ("set4", 0.2, 0.25), ("set5", 0.2, 0.2)],
+)
+def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
+    """Four more sets in the archive's own style, written at stop 18 (see the sets' README).
 
-    Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone): set2 7.9 % and 10.5 %, set3 7.9 % and
-    3.5 %, no false split in either. When first measured: set2 14.7 % and 19.3 % (a "Question? Phrase"
-    title read as two sentences), set3 27.1 % and 41.2 %, half of them false splits (a "Tack …!"
-    sign-off taken as a title; "…, som ska kontakta …" read as a contact line).
+    Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone), now and when each set was first measured:
+    set2 7.9 % and 10.5 % (14.7 % and 19.3 %: a "Question? Phrase" title read as two sentences);
+    set3 7.9 % and 3.5 % (27.1 % and 41.2 %, half of them false splits: a "Tack …!" sign-off taken as
+    a title, "…, som ska kontakta …" read as a contact line); set4 13.8 % and 17.8 % (alone 23.3 %: a
+    line with a link taken as a title); set5, measured only after the rules above, 14.5 % and 13.8 %
+    (17.9 % and 17.0 % at the session's start). Most misses left are titles of two to four words
+    after a post with no closing line.
     """
     posts = read_posts(LATER_SETS / name)
-    assert len(posts) >= 12
+    assert len(posts) >= 8
     mixed = score_unseen(truth_posts(truth, _lines), posts, (11, 12, 13), 6, default_splitter(CUES))
-    assert mixed.boundaries > 150 and mixed.errors / mixed.boundaries <= 0.12, mixed.summary()
+    assert mixed.boundaries > 100 and mixed.errors / mixed.boundaries <= mixed_max, mixed.summary()
     assert mixed.false <= 2, mixed.summary()
     alone = score_splitter(shuffled_archives(posts, seed=11, variants=12), default_splitter(CUES))
-    assert alone.boundaries > 100 and alone.errors / alone.boundaries <= 0.15, alone.summary()
+    assert alone.boundaries > 70 and alone.errors / alone.boundaries <= alone_max, alone.summary()
 
 
 def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monkeypatch):
