@@ -444,18 +444,19 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
 
 @pytest.mark.parametrize(
     ("name", "mixed_max", "alone_max"),
-    [("set2", 0.12, 0.15), ("set3", 0.12, 0.15), ("set4", 0.2, 0.25), ("set5", 0.2, 0.2)],
+    [("set2", 0.12, 0.15), ("set3", 0.12, 0.15), ("set4", 0.2, 0.25), ("set5", 0.2, 0.2), ("set6", 0.15, 0.15)],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
-    """Four more sets in the archive's own style, written at stop 18 (see the sets' README).
+    """Five more sets in the archive's own style, written at stop 18 (see the sets' README).
 
     Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone), now and when each set was first measured:
     set2 7.9 % and 10.5 % (14.7 % and 19.3 %: a "Question? Phrase" title read as two sentences);
     set3 7.9 % and 3.5 % (27.1 % and 41.2 %, half of them false splits: a "Tack …!" sign-off taken as
     a title, "…, som ska kontakta …" read as a contact line); set4 13.8 % and 17.8 % (alone 23.3 %: a
     line with a link taken as a title); set5, measured only after the rules above, 14.5 % and 13.8 %
-    (17.9 % and 17.0 % at the session's start). Most misses left are titles of two to four words
-    after a post with no closing line.
+    (17.9 % and 17.0 % at the session's start); set6, longer posts written last, 8.6 % and 5.5 %
+    (a subheading question, "Vad har vi lärt oss hittills?", is cut off in archives of set6 alone).
+    Most misses left are titles of two to four words after a post with no closing line.
     """
     posts = read_posts(LATER_SETS / name)
     assert len(posts) >= 8
