@@ -30,6 +30,8 @@ FACT = re.compile(r"^(?P<key>[^\W\d_][^:]{0,40}?):\s+(?P<value>\S.*)$")
 # exclamation before a phrase ("Vad tycker du? Svara på enkäten") is a title's shape too.
 _SENTENCE_BREAK = re.compile(r"\.\s+[A-ZÅÄÖÉ]")
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
+# "Läs hela rapporten >>": the label of a link, whose address the copied text lost.
+_LINK_ARROW = re.compile(r"(?:>>|»|→)\s*$")
 YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 
 MAX_HEADING_CHARS = 100
@@ -79,7 +81,13 @@ def heading_shaped(text: str) -> bool:
         return False
     # A link points on from a sentence ("Du hittar mallen här: kommun.se/mall"); a title names its
     # subject (a bare domain such as "Verksamt.se" is a name, not a link).
-    return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text))
+    return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text) or is_link_label(text))
+
+
+def is_link_label(text: str) -> bool:
+    """Does the line end in a link arrow ("Presentationerna finns på intranätet >>")? It points on
+    from the post, like a link; it names no subject, as a title does."""
+    return bool(_LINK_ARROW.search(text))
 
 
 def names_someone(text: str) -> bool:

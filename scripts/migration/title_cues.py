@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dump_text import ContentLine, DumpText
-from .lines import LineKind, find_urls, has_email, names_someone, words
+from .lines import LineKind, find_urls, has_email, is_link_label, names_someone, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -118,9 +118,10 @@ class Candidate:
 
 
 def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
-    """The first line after a heading that is not itself a heading."""
+    """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
+    line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead."""
     for line in lines[index + 1 : index + 3]:
-        if line.kind != LineKind.HEADING:
+        if line.kind != LineKind.HEADING and not (line.kind == LineKind.FACT and not line.title_shaped):
             return line
     return None
 
@@ -172,8 +173,8 @@ def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     """Does the line just before a candidate title end a post?
 
     A link, a signature, an e-mail address, or a short line with a closing
-    phrase or a link ("Resultatet finns på www.…") ends a post more often than
-    not. So does a heading with no text under it (the candidate follows it
+    phrase, a link or a link's label ("Resultatet finns på www.…", "Läs
+    rapporten >>") ends a post more often than not. So does a heading with no text under it (the candidate follows it
     directly) that is a sign-off: an exclamation ("Tack till alla som kom!";
     on the archive every exclamation heading has a lead, the sign-offs were
     found on posts the weights never saw) or a signer without the slash
@@ -184,7 +185,9 @@ def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
         return True
     if line.kind == LineKind.HEADING and (_exclaims(line) or names_someone(line.text)):
         return True
-    return len(line.text) <= MAX_CLOSING_CHARS and (_opens_with_cue(line.text, cues) or bool(find_urls(line.text)))
+    return len(line.text) <= MAX_CLOSING_CHARS and (
+        _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)
+    )
 
 
 def _opens_with_cue(text: str, cues: tuple[str, ...]) -> bool:
@@ -269,7 +272,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         # neither a contact prompt nor followed by one or by a title-shaped line, was a title (11 of 11).
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
-        "exclamation": float(_exclaims(line) and not next_heading),  # with a heading next it is a sign-off
+        "exclamation": float(_exclaims(line) and not next_title_shaped),  # with a title-shaped line next: a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
         "after_heading": float(previous.kind == LineKind.HEADING),

@@ -58,6 +58,8 @@ def test_a_question_or_exclamation_before_a_phrase_is_shaped_like_a_title(text, 
         ("Du hittar mallen och en instruktion här: kommunen.se/mall", False),  # a link points on
         ("Läs rapporten på www.kommunen.se", False),
         ("Verksamt.se", True),  # a bare domain is a name
+        ("Presentationerna från dagen finns på intranätet >>", False),  # a link's label, its address lost
+        ("Läs hela rapporten »", False),
     ],
 )
 def test_a_line_with_a_link_is_not_shaped_like_a_title(text, heading):

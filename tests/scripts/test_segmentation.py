@@ -256,6 +256,16 @@ def test_a_signer_with_or_without_the_slash_closes_the_post(signer):
     assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
 
 
+def test_a_link_label_closes_a_post_and_a_caption_does_not_hide_the_lead():
+    """ "… på webbplatsen >>" ends a post; "Bild: …" between the next title and its lead is a caption."""
+    texts = [*CYCLES, "Kartan finns på webbplatsen >>", "Tätare bussar", "Bild: En buss vid torget.", *BUSES[1:]]
+    features = _features(texts, len(CYCLES) + 1)
+    assert features["closing_before"] == 1.0
+    assert features["no_lead"] == 0.0
+    assert features["clean_break"] == 1.0
+    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+
+
 def test_a_second_signer_under_a_signature_closes_the_post_too():
     """ "/Anna Berg, role" then "Erik Ek, role": the title after them follows a closed post."""
     texts = [*CYCLES, "/Anna Berg, cykelsamordnare", "Erik Ek, trafikplanerare", "Tätare bussar", *BUSES[1:]]
