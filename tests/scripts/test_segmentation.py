@@ -454,10 +454,17 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
 
 @pytest.mark.parametrize(
     ("name", "mixed_max", "alone_max"),
-    [("set2", 0.12, 0.15), ("set3", 0.12, 0.15), ("set4", 0.2, 0.25), ("set5", 0.2, 0.2), ("set6", 0.15, 0.15)],
+    [
+        ("set2", 0.12, 0.15),
+        ("set3", 0.12, 0.15),
+        ("set4", 0.2, 0.25),
+        ("set5", 0.2, 0.2),
+        ("set6", 0.15, 0.15),
+        ("set7", 0.3, 0.15),
+    ],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
-    """Five more sets in the archive's own style, written at stop 18 (see the sets' README).
+    """Six more sets in the archive's own style, written at stop 18 (see the sets' README).
 
     Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone), now and when each set was first measured:
     set2 7.9 % and 10.5 % (14.7 % and 19.3 %: a "Question? Phrase" title read as two sentences);
@@ -465,16 +472,18 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     a title, "…, som ska kontakta …" read as a contact line); set4 13.8 % and 17.8 % (alone 23.3 %: a
     line with a link taken as a title); set5, measured only after the rules above, 14.5 % and 13.8 %
     (17.9 % and 17.0 % at the session's start); set6, longer posts written last, 8.6 % and 5.5 %
-    (a subheading question, "Vad har vi lärt oss hittills?", is cut off in archives of set6 alone).
-    Most misses left are titles of two to four words after a post with no closing line.
+    (a subheading question, "Vad har vi lärt oss hittills?", is cut off in archives of set6 alone);
+    set7, posts with captions, link labels, link lists and quote titles, 19.5 % and 6.9 % (34.5 % and
+    32.8 %: "Bild: …" between a title and its lead, "… >>" read as a heading). Most misses left are
+    titles of two to four words after a post with no closing line.
     """
     posts = read_posts(LATER_SETS / name)
-    assert len(posts) >= 8
+    assert len(posts) >= 6
     mixed = score_unseen(truth_posts(truth, _lines), posts, (11, 12, 13), 6, default_splitter(CUES))
-    assert mixed.boundaries > 100 and mixed.errors / mixed.boundaries <= mixed_max, mixed.summary()
+    assert mixed.boundaries > 10 * len(posts) and mixed.errors / mixed.boundaries <= mixed_max, mixed.summary()
     assert mixed.false <= 2, mixed.summary()
     alone = score_splitter(shuffled_archives(posts, seed=11, variants=12), default_splitter(CUES))
-    assert alone.boundaries > 70 and alone.errors / alone.boundaries <= alone_max, alone.summary()
+    assert alone.boundaries > 8 * len(posts) and alone.errors / alone.boundaries <= alone_max, alone.summary()
 
 
 def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monkeypatch):
