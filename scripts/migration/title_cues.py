@@ -20,6 +20,8 @@ a *candidate* title, scored by cues a careful reader uses:
   that is a phrase from inside the paragraph after it is a subheading drawn
   from the text, as editors make them (unless the paragraph quotes it by name,
   as a lead explaining its title does: ”Öppen stad” var årets tema …);
+* it is not one of an interview's questions (a question one short answer away
+  from another question);
 * exclamation titles ("… – hjälp oss!").
 
 How unlike the posts either side are, and whether they are of the archive's
@@ -72,6 +74,7 @@ WEIGHTS = {
     "after_list": 0.5,  # the three lines before are short lines or links: a post's closing link list
     "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
     "in_fact_run": -1.5,  # a "Key: value" line next to another one: a fact, not a "Subject: phrase" title
+    "in_interview": -1.5,  # a question one answer away from another question: an interview's next question
     # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
@@ -227,6 +230,7 @@ _REASONS = {
     "after_list": "följer på en lista med korta rader eller länkar",
     "drawn_from_text": "rubriken är hämtad ur stycket efter",
     "in_fact_run": "raden hör till en rad faktauppgifter",
+    "in_interview": "en fråga bland flera, var och en med sitt svar (en intervju)",
     "clean_break": "ett inlägg slutar före och en ingress följer",
 }
 
@@ -296,7 +300,26 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "after_list": float(
             b >= LIST_RUN and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[b - LIST_RUN : b])
         ),
+        "in_interview": float(_in_interview(lines, b, cues.closing)),
     }
+
+
+def _asks(line: ContentLine) -> bool:
+    return line.kind == LineKind.HEADING and line.text.endswith("?")
+
+
+def _in_interview(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool:
+    """Is line ``b`` a question with one answer between it and another question, before or after?
+
+    "Vem är du?" / answer / "Vad ser du fram emot?" / answer: an interview's
+    questions, not titles. A contact line between two questions ("Har du
+    frågor?" / "Kontakta …" / "Hur vill du ha det?") ends a post instead.
+    """
+    if not _asks(lines[b]):
+        return False
+    before = b >= 2 and _asks(lines[b - 2]) and not _closes_post(lines[b - 1], cues)
+    after = b + 2 < len(lines) and _asks(lines[b + 2]) and not _closes_post(lines[b + 1], cues)
+    return before or after
 
 
 def post_cues(text: DumpText, a: int, b: int) -> dict[str, float]:

@@ -266,6 +266,30 @@ def test_a_link_label_closes_a_post_and_a_caption_does_not_hide_the_lead():
     assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
 
 
+INTERVIEW = [
+    "Fem frågor till cykelsamordnaren",
+    "Staden har fått en ny cykelsamordnare, Eva Ek. Vi ställde fem frågor om cyklarna och om henne.",
+    "Vem är du?",
+    "Jag har arbetat med trafik i staden i tolv år, senast som planerare på tekniska förvaltningen.",
+    "Vad ser du fram emot i jobbet?",
+    "Att få bygga cykelbanor som fler vill använda, både till jobbet och till skolan.",
+    "Vad gör du en ledig dag?",
+    "Cyklar jag, förstås, helst långt ut på landet när vädret tillåter det.",
+]
+
+
+def test_a_question_one_answer_from_another_question_is_part_of_an_interview(monkeypatch):
+    index = INTERVIEW.index("Vad ser du fram emot i jobbet?")
+    assert _features(INTERVIEW, index)["in_interview"] == 1.0
+    assert _features(INTERVIEW, len(INTERVIEW) - 2)["in_interview"] == 1.0  # the last question looks back
+    # A contact line between two questions ends a post: the question after it may be a title.
+    texts = [*CYCLES, "Har du frågor?", CONTACT, "Hur vill du ha det som äldre?", BUSES[1]]
+    assert _features(texts, len(CYCLES) + 2)["in_interview"] == 0.0
+    assert _split([*INTERVIEW, *BUSES]) == [(1, len(INTERVIEW)), (len(INTERVIEW) + 1, len(INTERVIEW) + len(BUSES))]
+    monkeypatch.setitem(WEIGHTS, "in_interview", 0.0)
+    assert len(_split([*INTERVIEW, *BUSES])) > 2  # without the cue the interview falls apart
+
+
 def test_a_second_signer_under_a_signature_closes_the_post_too():
     """ "/Anna Berg, role" then "Erik Ek, role": the title after them follows a closed post."""
     texts = [*CYCLES, "/Anna Berg, cykelsamordnare", "Erik Ek, trafikplanerare", "Tätare bussar", *BUSES[1:]]
