@@ -4,13 +4,16 @@ A listing page flattened to text has no separators: a post's title is a short
 line, and so is every subheading inside a post. Each short line is therefore
 a *candidate* title, scored by cues a careful reader uses:
 
-* the line before it closes a post (contact details, a signature, a link,
-  an invitation), or the dump has an invisible-character separator there; all
-  the more when a lead follows and the line is no contact prompt itself;
+* the line before it closes a post (contact details, a signature, a link or
+  a link's label, an invitation opening a sentence, a sign-off such as "Tack
+  till alla som kom!"), or the dump has an invisible-character separator
+  there; all the more when a lead follows and the line is no contact prompt
+  itself;
 * its words are new to the post read so far but recur in what follows, if
   need be as the head of a compound (a title announces a new subject; a
   subheading continues the current one);
-* it is followed by a lead paragraph, not by a quote, a list or contact details;
+* it is followed by a lead paragraph (past an image caption), not by a quote,
+  a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
 * it is long and sentence-like (a four-word title counts half: most titles of
   the archive are longer, but a blog's next post may not be);
