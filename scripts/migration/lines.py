@@ -84,6 +84,20 @@ def heading_shaped(text: str) -> bool:
     return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text) or is_link_label(text))
 
 
+_HASHTAGS = re.compile(r"^(?:#\w[\w-]*\s*)+$")
+_NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
+
+
+def is_hashtags(text: str) -> bool:
+    """Is the line only tags ("#skola #digitalisering")? A post's tags end it."""
+    return bool(_HASHTAGS.match(text.strip()))
+
+
+def numbers_in(text: str) -> int:
+    """How many numbers the line holds ("94 % 93 %": two); a flattened table's rows hold as many each."""
+    return len(_NUMBER.findall(text))
+
+
 def is_link_label(text: str) -> bool:
     """Does the line end in a link arrow ("Presentationerna finns på intranätet >>")? It points on
     from the post, like a link; it names no subject, as a title does."""

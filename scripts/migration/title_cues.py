@@ -44,7 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dump_text import ContentLine, DumpText
-from .lines import LineKind, find_urls, has_email, is_link_label, names_someone, words
+from .lines import LineKind, find_urls, has_email, is_hashtags, is_link_label, names_someone, numbers_in, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -78,6 +78,7 @@ WEIGHTS = {
     "drawn_from_text": -1.0,  # the heading is a phrase from inside the paragraph after it: a subheading
     "in_fact_run": -1.5,  # a "Key: value" line next to another one: a fact, not a "Subject: phrase" title
     "in_interview": -1.5,  # a question one answer away from another question: an interview's next question
+    "in_table": -1.5,  # a short line with as many numbers as the short line before it: a flattened table's row
     # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
@@ -187,7 +188,7 @@ def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     ("Eva Ek, webbstrateg"; no archive or set has one, but without this rule
     it hid a three-word title after it).
     """
-    if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text):
+    if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text) or is_hashtags(line.text):
         return True
     if line.kind == LineKind.HEADING and (_exclaims(line) or names_someone(line.text)):
         return True
@@ -234,6 +235,7 @@ _REASONS = {
     "drawn_from_text": "rubriken är hämtad ur stycket efter",
     "in_fact_run": "raden hör till en rad faktauppgifter",
     "in_interview": "en fråga bland flera, var och en med sitt svar (en intervju)",
+    "in_table": "raden är en rad i en tabell",
     "clean_break": "ett inlägg slutar före och en ingress följer",
 }
 
@@ -304,6 +306,11 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
             b >= LIST_RUN and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[b - LIST_RUN : b])
         ),
         "in_interview": float(_in_interview(lines, b, cues.closing)),
+        "in_table": float(
+            previous.kind == LineKind.HEADING
+            and numbers_in(line.text) > 0
+            and numbers_in(line.text) == numbers_in(previous.text)
+        ),
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.lines import LineKind, classify, content_stems, names_someone
+from migration.lines import LineKind, classify, content_stems, is_hashtags, names_someone, numbers_in
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,11 @@ def test_a_question_or_exclamation_before_a_phrase_is_shaped_like_a_title(text, 
 )
 def test_a_line_with_a_link_is_not_shaped_like_a_title(text, heading):
     assert (classify(text) == LineKind.HEADING) == heading
+
+
+def test_a_line_of_tags_and_the_numbers_of_a_table_row_are_told():
+    assert is_hashtags("#skola #digitalisering") and is_hashtags(" #öppna-data ")
+    assert not is_hashtags("Vi använder #skola på Instagram")
+    assert numbers_in("Mitt barn känner sig tryggt 94 % 93 %") == 2
+    assert numbers_in("Sommarjobb för 1 200 unga") == 1  # a number with a thousands space is one
+    assert numbers_in("Klarspråk gör skillnad") == 0

@@ -290,6 +290,18 @@ def test_a_question_one_answer_from_another_question_is_part_of_an_interview(mon
     assert len(_split([*INTERVIEW, *BUSES])) > 2  # without the cue the interview falls apart
 
 
+def test_a_flattened_table_stays_in_its_post_and_tags_close_one():
+    """Rows of a table copied as text are short lines, not titles; "#tag #tag" ends a post."""
+    table = ["Fråga I år Förra året", "Cyklar i staden 94 % 93 %", "Bussar på landet 88 % 86 %", "Tåg 79 % 81 %"]
+    texts = [*CYCLES[:2], *table, *CYCLES[2:]]
+    assert _features(texts, 5)["in_table"] == 1.0
+    assert _features(texts, 2)["in_table"] == 0.0  # the table's head row has no number
+    assert _split(texts) == [(1, len(texts))]
+    tagged = [*CYCLES, "#cykel #trafik", "Tätare bussar", *BUSES[1:]]
+    assert _features(tagged, len(CYCLES) + 1)["closing_before"] == 1.0
+    assert _split(tagged) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(tagged))]
+
+
 def test_a_second_signer_under_a_signature_closes_the_post_too():
     """ "/Anna Berg, role" then "Erik Ek, role": the title after them follows a closed post."""
     texts = [*CYCLES, "/Anna Berg, cykelsamordnare", "Erik Ek, trafikplanerare", "Tätare bussar", *BUSES[1:]]
