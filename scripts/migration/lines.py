@@ -32,6 +32,8 @@ _SENTENCE_BREAK = re.compile(r"\.\s+[A-ZÅÄÖÉ]")
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
 # "Läs hela rapporten >>": the label of a link, whose address the copied text lost.
 _LINK_ARROW = re.compile(r"(?:>>|»|→)\s*$")
+_HASHTAGS = re.compile(r"^(?:#\w[\w-]*\s*)+$")  # "#skola #digitalisering"
+_NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")  # "1 200", "3,5", "2015"
 YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
 
 MAX_HEADING_CHARS = 100
@@ -82,10 +84,6 @@ def heading_shaped(text: str) -> bool:
     # A link points on from a sentence ("Du hittar mallen här: kommun.se/mall"); a title names its
     # subject (a bare domain such as "Verksamt.se" is a name, not a link).
     return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text) or is_link_label(text))
-
-
-_HASHTAGS = re.compile(r"^(?:#\w[\w-]*\s*)+$")
-_NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
 
 
 def is_hashtags(text: str) -> bool:

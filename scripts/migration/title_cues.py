@@ -128,7 +128,8 @@ def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
     line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead."""
     for line in lines[index + 1 : index + 3]:
-        if line.kind != LineKind.HEADING and not (line.kind == LineKind.FACT and not line.title_shaped):
+        caption = line.kind == LineKind.FACT and not line.title_shaped
+        if line.kind != LineKind.HEADING and not caption:
             return line
     return None
 
@@ -179,14 +180,15 @@ def _exclaims(line: ContentLine) -> bool:
 def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     """Does the line just before a candidate title end a post?
 
-    A link, a signature, an e-mail address, or a short line with a closing
-    phrase, a link or a link's label ("Resultatet finns på www.…", "Läs
-    rapporten >>") ends a post more often than not. So does a heading with no text under it (the candidate follows it
-    directly) that is a sign-off: an exclamation ("Tack till alla som kom!";
-    on the archive every exclamation heading has a lead, the sign-offs were
-    found on posts the weights never saw) or a signer without the slash
-    ("Eva Ek, webbstrateg"; no archive or set has one, but without this rule
-    it hid a three-word title after it).
+    A link, a signature, an e-mail address, a line of tags, or a short line
+    with a closing phrase, a link or a link's label ("Resultatet finns på
+    www.…", "Läs rapporten >>") ends a post more often than not. So does a
+    heading with no text under it (the candidate follows it directly) that is
+    a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
+    exclamation heading has a lead, the sign-offs were found on posts the
+    weights never saw) or a signer without the slash ("Eva Ek, webbstrateg";
+    no archive or set has one, but without this rule it hid a three-word title
+    after it).
     """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text) or is_hashtags(line.text):
         return True
@@ -275,6 +277,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     next_heading = nxt is not None and nxt.kind == LineKind.HEADING
     next_title_shaped = nxt is not None and nxt.title_shaped  # a heading, or a "Subject: phrase" title
     no_lead = lead is None or lead.kind == LineKind.HEADING or len(lead.text) < MIN_LEAD_CHARS
+    numbers = numbers_in(line.text)
     return {
         "closing_before": float(closing_before),
         # On the archive, every short line after a post's closing line that had a lead, and was
@@ -306,11 +309,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
             b >= LIST_RUN and all(x.kind in (LineKind.HEADING, LineKind.URL) for x in lines[b - LIST_RUN : b])
         ),
         "in_interview": float(_in_interview(lines, b, cues.closing)),
-        "in_table": float(
-            previous.kind == LineKind.HEADING
-            and numbers_in(line.text) > 0
-            and numbers_in(line.text) == numbers_in(previous.text)
-        ),
+        "in_table": float(previous.kind == LineKind.HEADING and 0 < numbers == numbers_in(previous.text)),
     }
 
 
