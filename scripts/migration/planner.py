@@ -23,11 +23,15 @@ from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
+from .title_cues import MIN_LEAD_CHARS, closes_post
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
 # ... or fewer lines when they are a title and a few paragraphs: a short post
 # (a title and two paragraphs) is shared as surely as a long one.
 MIN_SHARED_CHARS = 300
+# ... or a title and a lead that is no closing line, in this many characters: a short notice
+# ("Glad sommar!" and two sentences) copied into two dumps, not a shared contact block.
+MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
 # What the plan's review list holds (see review_first). On 120 made archives these
@@ -59,7 +63,7 @@ def _normalised_line(text: str) -> str:
     return " ".join(text.strip(INVISIBLE).lower().split())
 
 
-def shared_run_starts(lines: dict[str, list[ContentLine]]) -> dict[str, set[int]]:
+def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
     """Where runs of lines shared by two dumps begin and end: post boundaries.
 
     The same post copied into two listings sits between different neighbours,
@@ -67,14 +71,15 @@ def shared_run_starts(lines: dict[str, list[ContentLine]]) -> dict[str, set[int]
     may differ a little (a line edited between the two saves, a last line
     missing): a run continues across a small gap, and an edge counts only where
     a title can stand (at the end, a title with text under it), so a difference
-    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name.
+    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name;
+    ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
     """
     starts: dict[str, set[int]] = {name: set() for name in lines}
     names = list(lines)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             la, lb = lines[a], lines[b]
-            for run_a, run_b in _copied_runs(la, lb):
+            for run_a, run_b in _copied_runs(la, lb, closing):
                 for dump_lines, (first, end), name in ((la, run_a, a), (lb, run_b, b)):
                     if 0 < first and dump_lines[first].title_shaped:
                         starts[name].add(dump_lines[first].number)
@@ -93,7 +98,9 @@ def _opens_post(lines: list[ContentLine], index: int) -> bool:
     return lines[index].title_shaped and (index + 1 == len(lines) or not lines[index + 1].title_shaped)
 
 
-def _copied_runs(la: list[ContentLine], lb: list[ContentLine]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _copied_runs(
+    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...] = ()
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
     matcher = difflib.SequenceMatcher(
         None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
@@ -109,7 +116,7 @@ def _copied_runs(la: list[ContentLine], lb: list[ContentLine]) -> list[tuple[tup
             groups.append([block])
     runs = []
     for group in groups:
-        if any(_is_shared_post(la[x.a : x.a + x.size]) for x in group):
+        if any(_is_shared_post(la[x.a : x.a + x.size], closing) for x in group):
             first, end = group[0], group[-1]
             runs.append(((first.a, end.a + end.size), (first.b, end.b + end.size)))
     return runs
@@ -121,15 +128,27 @@ def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
     return entry is not None and entry.get("sha256") in (None, dump.sha256)
 
 
-def _is_shared_post(run: list[ContentLine]) -> bool:
+def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...] = ()) -> bool:
     """Is a run of lines found in two dumps a copied post, not a chance match?
 
     Long runs are; a short run counts when it opens with a title and carries
     paragraphs of text, so a short post copied into two dumps is found too,
-    while a shared contact line or signature is not.
+    while a shared contact line or signature is not. A title and a lead that
+    is no closing line ("Har du frågor?" then "Kontakta …" is one) count in
+    fewer characters: a short notice.
     """
     opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].title_shaped)
-    return opens_as_post and _is_shared_text([x.text for x in run])
+    if not opens_as_post:
+        return False
+    notice = (
+        len(run) >= 2
+        and run[0].title_shaped
+        and run[1].kind == LineKind.TEXT
+        and len(run[1].text) >= MIN_LEAD_CHARS
+        and not closes_post(run[1], closing)
+        and sum(len(x.text) for x in run) >= MIN_SHARED_NOTICE_CHARS
+    )
+    return notice or _is_shared_text([x.text for x in run])
 
 
 def _is_shared_text(lines: list[str]) -> bool:
@@ -209,7 +228,7 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in listings}
-    forced = shared_run_starts(listing_lines)
+    forced = shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
         [listing_lines[d.name] for d in to_split],

@@ -177,7 +177,7 @@ def _exclaims(line: ContentLine) -> bool:
     return line.text.rstrip('”"').endswith("!")
 
 
-def _closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
+def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     """Does the line just before a candidate title end a post?
 
     A link, a signature, an e-mail address, a line of tags, or a short line
@@ -269,7 +269,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     n_words = len(words(line.text))
     recurrence = sum(min(occurrences(s, ahead), 3) * vocabulary.idf(s) for s in stems)
     recurrence /= sum(vocabulary.idf(s) for s in stems) or 1.0
-    closing_before = _closes_post(previous, cues.closing)
+    closing_before = closes_post(previous, cues.closing)
     self_closing = _has_cue(line.text, cues.closing)
     next_contact = nxt is not None and (
         has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues.closing))
@@ -326,8 +326,8 @@ def _in_interview(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bo
     """
     if not _asks(lines[b]):
         return False
-    before = b >= 2 and _asks(lines[b - 2]) and not _closes_post(lines[b - 1], cues)
-    after = b + 2 < len(lines) and _asks(lines[b + 2]) and not _closes_post(lines[b + 1], cues)
+    before = b >= 2 and _asks(lines[b - 2]) and not closes_post(lines[b - 1], cues)
+    after = b + 2 < len(lines) and _asks(lines[b + 2]) and not closes_post(lines[b + 1], cues)
     return before or after
 
 

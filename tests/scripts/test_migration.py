@@ -170,6 +170,33 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
 
 
+def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_block_does_not():
+    """A title and two sentences (under 300 characters) copied into two dumps are one post; a contact
+    prompt and a contact line of the same length shared by two posts are not."""
+    notice = [
+        "Glad sommar!",
+        "Nu tar bloggen sommaruppehåll. Vi är tillbaka i augusti med fler inlägg om hur vi arbetar.",
+        "Tack till alla som har läst och delat under våren!",
+    ]
+    before = ["Ny cykelbana i centrum", "Staden bygger en ny cykelbana längs ån, klar i oktober i år enligt planen."]
+    after = ["Bussarna går oftare", "Från januari går bussarna till byarna varje halvtimme under rusningstid."]
+    a = _dump("a.txt", [*before, *notice, *after])
+    b = _dump("b.txt", [*after, *notice])
+    starts = shared_run_starts(_content(a, b), ("kontakta",))
+    assert len(before) + 1 in starts["a.txt"] and len(before) + len(notice) + 1 in starts["a.txt"]
+    assert len(after) + 1 in starts["b.txt"]
+
+    contact = [
+        "Har du frågor?",
+        "Välkommen att kontakta Eva Ek, cykelsamordnare på kommunen, som svarar på det mesta om cyklar.",
+    ]
+    a = _dump("a.txt", [*before, *contact, *after])
+    b = _dump(
+        "b.txt", [*after[:1], "Bussarna går nu var tionde minut i rusningstid, visar den nya tabellen.", *contact]
+    )
+    assert shared_run_starts(_content(a, b), ("kontakta",)) == {"a.txt": set(), "b.txt": set()}
+
+
 def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_nothing(truth):
     """Listing pages saved at different times: a sentence was edited in between. The difference
     must neither cut the post in two nor hide the copy, and the edited line goes to the plan."""
