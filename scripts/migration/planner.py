@@ -99,7 +99,7 @@ def _opens_post(lines: list[ContentLine], index: int) -> bool:
 
 
 def _copied_runs(
-    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...] = ()
+    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...]
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
     matcher = difflib.SequenceMatcher(
@@ -128,7 +128,7 @@ def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
     return entry is not None and entry.get("sha256") in (None, dump.sha256)
 
 
-def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...] = ()) -> bool:
+def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
     """Is a run of lines found in two dumps a copied post, not a chance match?
 
     Long runs are; a short run counts when it opens with a title and carries
@@ -228,7 +228,7 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in listings}
-    forced = shared_run_starts(listing_lines, rules.split_cues.closing)
+    forced = shared_run_starts(listing_lines, rules.closing_cues)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
         [listing_lines[d.name] for d in to_split],
