@@ -228,7 +228,7 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in listings}
-    forced = shared_run_starts(listing_lines, rules.closing_cues)
+    forced = shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
         [listing_lines[d.name] for d in to_split],

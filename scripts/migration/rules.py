@@ -54,7 +54,8 @@ class MigrationRules:
 
     @property
     def split_cues(self) -> SplitCues:
-        return SplitCues(self.closing_cues, self.continuation_cues)
+        """The phrases post splitting looks for; a link to a download ends a post as "läs mer" does."""
+        return SplitCues(self.closing_cues + self.attachment_cues, self.continuation_cues)
 
 
 def _string_list(data: dict, key: str, path: str) -> tuple[str, ...]:

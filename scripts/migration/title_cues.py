@@ -96,7 +96,8 @@ MAX_CONTACT_CHARS = 160
 class SplitCues:
     """Phrases of the archive's language that the splitter looks for (from the rules file).
 
-    ``closing``: a line with one of these ends a post ("kontakta", "läs mer").
+    ``closing``: a line with one of these ends a post ("kontakta", "läs mer",
+    and the downloads the rules file lists: "läs rapporten").
     ``continuing``: a paragraph opening with one of these carries on the
     subject before it ("också", "en annan"), so the heading above it is a
     subheading.
@@ -182,7 +183,10 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
 
     A link, a signature, an e-mail address, a line of tags, or a short line
     with a closing phrase, a link or a link's label ("Resultatet finns på
-    www.…", "Läs rapporten >>") ends a post more often than not. So does a
+    www.…", "Läs rapporten >>") ends a post more often than not, and so does
+    a paragraph whose last sentence is short and opens with a closing phrase
+    ("… Läs forskningsrapporten ”…”"; a link inside a long paragraph does
+    not: on the archive such paragraphs go on under a subheading). So does a
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
     exclamation heading has a lead, the sign-offs were found on posts the
@@ -194,9 +198,15 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
         return True
     if line.kind == LineKind.HEADING and (_exclaims(line) or names_someone(line.text)):
         return True
-    return len(line.text) <= MAX_CLOSING_CHARS and (
-        _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)
-    )
+    if len(line.text) <= MAX_CLOSING_CHARS:
+        return _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)
+    last = _last_sentence(line.text)
+    return len(last) <= MAX_CLOSING_CHARS and _opens_with_cue(last, cues)
+
+
+def _last_sentence(text: str) -> str:
+    """What follows the line's last full stop, question or exclamation mark (the whole line if none)."""
+    return re.split(r"(?<=[.!?])\s+(?=\S)", text.rstrip())[-1]
 
 
 def _opens_with_cue(text: str, cues: tuple[str, ...]) -> bool:

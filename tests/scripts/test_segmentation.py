@@ -233,6 +233,11 @@ def test_a_short_line_with_a_link_closes_a_post(last_line, closes):
         ("Har du frågor? Kontakta oss gärna.", True),  # the phrase opens a sentence
         ("Välkommen att kontakta Eva Ek, cykelsamordnare.", True),  # "välkommen att" is a phrase of the rules file
         ("Varje ansökan följs upp av en handläggare, som ska kontakta den sökande.", False),  # told, not invited
+        ("Läs rapporten ”Cykelåret i siffror”", True),  # a download the rules file lists closes like "läs mer"
+        # a long paragraph whose last sentence opens with a closing phrase or a download
+        (CYCLES[1] + " Läs rapporten ”Cykelåret i siffror”", True),
+        (CYCLES[1] + " Har du frågor? Kontakta oss gärna.", True),
+        (f"Kontakta oss gärna. {CYCLES[1]} {CYCLES[2]}", False),  # the phrase opens the first sentence only
     ],
 )
 def test_a_closing_phrase_closes_a_post_where_it_opens_a_sentence(last_line, closes):
