@@ -75,7 +75,7 @@ def main() -> int:
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
     rules = load_rules(REPO / "data" / "migration-rules.yaml", REPO / "content" / "topics")
     cues = rules.split_cues
-    split = default_splitter(cues, args.threshold)
+    split = default_splitter(cues, args.threshold, rules.noise_lines)
 
     def lines_of(name: str) -> list[str]:
         return list(read_dump(args.legacy / name).lines)

@@ -18,6 +18,7 @@ from .lines import (
     LineKind,
     classify,
     find_urls,
+    is_listed_noise,
     words,
 )
 
@@ -96,9 +97,9 @@ def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozense
     kind = classify(text)
     if kind == LineKind.INVISIBLE:
         return "raden innehåller bara osynliga tecken (t.ex. hårt mellanslag)"
-    stripped = text.strip(INVISIBLE)
-    if stripped.lower() in noise_lines:
+    if is_listed_noise(text, noise_lines):
         return "känd rest av den gamla webbplatsens layout (noise_lines i migration-rules.yaml)"
+    stripped = text.strip(INVISIBLE)
     if kind == LineKind.HEADING and len(words(stripped)) == 1 and stripped[-1] not in "!?":
         following = [t for _, t in lines[index + 1 :] if classify(t) not in (LineKind.BLANK, LineKind.INVISIBLE)]
         if following and classify(following[0]) == LineKind.HEADING:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import LineKind, classify, content_stems, heading_shaped, names_someone
+from .lines import LineKind, classify, content_stems, heading_shaped, is_listed_noise, names_someone
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,14 @@ class DumpText:
         return Counter(s for stems in self.stems[a:b] for s in stems)
 
 
-def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
-    """Drop blank lines; remember where an invisible separator line stood.
+def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> list[ContentLine]:
+    """Drop blank lines and the layout leftovers the rules file lists; remember where an invisible
+    separator line stood.
+
+    A leftover ("Blogg", a share button's "Facebook") is no candidate title,
+    and the line after it is judged by the text before it. It is not a
+    separator: on the archive "Blogg" stands inside a post. It stays in the
+    post's line range and is dropped, with its reason, when the post is written.
 
     A "Name, role" line right under a signature is a second signer: it closes
     the post too, and is no candidate title.
@@ -126,7 +132,7 @@ def content_lines(numbered: list[tuple[int, str]]) -> list[ContentLine]:
     separator = False
     for number, text in numbered:
         kind = classify(text)
-        if kind == LineKind.BLANK:
+        if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue
         if kind == LineKind.INVISIBLE:
             separator = True

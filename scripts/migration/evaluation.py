@@ -153,12 +153,15 @@ def reordered_dumps(
 Splitter = Callable[[list[Dump]], list[set[int]]]
 
 
-def default_splitter(cues: SplitCues, threshold: float = DEFAULT_THRESHOLD) -> Splitter:
-    """The migration's own splitter over a set of dumps (vocabulary shared, as in a real run)."""
+def default_splitter(
+    cues: SplitCues, threshold: float = DEFAULT_THRESHOLD, noise_lines: frozenset[str] = frozenset()
+) -> Splitter:
+    """The migration's own splitter over a set of dumps (vocabulary shared, layout leftovers skipped, as in a
+    real run)."""
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
-        lines = [content_lines(list(enumerate(dump, 1))) for dump in dumps]
+        lines = [content_lines(list(enumerate(dump, 1)), noise_lines) for dump in dumps]
         return [{s.start for s in spans[1:]} for spans in split_dumps(lines, vocabulary, cues, threshold=threshold)]
 
     return split

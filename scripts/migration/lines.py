@@ -59,6 +59,11 @@ def is_invisible(line: str) -> bool:
     return bool(line) and not line.strip(INVISIBLE)
 
 
+def is_listed_noise(line: str, noise_lines: frozenset[str]) -> bool:
+    """Is the line one the rules file lists as a leftover of the old site's layout ("Blogg", "Dela:")?"""
+    return line.strip(INVISIBLE).lower() in noise_lines
+
+
 def has_email(line: str) -> bool:
     return bool(EMAIL.search(line))
 

@@ -18,7 +18,7 @@ from .body import Noise, plain, render_body, summary_of
 from .document import find_marker, render_document, split_document
 from .dump_text import ContentLine, Vocabulary, content_lines
 from .errors import MigrationError
-from .lines import INVISIBLE, LineKind, classify, find_urls
+from .lines import INVISIBLE, LineKind, classify, find_urls, is_listed_noise
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
@@ -166,7 +166,7 @@ def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[
     for number in range(first, last + 1):
         text = dump.line(number)
         kind = classify(text)
-        if kind not in (LineKind.BLANK, LineKind.INVISIBLE) and text.strip(INVISIBLE).lower() not in noise_lines:
+        if kind not in (LineKind.BLANK, LineKind.INVISIBLE) and not is_listed_noise(text, noise_lines):
             return number
     return first
 
@@ -227,7 +227,7 @@ def plan_migration(
     vocabulary = Vocabulary([line for d in dumps for line in d.lines])
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
-    listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1))) for d in listings}
+    listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines) for d in listings}
     forced = shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -460,3 +461,31 @@ def test_no_title_or_sentence_of_the_archive_appears_in_code():
     title = next(line for line in DUMPS[0].read_text(encoding="utf-8").splitlines() if len(line.split()) >= 4)
     assert _archive_phrases_in({"planted.py": f"X = {title!r}".lower()})  # the check does see a pasted title
     assert _archive_phrases_in(code) == set()
+
+
+def test_layout_leftovers_listed_in_the_rules_do_not_hide_the_next_title():
+    """A share block ("Dela:", "Facebook") after a post's closing line: listed in the rules file, it is
+    skipped when splitting, so the short title after it follows the closing line and starts a post;
+    its lines go to the plan's dropped list with the reason."""
+    first = [
+        "Cyklar i staden",
+        "Staden bygger fler cykelbanor i år, och cyklisterna får bättre parkeringar vid stationen.",
+        "Cykelbanorna byggs först i de centrala delarna där trafiken är som tätast under morgonen.",
+        "Parkeringarna vid stationen får tak och laddplatser för elcyklar under hösten.",
+        "Läs mer om cyklarna på kommunens webbplats.",
+    ]
+    share = ["Dela:", "Facebook", "Twitter"]
+    second = [
+        "Tätare bussar",
+        "Från januari går bussarna till byarna varje halvtimme under rusningstid på vardagar.",
+        "Tidtabellerna finns i appen och på hållplatserna från mitten av december.",
+    ]
+    dump = _dump("a.txt", [*first, *share, *second])
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    unlisted = plan_migration([dump], rules).plan
+    assert [p.first for p in unlisted.sources[0].posts] == [1]  # the labels hide the short title
+    listed = replace(rules, noise_lines=rules.noise_lines | {"dela:", "facebook", "twitter"})
+    (source,) = plan_migration([dump], listed).plan.sources
+    assert [(p.first, p.last) for p in source.posts] == [(1, 8), (9, 11)]
+    dropped = {d["line"]: d["reason"] for d in source.dropped}
+    assert sorted(dropped) == [6, 7, 8] and all("noise_lines" in reason for reason in dropped.values())
