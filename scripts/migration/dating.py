@@ -4,7 +4,9 @@ Order of trust: a legacy URL with /YYYY/MM/DD/ that points at the post
 (``url``); a date introduced by a label such as "Datum:" (``text``); otherwise
 an estimate (``inferred``) from the years a post mentions, fitted so that the
 dump's newest-first order holds (isotonic regression), with the month taken
-from the text where it names one.
+from the text where it names one. A dump where no post names a year takes the
+archive's middle year (``archive_year``), not today's: a legacy archive's
+posts are old.
 """
 
 from __future__ import annotations
@@ -146,23 +148,39 @@ class DatingInput:
     fixed: DateDecision | None = None
 
 
-def date_posts(posts: list[DatingInput], today: dt.date) -> list[DateDecision]:
-    """Dates for the posts of one dump, given in dump order (newest first)."""
+def _year_value(post: DatingInput, today: dt.date) -> float | None:
+    """Where a post sits in time as a fractional year: its fixed date, else the latest year it names."""
+    if post.fixed:
+        return post.fixed.date.year + (post.fixed.date.timetuple().tm_yday / 366)
+    years = [y for y in years_mentioned(post.text) if EARLIEST_YEAR <= y <= today.year]
+    return max(years) + 0.5 if years else None
+
+
+def archive_year(dumps: list[list[DatingInput]], today: dt.date) -> int | None:
+    """The middle year of every post of the archive that names one, or None if none does."""
+    values = sorted(v for posts in dumps for post in posts if (v := _year_value(post, today)) is not None)
+    return int(values[len(values) // 2]) if values else None
+
+
+def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | None = None) -> list[DateDecision]:
+    """Dates for the posts of one dump, given in dump order (newest first).
+
+    ``fallback_year`` (see ``archive_year``) is used when no post of the dump
+    names a year; without one, today's year.
+    """
     n = len(posts)
-    values: list[float | None] = []
-    weights: list[float] = []
-    for post in posts:
-        if post.fixed:
-            values.append(post.fixed.date.year + (post.fixed.date.timetuple().tm_yday / 366))
-            weights.append(100.0)
-            continue
-        years = [y for y in years_mentioned(post.text) if EARLIEST_YEAR <= y <= today.year]
-        values.append(max(years) + 0.5 if years else None)
-        weights.append(1.0)
+    values = [_year_value(post, today) for post in posts]
+    weights = [100.0 if post.fixed else 1.0 for post in posts]
     known = [i for i, v in enumerate(values) if v is not None]
+    year_basis = ""
     if not known:
-        filled = [float(today.year)] * n
+        filled = [float(fallback_year or today.year)] * n
         weights = [1.0] * n
+        year_basis = (
+            f"; året är arkivets mittersta årtal ({fallback_year}), inget inlägg i dumpen nämner ett"
+            if fallback_year
+            else "; inget årtal i arkivet, året är innevarande år"
+        )
     else:
         filled = []
         for i, value in enumerate(values):
@@ -197,7 +215,7 @@ def date_posts(posts: list[DatingInput], today: dt.date) -> list[DateDecision]:
             years = sorted(set(years_mentioned(post.text)))
             evidence = (
                 f"uppskattat: årtal i texten {', '.join(map(str, years)) or 'saknas'}; "
-                f"plats {index + 1} av {n} i dumpen (nyast först); {how}"
+                f"plats {index + 1} av {n} i dumpen (nyast först); {how}{year_basis}"
             )
             decision = DateDecision(date, "inferred", evidence)
         decisions.append(decision)

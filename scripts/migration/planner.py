@@ -513,8 +513,9 @@ def _assign_dates(
             if fixed:
                 fixed_by_slug.setdefault(draft.post.duplicate_of or draft.post.slug, fixed)
     decided: dict[str, dating.DateDecision] = {}
-    for drafts in drafts_by_source.values():
-        inputs = []
+    inputs_by_source: dict[str, list[dating.DatingInput]] = {}
+    for source, drafts in drafts_by_source.items():
+        inputs = inputs_by_source[source] = []
         for draft in drafts:
             key = draft.post.duplicate_of or draft.post.slug
             fixed = fixed_by_slug.get(key)
@@ -529,7 +530,10 @@ def _assign_dates(
                     ) from None
                 fixed = dating.DateDecision(when, "editor", "satt av redaktör i planen")
             inputs.append(dating.DatingInput(draft.text, fixed))
-        for draft, decision in zip(drafts, dating.date_posts(inputs, today), strict=True):
+    fallback_year = dating.archive_year(list(inputs_by_source.values()), today)
+    for source, drafts in drafts_by_source.items():
+        decisions = dating.date_posts(inputs_by_source[source], today, fallback_year)
+        for draft, decision in zip(drafts, decisions, strict=True):
             key = draft.post.duplicate_of or draft.post.slug
             decided.setdefault(key, decision)
     for drafts in drafts_by_source.values():
