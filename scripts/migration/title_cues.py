@@ -190,13 +190,14 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
     exclamation heading has a lead, the sign-offs were found on posts the
-    weights never saw) or a signer without the slash ("Eva Ek, webbstrateg";
-    no archive or set has one, but without this rule it hid a three-word title
-    after it).
+    weights never saw), a question ("Vi ses väl i Göteborg i november?" ends
+    one of the archive's posts; a question subheading has text under it) or a
+    signer without the slash ("Eva Ek, webbstrateg"; no archive or set has
+    one, but without this rule it hid a three-word title after it).
     """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text) or is_hashtags(line.text):
         return True
-    if line.kind == LineKind.HEADING and (_exclaims(line) or names_someone(line.text)):
+    if line.kind == LineKind.HEADING and (_exclaims(line) or _asks(line) or names_someone(line.text)):
         return True
     if len(line.text) <= MAX_CLOSING_CHARS:
         return _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)

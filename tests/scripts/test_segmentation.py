@@ -255,6 +255,17 @@ def test_an_exclamation_heading_with_no_text_under_it_signs_off_the_post():
     assert _features([*CYCLES, sign_off, *BUSES[1:]], len(CYCLES))["exclamation"] == 1.0  # with a lead it is one
 
 
+def test_a_question_heading_with_no_text_under_it_signs_off_the_post():
+    """ "Ses vi på invigningen?" with the next title right under it ends a post; with text under it,
+    a question is a subheading and closes nothing."""
+    sign_off = "Ses vi på invigningen av cykelbanan?"
+    texts = [*CYCLES, sign_off, "Tätare bussar", *BUSES[1:]]
+    assert _features(texts, len(CYCLES) + 1)["closing_before"] == 1.0
+    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+    subheading = [*CYCLES, sign_off, CYCLES[2], "Tätare bussar", *BUSES[1:]]
+    assert _features(subheading, len(CYCLES) + 2)["closing_before"] == 0.0
+
+
 @pytest.mark.parametrize("signer", ["/Eva Ek, cykelsamordnare", "Eva Ek, cykelsamordnare"])
 def test_a_signer_with_or_without_the_slash_closes_the_post(signer):
     texts = [*CYCLES, signer, "Bussarna går oftare", *BUSES[1:]]
