@@ -185,13 +185,13 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     with a closing phrase, a link or a link's label ("Resultatet finns på
     www.…", "Läs rapporten >>") ends a post more often than not, and so does
     a paragraph whose last sentence is short and opens with a closing phrase
-    ("… Läs forskningsrapporten ”…”"; a link inside a long paragraph does
+    ("… Läs rapporten ”…”"; a link inside a long paragraph does
     not: on the archive such paragraphs go on under a subheading). So does a
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
     exclamation heading has a lead, the sign-offs were found on posts the
-    weights never saw), a question ("Vi ses väl i Göteborg i november?" ends
-    one of the archive's posts; a question subheading has text under it) or a
+    weights never saw), a question ("Ses vi på mässan i höst?"; one of the
+    archive's posts ends so; a question subheading has text under it) or a
     signer without the slash ("Eva Ek, webbstrateg"; no archive or set has
     one, but without this rule it hid a three-word title after it).
     """
