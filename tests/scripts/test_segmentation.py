@@ -268,6 +268,20 @@ def test_a_question_heading_with_no_text_under_it_signs_off_the_post():
     assert _features(subheading, len(CYCLES) + 2)["closing_before"] == 0.0
 
 
+def test_a_generic_question_the_text_does_not_take_up_is_a_subheading(monkeypatch):
+    """ "Vad har vi lärt oss så här långt?" asks about the post it stands in; a title's words recur
+    in its lead."""
+    question = "Vad har vi lärt oss så här långt?"
+    after = "Under vintern ritar vi de sista sträckorna, och i april börjar bygget på allvar i norra delen."
+    texts = [*CYCLES, question, after, *BUSES]
+    assert _features(texts, len(CYCLES))["generic_question"] == 1.0
+    assert [start for start, _ in _split(texts)] == [1, len(CYCLES) + 3]
+    monkeypatch.setitem(WEIGHTS, "generic_question", 0.0)
+    assert [start for start, _ in _split(texts)] == [1, len(CYCLES) + 1, len(CYCLES) + 3]  # cut without the cue
+    asked = [*CYCLES, "Vad kostar cykelbanorna?", "Cykelbanorna kostar 40 miljoner kronor, och staten betalar hälften."]
+    assert _features(asked, len(CYCLES))["generic_question"] == 0.0
+
+
 @pytest.mark.parametrize("signer", ["/Eva Ek, cykelsamordnare", "Eva Ek, cykelsamordnare"])
 def test_a_signer_with_or_without_the_slash_closes_the_post(signer):
     texts = [*CYCLES, signer, "Bussarna går oftare", *BUSES[1:]]
@@ -560,17 +574,3 @@ def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monke
     pruned = default_splitter(CUES)(dumps)
     monkeypatch.setattr(segmentation, "_likeness_spread", lambda: math.inf)
     assert default_splitter(CUES)(dumps) == pruned
-
-
-def test_a_generic_question_the_text_does_not_take_up_is_a_subheading(monkeypatch):
-    """ "Vad har vi lärt oss så här långt?" asks about the post it stands in; a title's words recur
-    in its lead."""
-    question = "Vad har vi lärt oss så här långt?"
-    after = "Under vintern ritar vi de sista sträckorna, och i april börjar bygget på allvar i norra delen."
-    texts = [*CYCLES, question, after, *BUSES]
-    assert _features(texts, len(CYCLES))["generic_question"] == 1.0
-    assert [start for start, _ in _split(texts)] == [1, len(CYCLES) + 3]
-    monkeypatch.setitem(WEIGHTS, "generic_question", 0.0)
-    assert [start for start, _ in _split(texts)] == [1, len(CYCLES) + 1, len(CYCLES) + 3]  # cut without the cue
-    asked = [*CYCLES, "Vad kostar cykelbanorna?", "Cykelbanorna kostar 40 miljoner kronor, och staten betalar hälften."]
-    assert _features(asked, len(CYCLES))["generic_question"] == 0.0
