@@ -215,6 +215,28 @@ def test_a_short_title_right_after_a_post_closes_starts_a_post(monkeypatch):
     assert _split(texts) == [(1, len(texts))]
 
 
+def test_a_short_title_after_a_short_last_paragraph_starts_a_post(monkeypatch):
+    """A post that ends with a one-sentence note closes nothing, yet a short line after it is likelier a
+    title; a subheading whose text carries on the subject stays in the post."""
+    note = "Cykelkartan kommer i brevlådan i maj."
+    texts = [*CYCLES, note, "Tätare bussar", *BUSES[1:]]
+    assert _features(texts, len(CYCLES) + 1)["short_ending"] == 1.0
+    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+    subheading = [
+        *CYCLES,
+        note,
+        "Parkeringar med tak",
+        "Parkeringarna vid stationen får tak först, och sedan kommer laddplatserna för elcyklar.",
+        "Cyklisterna har länge önskat tak över parkeringarna vid stationen.",
+    ]
+    assert _split(subheading) == [(1, len(subheading))]
+    longer = [*CYCLES[:3], f"{CYCLES[3]} {note}", "Tätare bussar", *BUSES[1:]]  # a paragraph of two sentences
+    assert _features(longer, len(CYCLES))["short_ending"] == 0.0
+    assert _features([*CYCLES, note, BUSES[0], *BUSES[1:]], len(CYCLES) + 1)["short_ending"] == 0.0  # a long title
+    monkeypatch.setitem(WEIGHTS, "short_ending", 0.0)
+    assert _split(texts) == [(1, len(texts))]  # missed without the cue
+
+
 @pytest.mark.parametrize(
     ("last_line", "closes"),
     [
@@ -412,13 +434,14 @@ def test_unlike_parts_count_more_at_a_short_title(monkeypatch, title, counts_mor
 def test_a_rejected_split_between_two_unlike_parts_is_doubted_by_its_contrast_too():
     """The review list asks "may this post be two?" with the evidence a taken split gets: the
     line's title cues and how unlike the parts either side are. A short title carries
-    little on its own; two posts on other subjects carry much."""
-    texts = [*CYCLES, "Bussar till byarna", *BUSES[1:]]
+    little on its own (here after a long last paragraph); two posts on other subjects carry much."""
+    cycles = [*CYCLES[:2], f"{CYCLES[2]} {CYCLES[3]}"]
+    texts = [*cycles, "Bussar till byarna", *BUSES[1:]]
     splitter = DumpSplitter(content_lines(list(enumerate(texts, 1))), Vocabulary(texts), CUES)
     (post,) = splitter.split()
-    assert post.doubt is not None and post.doubt.number == len(CYCLES) + 1
-    on_its_own = splitter.candidate(0, len(CYCLES))
-    assert splitter.likeness(0, len(CYCLES), len(texts)) > 0
+    assert post.doubt is not None and post.doubt.number == len(cycles) + 1
+    on_its_own = splitter.candidate(0, len(cycles))
+    assert splitter.likeness(0, len(cycles), len(texts)) > 0
     assert post.doubt.confidence > on_its_own.confidence
 
 
