@@ -86,9 +86,10 @@ WEIGHTS = {
     # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
-    # A short line after a paragraph shorter than SHORT_LAST_CHARS that closes nothing (a post's last
-    # note: "Biblioteket har öppet vardagar 10–19."). Hand-set: no figure of the known posts moved;
-    # 1.0 found more short titles in the sets than 0.5, and 1.5 cut set11's posts.
+    # A short line after a longer paragraph and then one shorter than SHORT_LAST_CHARS that closes
+    # nothing (a post's last note: "Biblioteket har öppet vardagar 10–19."; see _ends_short).
+    # Hand-set: no figure of the known posts moved; 1.0 found more short titles in the sets than 0.5,
+    # and 1.5 cut set11's posts.
     "short_ending": 1.0,
 }
 SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (see "long")
@@ -308,7 +309,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         # neither a contact prompt nor followed by one or by a title-shaped line, was a title (11 of 11).
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
-        "short_ending": float(n_words <= SHORT_TITLE_WORDS and _short_paragraph(previous) and not closing_before),
+        "short_ending": float(n_words <= SHORT_TITLE_WORDS and _ends_short(lines, b) and not closing_before),
         "exclamation": float(_exclaims(line) and not next_title_shaped),  # with a title-shaped line next: a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
@@ -339,10 +340,19 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     }
 
 
-def _short_paragraph(line: ContentLine) -> bool:
-    """A paragraph of about one short sentence, as posts often end with; above a subheading, text mostly
-    runs longer."""
-    return line.kind == LineKind.TEXT and len(line.text) < SHORT_LAST_CHARS
+def _ends_short(lines: list[ContentLine], b: int) -> bool:
+    """Does the text above line ``b`` end with a short paragraph after a longer one?
+
+    Posts often end with a note of one short sentence; above a subheading,
+    text mostly runs longer. A short paragraph after a heading or after other
+    short ones is a section of a fact sheet ("Skatten" / "Skattesatsen är
+    oförändrad."), where the next short heading is one more section.
+    """
+    if b < 2:
+        return False
+    last, before = lines[b - 1], lines[b - 2]
+    short = last.kind == LineKind.TEXT and len(last.text) < SHORT_LAST_CHARS
+    return short and before.kind in (LineKind.TEXT, LineKind.QUOTE) and len(before.text) >= SHORT_LAST_CHARS
 
 
 def _asks(line: ContentLine) -> bool:

@@ -184,6 +184,7 @@ CYCLES = [
     "Cykelbanorna byggs först i de centrala delarna där trafiken är som tätast under morgonen.",
     "Parkeringarna vid stationen får tak och laddplatser för elcyklar under hösten.",
 ]
+CYCLES_ENDING_LONG = [*CYCLES[:2], f"{CYCLES[2]} {CYCLES[3]}"]  # the same post, its last paragraph longer
 BUSES = [
     "Bussarna går oftare på landsbygden",
     "Från januari går bussarna till byarna varje halvtimme under rusningstid på vardagar.",
@@ -216,23 +217,24 @@ def test_a_short_title_right_after_a_post_closes_starts_a_post(monkeypatch):
 
 
 def test_a_short_title_after_a_short_last_paragraph_starts_a_post(monkeypatch):
-    """A post that ends with a one-sentence note closes nothing, yet a short line after it is likelier a
-    title; a subheading whose text carries on the subject stays in the post."""
+    """A post that ends with a one-sentence note after longer text closes nothing, yet a short line after
+    it is likelier a title; a subheading whose text carries on the subject stays in the post."""
     note = "Cykelkartan kommer i brevlådan i maj."
-    texts = [*CYCLES, note, "Tätare bussar", *BUSES[1:]]
-    assert _features(texts, len(CYCLES) + 1)["short_ending"] == 1.0
-    assert _split(texts) == [(1, len(CYCLES) + 1), (len(CYCLES) + 2, len(texts))]
+    cycles = [*CYCLES_ENDING_LONG, note]
+    texts = [*cycles, "Tätare bussar", *BUSES[1:]]
+    assert _features(texts, len(cycles))["short_ending"] == 1.0
+    assert _split(texts) == [(1, len(cycles)), (len(cycles) + 1, len(texts))]
     subheading = [
-        *CYCLES,
-        note,
+        *cycles,
         "Parkeringar med tak",
         "Parkeringarna vid stationen får tak först, och sedan kommer laddplatserna för elcyklar.",
         "Cyklisterna har länge önskat tak över parkeringarna vid stationen.",
     ]
     assert _split(subheading) == [(1, len(subheading))]
-    longer = [*CYCLES[:3], f"{CYCLES[3]} {note}", "Tätare bussar", *BUSES[1:]]  # a paragraph of two sentences
-    assert _features(longer, len(CYCLES))["short_ending"] == 0.0
-    assert _features([*CYCLES, note, BUSES[0], *BUSES[1:]], len(CYCLES) + 1)["short_ending"] == 0.0  # a long title
+    assert _features([*CYCLES_ENDING_LONG, "Tätare bussar", *BUSES[1:]], 3)["short_ending"] == 0.0  # a long paragraph
+    assert _features([*cycles, BUSES[0], *BUSES[1:]], len(cycles))["short_ending"] == 0.0  # a long title
+    fact_sheet = ["Budgeten i korthet", LEAD, "Skatten", "Skatten är oförändrad.", "Skolan", CYCLES[1]]
+    assert _features(fact_sheet, 4)["short_ending"] == 0.0  # a one-line section under a heading: the next is one more
     monkeypatch.setitem(WEIGHTS, "short_ending", 0.0)
     assert _split(texts) == [(1, len(texts))]  # missed without the cue
 
@@ -435,7 +437,7 @@ def test_a_rejected_split_between_two_unlike_parts_is_doubted_by_its_contrast_to
     """The review list asks "may this post be two?" with the evidence a taken split gets: the
     line's title cues and how unlike the parts either side are. A short title carries
     little on its own (here after a long last paragraph); two posts on other subjects carry much."""
-    cycles = [*CYCLES[:2], f"{CYCLES[2]} {CYCLES[3]}"]
+    cycles = CYCLES_ENDING_LONG
     texts = [*cycles, "Bussar till byarna", *BUSES[1:]]
     splitter = DumpSplitter(content_lines(list(enumerate(texts, 1))), Vocabulary(texts), CUES)
     (post,) = splitter.split()
