@@ -559,10 +559,11 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
         ("set10", 0.3, 0.25),
         ("set11", 0.1, 0.15),
         ("set12", 0.12, 0.12),
+        ("set14", 0.15, 0.12),
     ],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
-    """Eleven more sets of invented posts, written at stops 18 and 19 (see the sets' README).
+    """Twelve more sets of invented posts, written at stops 18 to 20 (see the sets' README).
 
     Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone) at the end of stop 18, in brackets when
     each set was first measured: set2 7.9 % and 10.5 % (14.7 % and 19.3 %: a "Question? Phrase" title
@@ -583,6 +584,9 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     right before a title close a post; a generic question is a subheading), mixed in: set2 6.8 %, set3
     7.3 %, set4 12.1 %, set5 13.1 %, set6 7.8 %, set7 14.9 %, set8 12.1 %, set9 5.2 %, set10 16.1 %;
     alone, set5 11.7 % and set6 0 % (its subheading question no longer cut off), the others unchanged.
+    At stop 20 (a short title after a short last paragraph), mixed in: set2 6.2 %, set4 9.5 %, set5
+    10.3 %; alone: set2 7.9 %, set3 2.6 %, set4 12.3 %, set5 2.1 %, set9 6.8 %, set11 8.2 %; the others
+    unchanged; set14, written after every rule of stop 20 and measured once: 11.2 % and 8.2 %.
     Most misses left are titles of two to four words after a post with no closing line.
     """
     posts = read_posts(UNSEEN_SETS / name)
@@ -592,6 +596,23 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     assert mixed.false <= 2, mixed.summary()
     alone = score_splitter(shuffled_archives(posts, seed=11, variants=12), default_splitter(CUES))
     assert alone.boundaries > 8 * len(posts) and alone.errors / alone.boundaries <= alone_max, alone.summary()
+
+
+def test_set13_is_still_cut_at_its_question_and_exclamation_subheadings(truth):
+    """set13 (stop 20), written after the short-ending cue and measured once before it was narrowed: the
+    splitter still fails it. Two short posts are cut at a subheading whose text shares few words with
+    the text above ("Vad kan man göra med datan?" and its answer; "Men jag vill ha papper!"), and a
+    three-word title over a fact sheet is missed. A guard at the measured level, not a goal.
+
+    Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone): 46.6 % and 57.5 %; seeds 1–3 × 40: 45.8 %
+    and 55.6 % (46.6 % and 61.1 % with the rules of stop 19, 48.8 % and 70.1 % with the short-ending
+    cue before it asked for longer text above the short paragraph).
+    """
+    posts = read_posts(UNSEEN_SETS / "set13")
+    mixed = score_unseen(truth_posts(truth, _lines), posts, (11, 12, 13), 6, default_splitter(CUES))
+    assert mixed.boundaries > 10 * len(posts) and mixed.errors / mixed.boundaries <= 0.5, mixed.summary()
+    alone = score_splitter(shuffled_archives(posts, seed=11, variants=12), default_splitter(CUES))
+    assert alone.boundaries > 8 * len(posts) and alone.errors / alone.boundaries <= 0.6, alone.summary()
 
 
 def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monkeypatch):
