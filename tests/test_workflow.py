@@ -86,12 +86,13 @@ def test_ci_runs_the_readme_test_command():
     assert _readme_test_command() in (ROOT / ".ci" / "run").read_text("utf-8")
 
 
-def test_pre_commit_stops_a_commit_with_a_content_mistake(tmp_path):
+def _repo_with_hooks(tmp_path):
+    """A new clone-like repository with the project's pre-commit hooks installed; returns its git."""
     repo = tmp_path / "repo"
     repo.mkdir()
     for name in ("scripts", "content", "theme", "plugins", "data"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", ".pre-commit-config.yaml"):
+    for name in ("pelicanconf.py", ".pre-commit-config.yaml", "ruff.toml"):
         shutil.copy(ROOT / name, repo / name)
     (repo / ".venv").symlink_to(ROOT / ".venv")
     person = {"NAME": "Redaktör", "EMAIL": "redaktor@example.org"}
@@ -108,8 +109,26 @@ def test_pre_commit_stops_a_commit_with_a_content_mistake(tmp_path):
         [str(ROOT / ".venv" / "bin" / "pre-commit"), "install"], cwd=repo, capture_output=True, text=True, env=env
     )
     assert installed.returncode == 0, installed.stderr
+    return repo, git
+
+
+def test_pre_commit_stops_a_commit_with_a_content_mistake(tmp_path):
+    repo, git = _repo_with_hooks(tmp_path)
     (repo / "content" / "articles" / "utan-rubrik.md").write_text("Date: 2024-01-01\n\nText.\n", encoding="utf-8")
     git("add", "-A")
     refused = git("commit", "-qm", "Nytt inlägg")
     assert refused.returncode != 0
     assert "content/articles/utan-rubrik.md:1: Title: saknas" in refused.stdout + refused.stderr
+
+
+def test_pre_commit_stops_a_commit_of_unformatted_or_unlinted_python(tmp_path):
+    repo, git = _repo_with_hooks(tmp_path)
+    (repo / "scripts" / "extra.py").write_text("import os\nx=1\n", encoding="utf-8")
+    git("add", "-A")
+    refused = git("commit", "-qm", "Ett skript")
+    assert refused.returncode != 0
+    output = refused.stdout + refused.stderr
+    assert "F401" in output and "would be reformatted" in output
+    (repo / "scripts" / "extra.py").write_text("x = 1\n", encoding="utf-8")
+    git("add", "-A")
+    assert git("commit", "-qm", "Ett skript").returncode == 0
