@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
-    python scripts/evaluate_segmentation.py [--variants 40] [--seed 1] [--threshold T] [--archives N]
-                                            [--unseen DIR ...]
+    python scripts/evaluate_segmentation.py [--variants 40] [--seed 1 [2 3 ...]] [--threshold T]
+                                            [--archives N] [--unseen DIR ...]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are, (2) many archives made
@@ -19,14 +19,21 @@ among the known ones and only their boundaries are counted: the figure that
 says most about the next archive; and (4) archives of one set's posts alone,
 where the typical post length and the word weights come from them too, as in
 an archive of only new posts.
+
+With several seeds, each is measured in its own process and the lines give
+the sums, with the range of the error share per seed: one seed's 40 variants
+move by a point or two, so a change is worth keeping only if the sums move.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -34,6 +41,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from migration.evaluation import (  # noqa: E402
+    MigrationScore,
     SplitScore,
     default_splitter,
     made_archives,
@@ -52,12 +60,46 @@ from migration.source import read_dump  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "fixtures" / "unseen_posts"
+ARCHIVE = "arkivet"  # the archive as it is: the same for every seed
+
+
+def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | MigrationScore]:
+    """Every figure for one seed, by the label it is printed under."""
+    truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
+    rules = load_rules(REPO / "data" / "migration-rules.yaml", REPO / "content" / "topics")
+    split = default_splitter(rules.split_cues, args.threshold, rules.noise_lines)
+
+    def lines_of(name: str) -> list[str]:
+        return list(read_dump(args.legacy / name).lines)
+
+    scores: dict[str, SplitScore | MigrationScore] = {}
+    listings = truth_dumps(truth, "listing")
+    archive = SplitScore()
+    for name, found in zip(listings, split([lines_of(n) for n in listings]), strict=True):
+        archive.add(set(truth[name]["starts"]) - {1}, found, lines_of(name))
+    scores[ARCHIVE] = archive
+    known = truth_posts(truth, lines_of)
+    scores["omblandat"] = score_splitter(shuffled_archives(known, seed, args.variants), split)
+    scores["omordnat"] = score_splitter(reordered_dumps(truth, lines_of, seed, args.variants // 4 or 1), split)
+    if args.archives:
+        (document,) = truth_dumps(truth, "document")
+        made = made_archives(known, seed, args.archives)
+        scores["som arkivet"] = score_migration(made, read_dump(args.legacy / document), rules)
+    for folder in args.unseen:
+        new_posts = read_posts(folder)
+        scores[f"osedda {folder.name}"] = score_unseen(known, new_posts, (seed,), args.variants, split)
+        scores[f"bara nya {folder.name}"] = score_splitter(shuffled_archives(new_posts, seed, args.variants), split)
+    return scores
+
+
+def _share(score: SplitScore) -> float:
+    return score.errors / score.boundaries if score.boundaries else 0.0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=40, help="shuffled archives to make (default 40)")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, nargs="+", default=[1], help="one or more seeds (summed; default 1)")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--truth", type=Path, default=REPO / "tests" / "fixtures" / "legacy_truth.yaml")
     parser.add_argument("--legacy", type=Path, default=REPO / "legacy")
@@ -72,47 +114,24 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
-    rules = load_rules(REPO / "data" / "migration-rules.yaml", REPO / "content" / "topics")
-    cues = rules.split_cues
-    split = default_splitter(cues, args.threshold, rules.noise_lines)
-
-    def lines_of(name: str) -> list[str]:
-        return list(read_dump(args.legacy / name).lines)
-
-    listings = truth_dumps(truth, "listing")
-    archive = SplitScore()
-    for name, found in zip(listings, split([lines_of(n) for n in listings]), strict=True):
-        archive.add(set(truth[name]["starts"]) - {1}, found, lines_of(name))
-    print("arkivet:   ", archive.summary())
-
     started = time.perf_counter()
-    known = truth_posts(truth, lines_of)
-    archives = shuffled_archives(known, args.seed, args.variants)
-    shuffled = score_splitter(archives, split)
-    print("omblandat: ", shuffled.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    started = time.perf_counter()
-    reordered = score_splitter(reordered_dumps(truth, lines_of, args.seed, args.variants // 4 or 1), split)
-    print("omordnat:  ", reordered.summary(), f"[{time.perf_counter() - started:.1f} s]")
-    examples = archive.examples + shuffled.examples + reordered.examples
-    if args.archives:
-        started = time.perf_counter()
-        (document,) = truth_dumps(truth, "document")
-        made = made_archives(known, args.seed, args.archives)
-        whole = score_migration(made, read_dump(args.legacy / document), rules)
-        print("som arkivet:", whole.summary(), f"[{time.perf_counter() - started:.1f} s]")
-        examples += whole.splits.examples
-    for folder in args.unseen:
-        started = time.perf_counter()
-        new_posts = read_posts(folder)
-        unseen = score_unseen(known, new_posts, (args.seed,), args.variants, split)
-        print(f"osedda {folder.name}:  ", unseen.summary(), f"[{time.perf_counter() - started:.1f} s]")
-        started = time.perf_counter()
-        alone = score_splitter(shuffled_archives(new_posts, args.seed, args.variants), split)
-        print(f"bara nya {folder.name}:", alone.summary(), f"[{time.perf_counter() - started:.1f} s]")
-        examples += unseen.examples + alone.examples
+    workers = min(len(args.seed), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        per_seed = list(pool.map(partial(measure, args=args), args.seed))
+    examples: list[str] = []
+    for label in per_seed[0]:
+        scores = [seed_scores[label] for seed_scores in per_seed[: 1 if label == ARCHIVE else None]]
+        total = sum(scores[1:], scores[0])
+        splits = [s.splits if isinstance(s, MigrationScore) else s for s in scores]
+        spread = ""
+        if len(scores) > 1:
+            shares = [_share(s) for s in splits]
+            spread = f" [per frö {min(shares):.1%}–{max(shares):.1%}]"
+        print(f"{label + ':':22s}", total.summary() + spread)
+        examples += [e for s in splits for e in s.examples]
     for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
+    print(f"{len(args.seed)} frön på {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -54,6 +54,17 @@ class SplitScore:
             for n in sorted(false):
                 self.examples.append(f"felaktig: {dump[n - 1][:70]}")
 
+    def __add__(self, other: SplitScore) -> SplitScore:
+        """Two measurements as one (e.g. of several seeds)."""
+        return SplitScore(
+            self.dumps + other.dumps,
+            self.boundaries + other.boundaries,
+            self.missed + other.missed,
+            self.false + other.false,
+            self.dumps_with_errors + other.dumps_with_errors,
+            self.examples + other.examples,
+        )
+
     def summary(self) -> str:
         share = self.errors / self.boundaries if self.boundaries else 0.0
         return (
@@ -252,6 +263,15 @@ class MigrationScore:
     documents_found: int = 0
     perfect: int = 0  # archives split without a single boundary error
     splits: SplitScore = field(default_factory=SplitScore)
+
+    def __add__(self, other: MigrationScore) -> MigrationScore:
+        return MigrationScore(
+            self.archives + other.archives,
+            self.copies_found + other.copies_found,
+            self.documents_found + other.documents_found,
+            self.perfect + other.perfect,
+            self.splits + other.splits,
+        )
 
     def summary(self) -> str:
         return (

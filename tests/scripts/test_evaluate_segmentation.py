@@ -1,0 +1,48 @@
+"""The splitting benchmark's command line: several seeds are measured apart and summed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from migration.evaluation import SplitScore
+
+SCRIPT = ROOT / "scripts" / "evaluate_segmentation.py"
+SET = ROOT / "tests" / "fixtures" / "unseen_posts" / "set11"
+LINE = re.compile(
+    r"^(?P<label>[^:]+):\s+.*?(?P<boundaries>\d+) gränser: (?P<missed>\d+) missade, (?P<false>\d+) felaktiga"
+)
+
+
+def _figures(*seeds: int) -> dict[str, tuple[int, int, int]]:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--variants", "2", "--seed", *map(str, seeds), "--unseen", str(SET)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = {}
+    for line in done.stdout.splitlines():
+        if match := LINE.match(line):
+            figures[match["label"]] = (int(match["boundaries"]), int(match["missed"]), int(match["false"]))
+    return figures
+
+
+def test_several_seeds_are_the_sum_of_each_seed_and_the_archive_counts_once():
+    one, two, both = _figures(1), _figures(2), _figures(1, 2)
+    assert set(both) == {"arkivet", "omblandat", "omordnat", "osedda set11", "bara nya set11"}
+    assert both["arkivet"] == one["arkivet"] == two["arkivet"]
+    for label in set(both) - {"arkivet"}:
+        assert both[label] == tuple(a + b for a, b in zip(one[label], two[label], strict=True)), label
+
+
+def test_split_scores_add_up():
+    a, b = SplitScore(), SplitScore()
+    a.add({3, 7}, {3}, ["Rubrik"] * 8)
+    b.add({4}, {4, 6}, ["Rubrik"] * 8)
+    total = a + b
+    assert (total.dumps, total.boundaries, total.missed, total.false, total.dumps_with_errors) == (2, 3, 1, 1, 2)
+    assert total.examples == a.examples + b.examples
