@@ -309,7 +309,9 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         # neither a contact prompt nor followed by one or by a title-shaped line, was a title (11 of 11).
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
-        "short_ending": float(n_words <= SHORT_TITLE_WORDS and _ends_short(lines, b) and not closing_before),
+        "short_ending": float(
+            n_words <= SHORT_TITLE_WORDS and _ends_short(lines, b, cues.closing) and not closing_before
+        ),
         "exclamation": float(_exclaims(line) and not next_title_shaped),  # with a title-shaped line next: a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
@@ -340,8 +342,9 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     }
 
 
-def _ends_short(lines: list[ContentLine], b: int) -> bool:
-    """Does the text above line ``b`` end with a short paragraph after a longer one?
+def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool:
+    """Does the text above line ``b`` end with a short paragraph after a longer one, or after a
+    closing line ("Mallen finns på www.…" / "Berätta gärna hur det gick.")?
 
     Posts often end with a note of one short sentence; above a subheading,
     text mostly runs longer. A short paragraph after a heading or after other
@@ -352,7 +355,8 @@ def _ends_short(lines: list[ContentLine], b: int) -> bool:
         return False
     last, before = lines[b - 1], lines[b - 2]
     short = last.kind == LineKind.TEXT and len(last.text) < SHORT_LAST_CHARS
-    return short and before.kind in (LineKind.TEXT, LineKind.QUOTE) and len(before.text) >= SHORT_LAST_CHARS
+    longer = before.kind in (LineKind.TEXT, LineKind.QUOTE) and len(before.text) >= SHORT_LAST_CHARS
+    return short and (longer or closes_post(before, cues))
 
 
 def _asks(line: ContentLine) -> bool:
