@@ -92,10 +92,6 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     return scores
 
 
-def _share(score: SplitScore) -> float:
-    return score.errors / score.boundaries if score.boundaries else 0.0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=40, help="shuffled archives to make (default 40)")
@@ -125,7 +121,7 @@ def main() -> int:
         splits = [s.splits if isinstance(s, MigrationScore) else s for s in scores]
         spread = ""
         if len(scores) > 1:
-            shares = [_share(s) for s in splits]
+            shares = [s.share for s in splits]
             spread = f" [per frö {min(shares):.1%}–{max(shares):.1%}]"
         print(f"{label + ':':22s}", total.summary() + spread)
         examples += [e for s in splits for e in s.examples]

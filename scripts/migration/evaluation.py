@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .dump_text import Vocabulary, content_lines
@@ -54,22 +54,19 @@ class SplitScore:
             for n in sorted(false):
                 self.examples.append(f"felaktig: {dump[n - 1][:70]}")
 
+    @property
+    def share(self) -> float:
+        """Errors per true boundary."""
+        return self.errors / self.boundaries if self.boundaries else 0.0
+
     def __add__(self, other: SplitScore) -> SplitScore:
         """Two measurements as one (e.g. of several seeds)."""
-        return SplitScore(
-            self.dumps + other.dumps,
-            self.boundaries + other.boundaries,
-            self.missed + other.missed,
-            self.false + other.false,
-            self.dumps_with_errors + other.dumps_with_errors,
-            self.examples + other.examples,
-        )
+        return _summed(self, other)
 
     def summary(self) -> str:
-        share = self.errors / self.boundaries if self.boundaries else 0.0
         return (
             f"{self.dumps} dumpar, {self.boundaries} gränser: {self.missed} missade, {self.false} felaktiga "
-            f"({share:.1%} fel); {self.dumps_with_errors} dumpar med minst ett fel"
+            f"({self.share:.1%} fel); {self.dumps_with_errors} dumpar med minst ett fel"
         )
 
 
@@ -159,6 +156,11 @@ def reordered_dumps(
             rng.shuffle(order)
             result.append(joined(order))
     return result
+
+
+def _summed(a, b):
+    """Two scores of one kind added field by field (counts, examples, nested scores)."""
+    return type(a)(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(a)))
 
 
 Splitter = Callable[[list[Dump]], list[set[int]]]
@@ -265,13 +267,7 @@ class MigrationScore:
     splits: SplitScore = field(default_factory=SplitScore)
 
     def __add__(self, other: MigrationScore) -> MigrationScore:
-        return MigrationScore(
-            self.archives + other.archives,
-            self.copies_found + other.copies_found,
-            self.documents_found + other.documents_found,
-            self.perfect + other.perfect,
-            self.splits + other.splits,
-        )
+        return _summed(self, other)
 
     def summary(self) -> str:
         return (

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from migration.evaluation import SplitScore
+from migration.evaluation import MigrationScore, SplitScore
 
 SCRIPT = ROOT / "scripts" / "evaluate_segmentation.py"
 SET = ROOT / "tests" / "fixtures" / "unseen_posts" / "set11"
@@ -46,3 +46,7 @@ def test_split_scores_add_up():
     total = a + b
     assert (total.dumps, total.boundaries, total.missed, total.false, total.dumps_with_errors) == (2, 3, 1, 1, 2)
     assert total.examples == a.examples + b.examples
+    assert total.share == 2 / 3
+    whole = MigrationScore(1, 1, 1, 0, a) + MigrationScore(2, 2, 1, 1, b)
+    assert (whole.archives, whole.copies_found, whole.documents_found, whole.perfect) == (3, 3, 2, 1)
+    assert whole.splits.boundaries == 3 and whole.splits.examples == total.examples
