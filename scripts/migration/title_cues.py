@@ -8,7 +8,8 @@ a *candidate* title, scored by cues a careful reader uses:
   a link's label, an invitation opening a sentence, a sign-off such as "Tack
   till alla som kom!"), or the dump has an invisible-character separator
   there; all the more when a lead follows and the line is no contact prompt
-  itself;
+  itself; or, at a short line, the post before ends with a short note after
+  longer text or a closing line ("Biblioteket har öppet vardagar 10–19.");
 * its words are new to the post read so far but recur in what follows, if
   need be as the head of a compound (a title announces a new subject; a
   subheading continues the current one);
@@ -86,10 +87,9 @@ WEIGHTS = {
     # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
-    # A short line after a longer paragraph and then one shorter than SHORT_LAST_CHARS that closes
-    # nothing (a post's last note: "Biblioteket har öppet vardagar 10–19."; see _ends_short).
-    # Hand-set: no figure of the known posts moved; 1.0 found more short titles in the sets than 0.5,
-    # and 1.5 cut set11's posts.
+    # A short line after a post's short last note that closes nothing ("Biblioteket har öppet
+    # vardagar 10–19.", after longer text or a closing line; see _ends_short). Hand-set: no figure
+    # of the known posts moved; 1.0 found more short titles in the sets than 0.5, 1.5 cut set11's posts.
     "short_ending": 1.0,
 }
 SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (see "long")
