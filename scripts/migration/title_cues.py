@@ -87,9 +87,10 @@ WEIGHTS = {
     # A post closed just before, and a lead follows: no contact prompt, no heading. Weighed up
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
-    # A short line after a post's short last note that closes nothing ("Biblioteket har öppet
-    # vardagar 10–19.", after longer text or a closing line; see _ends_short). Hand-set: no figure
-    # of the known posts moved; 1.0 found more short titles in the sets than 0.5, 1.5 cut set11's posts.
+    # A short line with a lead after a post's short last note that closes nothing ("Biblioteket har
+    # öppet vardagar 10–19.", after longer text or a closing line; see _ends_short). Hand-set: no
+    # figure of the known posts moved; 1.0 found more short titles in the sets than 0.5, 1.5 cut
+    # set11's posts.
     "short_ending": 1.0,
 }
 SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (see "long")
@@ -310,7 +311,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "clean_break": float(closing_before and not (self_closing or next_contact or next_title_shaped or no_lead)),
         "separator_before": float(line.after_separator),
         "short_ending": float(
-            n_words <= SHORT_TITLE_WORDS and _ends_short(lines, b, cues.closing) and not closing_before
+            n_words <= SHORT_TITLE_WORDS and not no_lead and _ends_short(lines, b, cues.closing) and not closing_before
         ),
         "exclamation": float(_exclaims(line) and not next_title_shaped),  # with a title-shaped line next: a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
