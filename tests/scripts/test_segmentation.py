@@ -438,6 +438,39 @@ def test_unlike_parts_count_more_at_a_short_title(monkeypatch, title, counts_mor
     assert (with_bonus > plain) == counts_more
 
 
+def test_alike_neighbours_cost_nothing_at_a_strong_title(monkeypatch):
+    """Two posts on one subject (a project, then its opening day) share their words; a title whose
+    own cues are strong starts the second all the same. Other posts of the archive give the
+    vocabulary, so the shared words are rare ones."""
+    opening = [
+        "Kom och prova cykelbanorna vid stationen på lördag!",
+        "På lördag kan cyklisterna prova de nya cykelbanorna och parkeringarna vid stationen.",
+        "Parkeringarna vid stationen har fått tak och laddplatser för elcyklar, och cykelbanorna i de centrala "
+        "delarna är klara.",
+    ]
+    texts = [*CYCLES, *opening]
+    others = [
+        *BUSES,
+        LEAD,
+        "Skolan får nya lokaler i höst.",
+        "Biblioteket har öppet vardagar.",
+        "Simhallen stänger för renovering i sommar.",
+        "Kommunen anställer fler sjuksköterskor.",
+        "Vägarbetet på torget är klart i maj.",
+    ]
+
+    def split() -> tuple[DumpSplitter, list[int]]:
+        splitter = DumpSplitter(content_lines(list(enumerate(texts, 1))), Vocabulary([*texts, *others]), CUES)
+        return splitter, [span.start for span in splitter.split()]
+
+    splitter, starts = split()
+    assert splitter.candidate(0, len(CYCLES)).score > segmentation.STRONG_TITLE
+    assert splitter.text.cosine(0, len(CYCLES), len(CYCLES), len(texts)) > segmentation.TYPICAL_NEIGHBOUR_LIKENESS
+    assert starts == [1, len(CYCLES) + 1]
+    monkeypatch.setattr(segmentation, "STRONG_TITLE", math.inf)
+    assert split()[1] == [1]  # with the likeness cost, one post
+
+
 def test_a_rejected_split_between_two_unlike_parts_is_doubted_by_its_contrast_too():
     """The review list asks "may this post be two?" with the evidence a taken split gets: the
     line's title cues and how unlike the parts either side are. A short title carries
