@@ -1,0 +1,69 @@
+"""How alike runs of a dump's lines are: the windowed tables answer as a direct sum would."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+import pytest
+from migration import dump_text
+from migration.dump_text import DumpText, Vocabulary, content_lines
+
+WORDS = "budget skola omsorg hemtjänst biblioteket invånare servicecenter öppna data kvalitet mätning".split()
+
+
+def _dump(count: int, seed: int = 3) -> DumpText:
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 9))) + "." for _ in range(count)]
+    lines = content_lines(list(enumerate(texts, 1)))
+    return DumpText(lines, Vocabulary(texts))
+
+
+def _direct_dot(text: DumpText, a: int, b: int, c: int, d: int) -> float:
+    """The product summed stem by stem over the two runs' IDF-weighted counts."""
+
+    def run(start: int, end: int) -> Counter:
+        counts = Counter(stem for stems in text.stems[start:end] for stem in stems)
+        return Counter({stem: n * text.vocabulary.idf(stem) for stem, n in counts.items()})
+
+    first, second = run(a, b), run(c, d)
+    return sum(weight * second[stem] for stem, weight in first.items())
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    """Windows of 2 × 8 lines, so a 60-line dump has many and most runs cross one."""
+    monkeypatch.setattr(dump_text, "NEAR_LINES", 8)
+
+
+def test_runs_near_and_far_apart_get_the_direct_products(small_windows):
+    text = _dump(60)
+    rng = random.Random(5)
+    for _ in range(400):
+        a, b, c, d = sorted(rng.randint(0, 60) for _ in range(4))
+        a, b = min(a, b), max(a, b)
+        for runs in ((a, b, c, d), (a, c, b, d), (a, b, a, b), (c, d, a, b)):
+            assert text.dot(*runs) == pytest.approx(_direct_dot(text, *runs), abs=1e-9)
+        norms = _direct_dot(text, a, b, a, b) * _direct_dot(text, c, d, c, d)
+        expected = _direct_dot(text, a, b, c, d) / math.sqrt(norms) if norms > 1e-12 else 0.0
+        assert text.cosine(a, b, c, d) == pytest.approx(expected, abs=1e-9)
+
+
+def test_no_table_spans_the_whole_of_a_long_dump(small_windows):
+    """A table over the whole dump grows with the square of its lines (400 MB at 6,000 lines)."""
+    text = _dump(60)
+    for a in range(0, 56, 3):
+        text.cosine(a, a + 2, a + 2, a + 4)
+    assert len(text._tables) >= 60 // 8 - 1
+    assert max(len(table) for table in text._tables.values()) <= 2 * 8 + 1
+
+
+def test_a_dump_within_one_window_is_one_table():
+    text = _dump(40)
+    assert text.cosine(0, 10, 10, 40) == pytest.approx(
+        _direct_dot(text, 0, 10, 10, 40)
+        / math.sqrt(_direct_dot(text, 0, 10, 0, 10) * _direct_dot(text, 10, 40, 10, 40)),
+        abs=1e-9,
+    )
+    assert list(text._tables) == [0]
