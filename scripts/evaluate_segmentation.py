@@ -20,6 +20,12 @@ says most about the next archive; and (4) archives of one set's posts alone,
 where the typical post length and the word weights come from them too, as in
 an archive of only new posts.
 
+Last it prints each set's median post length against the known posts': the
+known posts' length is the typical length that archives mixed with them
+learn, so a set of far shorter posts is merged more often there than alone.
+A set kept as a fair test is named with ``--sealed``: its figures are printed,
+its mistakes never.
+
 With several seeds, each is measured in its own process and the lines give
 the sums, with the range of the error share per seed: one seed's 40 variants
 move by a point or two, so a change is worth keeping only if the sums move.
@@ -45,6 +51,7 @@ from migration.evaluation import (  # noqa: E402
     SplitScore,
     default_splitter,
     made_archives,
+    median_chars,
     read_posts,
     reordered_dumps,
     score_migration,
@@ -92,6 +99,14 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     return scores
 
 
+def post_lengths(args: argparse.Namespace) -> str:
+    """Each set's median post length as a share of the known posts' (see the module docstring)."""
+    truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
+    known = median_chars(truth_posts(truth, lambda name: list(read_dump(args.legacy / name).lines)))
+    shares = [f"{folder.name} {median_chars(read_posts(folder)) / known:.2f}×" for folder in args.unseen]
+    return f"inläggens medianlängd: kända {known:.0f} tecken" + "".join(f"; {share}" for share in shares)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=40, help="shuffled archives to make (default 40)")
@@ -107,6 +122,13 @@ def main() -> int:
         default=sorted(path for path in UNSEEN.iterdir() if path.is_dir()),
         help="folders of posts no weight was fitted on, one per .txt file (title first); default: every set in "
         + str(UNSEEN.relative_to(REPO)),
+    )
+    parser.add_argument(
+        "--sealed",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help="sets kept as a fair test (folder names): their figures are printed, their mistakes never",
     )
     args = parser.parse_args()
 
@@ -124,9 +146,11 @@ def main() -> int:
             shares = [s.share for s in splits]
             spread = f" [per frö {min(shares):.1%}–{max(shares):.1%}]"
         print(f"{label + ':':22s}", total.summary() + spread)
-        examples += [e for s in splits for e in s.examples]
+        if not any(label.endswith(f" {name}") for name in args.sealed):
+            examples += [e for s in splits for e in s.examples]
     for example, count in Counter(examples).most_common(15):
         print(f"  {count:4d} × {example}")
+    print(post_lengths(args))
     print(f"{len(args.seed)} frön på {time.perf_counter() - started:.1f} s")
     return 0
 

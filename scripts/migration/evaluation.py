@@ -10,6 +10,7 @@ archives "made the same way" to measure on. Used by the tests and by
 from __future__ import annotations
 
 import random
+import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -85,6 +86,11 @@ def truth_posts(truth: dict, read_lines: Callable[[str], Sequence[str]]) -> list
             if (name, start) not in copies:
                 posts.append(post)
     return posts
+
+
+def median_chars(posts: list[Post]) -> float:
+    """Median characters of the posts' lines, blank lines and edge spaces left out."""
+    return float(statistics.median(sum(len(line.strip()) for line in post) for post in posts))
 
 
 def posts_of(lines: Sequence[str], starts: Sequence[int]) -> list[Post]:

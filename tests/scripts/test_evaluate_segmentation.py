@@ -50,3 +50,23 @@ def test_split_scores_add_up():
     whole = MigrationScore(1, 1, 1, 0, a) + MigrationScore(2, 2, 1, 1, b)
     assert (whole.archives, whole.copies_found, whole.documents_found, whole.perfect) == (3, 3, 2, 1)
     assert whole.splits.boundaries == 3 and whole.splits.examples == total.examples
+
+
+def test_a_sealed_sets_figures_are_printed_and_its_mistakes_never():
+    """A set kept as a fair test must not show its failing titles to whoever tunes the rules."""
+    long_posts = ROOT / "tests" / "fixtures" / "unseen_posts" / "set15"  # a post of it is cut on every seed
+    lines = {line.strip()[:70] for path in long_posts.glob("*.txt") for line in path.read_text().splitlines()}
+
+    def run(*extra: str) -> str:
+        args = [sys.executable, str(SCRIPT), "--variants", "4", "--unseen", str(long_posts), *extra]
+        done = subprocess.run(args, capture_output=True, text=True, timeout=300, check=True)
+        return done.stdout
+
+    def shown(output: str) -> set[str]:
+        return {line.split(": ", 1)[1].strip() for line in output.splitlines() if " × " in line} & lines
+
+    assert shown(run()), "the set's mistakes are listed when it is not sealed"
+    sealed = run("--sealed", "set15")
+    assert not shown(sealed)
+    assert "osedda set15:" in sealed and "bara nya set15:" in sealed
+    assert re.search(r"inläggens medianlängd: kända \d+ tecken; set15 \d\.\d\d×", sealed)
