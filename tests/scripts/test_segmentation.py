@@ -601,6 +601,7 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
         ("set11", 0.1, 0.15),
         ("set12", 0.12, 0.12),
         ("set14", 0.15, 0.12),
+        ("set16", 0.05, 0.08),
     ],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
@@ -628,7 +629,8 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     At stop 20 (a short title after a short last paragraph; alike neighbours cost nothing at a strong
     title), mixed in: set2 6.2 %, set4 7.8 %, set5 11.0 %, set7 13.8 %; alone: set2 7.9 %, set3 2.6 %,
     set4 5.5 %, set5 2.1 %, set9 6.8 %, set11 8.2 %; the others unchanged; set14, written after every
-    rule of stop 20 and measured once: 11.2 % and 8.2 %.
+    rule of stop 20 and measured once: 11.2 % and 8.2 %. set16 (stop 21), posts of the archive's own
+    length (the earlier sets' posts are a third of it), sealed: 0.9 % and 2.7 %.
     Most misses left are titles of two to four words after a post with no closing line.
     """
     mixed, alone = _set_scores(truth, name)
@@ -660,6 +662,21 @@ def test_set13_is_still_cut_at_its_question_and_exclamation_subheadings(truth):
     mixed, alone = _set_scores(truth, "set13")
     assert mixed.errors / mixed.boundaries <= 0.5, mixed.summary()
     assert alone.errors / alone.boundaries <= 0.6, alone.summary()
+
+
+def test_set15_has_a_long_post_cut_at_two_of_its_subheadings(truth):
+    """set15 (stop 21), the first set of posts as long as the archive's, fails on one post: a long
+    report whose sections share few words ("Trygghet var viktigt för många", "Det blev inte som alla
+    ville"; five and six words, so each reads as a long title). The set's other seven posts, and its
+    other 31 short lines shaped like headings, split right. A guard at the measured level, not a goal.
+
+    Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone): 20.7 % and 24.7 %, all but two of
+    them false splits; seeds 1–3 × 40: 21.3 % and 25.7 %.
+    """
+    mixed, alone = _set_scores(truth, "set15")
+    assert mixed.errors / mixed.boundaries <= 0.25, mixed.summary()
+    assert alone.errors / alone.boundaries <= 0.3, alone.summary()
+    assert mixed.missed <= 4 and alone.missed <= 2, (mixed.summary(), alone.summary())
 
 
 def test_the_search_stops_early_only_where_no_other_split_could_win(truth, monkeypatch):
