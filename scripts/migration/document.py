@@ -92,19 +92,40 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+def page_numbers_of(pages: list[str]) -> dict[int, int]:
+    """Which pages end with their page number, and the number: {page index: number}.
+
+    A flattened PDF runs each page's number into the end of its text. Only a
+    run of numbers that count up is taken, so a sentence ending in a number is
+    left alone. The run may start after a cover or a summary without a number
+    and at any page number (a cover counted as page 1 but not printed), and
+    it may skip one page (a full-page picture has no number). A first number
+    above 1 needs the next number to follow it before it is believed.
+    """
+    trailing = {}
+    for index, text in enumerate(pages):
+        if match := _TRAILING_PAGE_NUMBER.search(text):
+            trailing[index] = int(match.group(1))
+    found: dict[int, int] = {}
+    last_index, last = 0, 0
+    for index, value in trailing.items():
+        follows = value - last in (1, 2) and index - last_index == value - last
+        starts = value == 1 or trailing.get(index + 1) == value + 1
+        if follows if found else starts:
+            found[index] = value
+            last_index, last = index, value
+    return found
+
+
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     title = plain(lines[parts.title_line - 1])
     pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
-    page_numbers: dict[int, int] = {}
-    expected = 1
-    cleaned: list[tuple[int, str]] = []
-    for number, text in pages:
-        match = _TRAILING_PAGE_NUMBER.search(text)
-        if match and int(match.group(1)) == expected:
-            page_numbers[number] = expected
-            expected += 1
-            text = text[: match.start()]
-        cleaned.append((number, text))
+    numbered = page_numbers_of([text for _, text in pages])
+    page_numbers = {pages[index][0]: page for index, page in numbered.items()}
+    cleaned = [
+        (number, _TRAILING_PAGE_NUMBER.sub("", text) if index in numbered else text)
+        for index, (number, text) in enumerate(pages)
+    ]
 
     facts: dict[str, str] = {}
     if cleaned and cleaned[0][1].startswith(title):
