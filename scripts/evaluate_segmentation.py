@@ -23,8 +23,9 @@ an archive of only new posts.
 Last it prints each set's median post length against the known posts': the
 known posts' length is the typical length that archives mixed with them
 learn, so a set of far shorter posts is merged more often there than alone.
-A set kept as a fair test is named with ``--sealed``: its figures are printed,
-its mistakes never.
+A set kept as a fair test is listed in tests/fixtures/unseen_posts/sealed.txt
+(or named with ``--sealed``): its figures are printed, its mistakes never;
+``--sealed`` with no name prints every set's mistakes.
 
 With several seeds, each is measured in its own process and the lines give
 the sums, with the range of the error share per seed: one seed's 40 variants
@@ -67,6 +68,7 @@ from migration.source import read_dump  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "fixtures" / "unseen_posts"
+SEALED = UNSEEN / "sealed.txt"  # sets kept as a fair test, one name per line
 ARCHIVE = "arkivet"  # the archive as it is: the same for every seed
 
 
@@ -99,6 +101,13 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     return scores
 
 
+def sealed_sets() -> list[str]:
+    """The sets whose mistakes no run prints unless asked to (``--sealed`` with no name)."""
+    if not SEALED.is_file():
+        return []
+    return [line.strip() for line in SEALED.read_text(encoding="utf-8").splitlines() if line.strip()[:1].isalnum()]
+
+
 def post_lengths(args: argparse.Namespace) -> str:
     """Each set's median post length as a share of the known posts' (see the module docstring)."""
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
@@ -125,10 +134,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--sealed",
-        nargs="+",
-        default=[],
+        nargs="*",
+        default=sealed_sets(),
         metavar="NAME",
-        help="sets kept as a fair test (folder names): their figures are printed, their mistakes never",
+        help="sets kept as a fair test (folder names): their figures are printed, their mistakes never; "
+        f"default: those listed in {SEALED.relative_to(REPO)}",
     )
     args = parser.parse_args()
 
