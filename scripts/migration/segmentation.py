@@ -49,9 +49,11 @@ MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 LENGTH_WEIGHT = 0.2
 # ... for an archive whose post lengths vary as the known posts' do: a robust σ of log characters
 # (interquartile range / 1.349) of about 0.6 on the first pass over shuffled archives of them. Where
-# lengths vary more, a post's length says less, and the weight falls with the square of the spread:
-# long reports beside short notices (known posts mixed with a set's short ones, σ 0.8-1.0) then keep
-# the notices apart. 0.5 and 0.75 were tried: 0.5 reordered the known dumps worse, 0.75 kept fewer apart.
+# lengths vary more, a short post says less: the weight for posts shorter than the typical one falls
+# with the square of the spread, so that short notices among long reports (known posts mixed with a
+# set's short ones, σ 0.8-1.0) stay apart. A post far longer than the typical one still costs the
+# full weight: weakening that too (the same figures elsewhere) left more posts merged on made
+# archives of the known posts. 0.5 reordered the known dumps worse, 0.75 kept fewer notices apart.
 LENGTH_SPREAD_REFERENCE = 0.6
 IQR_PER_SIGMA = 1.349  # a normal distribution's interquartile range in standard deviations
 # A split's own score (title cues plus the contrast of the posts either side, as
@@ -184,15 +186,16 @@ class DumpSplitter:
         """
         return b in self.forced_set or self.candidate(a, b).score + contrast >= MIN_SPLIT_SCORE
 
-    def length_cost(self, b: int, c: int, typical_chars: float | None, weight: float = LENGTH_WEIGHT) -> float:
+    def length_cost(self, b: int, c: int, typical_chars: float | None, short_weight: float = LENGTH_WEIGHT) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):
             return 0.0
         chars = max(self.offsets[c] - self.offsets[b], MIN_LEAD_CHARS)
+        weight = short_weight if chars < typical_chars else LENGTH_WEIGHT
         return weight * math.log(chars / typical_chars) ** 2
 
-    def split(self, typical_chars: float | None = None, length_weight: float = LENGTH_WEIGHT) -> list[PostSpan]:
+    def split(self, typical_chars: float | None = None, short_weight: float = LENGTH_WEIGHT) -> list[PostSpan]:
         """The best split; ``typical_chars`` (a typical post's length in the archive) adds the length prior,
-        with ``length_weight`` (see ``length_prior_weight``)."""
+        weighed by ``short_weight`` for posts shorter than that (see ``short_post_weight``)."""
         lines, starts = self.lines, self.starts
         if not lines:
             return []
@@ -209,7 +212,7 @@ class DumpSplitter:
             for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
                 if not self.allowed(b, c):
                     continue
-                step = -self.length_cost(b, c, typical_chars, length_weight)
+                step = -self.length_cost(b, c, typical_chars, short_weight)
                 if c < n:
                     step += self.candidate(b, c).score - self.threshold
                 first_taken = None
@@ -292,7 +295,7 @@ def split_dumps(
 
     A first pass splits without a length prior; the median length of the posts
     it finds is the archive's typical post, how much their lengths vary sets
-    the prior's weight, and a second pass splits with it. An archive of long
+    the prior's weight for shorter posts, and a second pass splits with it. An archive of long
     reports and one of short notices thus get their own yardstick, and no
     length is built into the code.
     """
@@ -302,8 +305,8 @@ def split_dumps(
     typical = typical_post_chars(dumps, first)
     if typical is None:
         return first
-    weight = length_prior_weight(_post_chars(dumps, first))
-    return [s.split(typical, weight) for s in splitters]  # the scores are kept: only the search runs again
+    short_weight = short_post_weight(_post_chars(dumps, first))
+    return [s.split(typical, short_weight) for s in splitters]  # the scores are kept: only the search runs again
 
 
 def _post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> list[int]:
@@ -320,8 +323,9 @@ def typical_post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan
     return float(statistics.median(lengths)) if len(lengths) >= MIN_POSTS_FOR_LENGTH else None
 
 
-def length_prior_weight(lengths: list[int]) -> float:
-    """The length prior's weight for an archive with these post lengths (see LENGTH_SPREAD_REFERENCE)."""
+def short_post_weight(lengths: list[int]) -> float:
+    """The length prior's weight for posts shorter than the typical one, in an archive with these post
+    lengths (see LENGTH_SPREAD_REFERENCE)."""
     q1, _, q3 = statistics.quantiles([math.log(max(n, 1)) for n in lengths], n=4)
     spread = (q3 - q1) / IQR_PER_SIGMA
     return LENGTH_WEIGHT * min(1.0, (LENGTH_SPREAD_REFERENCE / spread) ** 2) if spread > 0 else LENGTH_WEIGHT
