@@ -2,7 +2,8 @@
 
 The archive itself: the CLI into an empty folder, cold (Python start-up
 included), as an editor runs it. Larger listing archives: the real posts
-shuffled into more and longer dumps, planned in-process. Each copy of a post
+shuffled into more and longer dumps, each shape planned in a process of its own
+(whose peak memory is reported too). Each copy of a post
 gets a serial number after the first word of its body lines so that no two
 dumps share text (a shared run would be taken for a copied post); numbers
 carry no stems, and a line's start and end keep their shape. Medians over the runs; the cost per 1,000 lines
