@@ -303,14 +303,16 @@ def split_dumps(
     forced = forced_starts or [frozenset()] * len(dumps)
     splitters = [DumpSplitter(d, vocabulary, cues, f, threshold) for d, f in zip(dumps, forced, strict=True)]
     first = [s.split() for s in splitters]
-    typical = typical_post_chars(dumps, first)
+    lengths = post_chars(dumps, first)
+    typical = typical_post_chars(lengths)
     if typical is None:
         return first
-    short_weight = short_post_weight(_post_chars(dumps, first))
-    return [s.split(typical, short_weight) for s in splitters]  # the scores are kept: only the search runs again
+    # The scores are kept: only the search runs again.
+    return [s.split(typical, short_post_weight(lengths)) for s in splitters]
 
 
-def _post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> list[int]:
+def post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> list[int]:
+    """Characters of each post found."""
     return [
         sum(len(line.text) for line in lines if span.start <= line.number <= span.end)
         for lines, found in zip(dumps, spans, strict=True)
@@ -318,9 +320,8 @@ def _post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> 
     ]
 
 
-def typical_post_chars(dumps: list[list[ContentLine]], spans: list[list[PostSpan]]) -> float | None:
+def typical_post_chars(lengths: list[int]) -> float | None:
     """Median characters of the posts found, or None when too few were found to tell."""
-    lengths = _post_chars(dumps, spans)
     return float(statistics.median(lengths)) if len(lengths) >= MIN_POSTS_FOR_LENGTH else None
 
 

@@ -30,7 +30,7 @@ from migration.evaluation import (
 )
 from migration.lines import LineKind
 from migration.rules import load_rules
-from migration.segmentation import DumpSplitter, split_dumps, split_posts, typical_post_chars
+from migration.segmentation import DumpSplitter, post_chars, split_dumps, split_posts, typical_post_chars
 from migration.source import read_dump
 from migration.title_cues import WEIGHTS, candidate_features, occurrences
 
@@ -513,10 +513,10 @@ def test_the_typical_post_length_is_learnt_from_the_archive_only_when_it_has_eno
     texts = CYCLES + BUSES
     lines = content_lines(list(enumerate(texts, 1)))
     two_posts = [split_posts(lines, Vocabulary(texts), CUES)]
-    assert typical_post_chars([lines], two_posts) is None
+    assert typical_post_chars(post_chars([lines], two_posts)) is None
     archive = [lines] * 3
     # The median of three posts of each length.
-    assert typical_post_chars(archive, two_posts * 3) == (sum(map(len, CYCLES)) + sum(map(len, BUSES))) / 2
+    assert typical_post_chars(post_chars(archive, two_posts * 3)) == (sum(map(len, CYCLES)) + sum(map(len, BUSES))) / 2
 
 
 @pytest.mark.parametrize(
