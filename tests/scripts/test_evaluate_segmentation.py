@@ -8,26 +8,26 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from evaluate_segmentation import sealed_sets
 from migration.evaluation import MigrationScore, SplitScore
 
 SCRIPT = ROOT / "scripts" / "evaluate_segmentation.py"
 SET = ROOT / "tests" / "fixtures" / "unseen_posts" / "set11"
-SEALED_LIST = ROOT / "tests" / "fixtures" / "unseen_posts" / "sealed.txt"
 LINE = re.compile(
     r"^(?P<label>[^:]+):\s+.*?(?P<boundaries>\d+) gränser: (?P<missed>\d+) missade, (?P<false>\d+) felaktiga"
 )
 
 
-def _figures(*seeds: int) -> dict[str, tuple[int, int, int]]:
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--variants", "2", "--seed", *map(str, seeds), "--unseen", str(SET)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def _run(*args: str) -> str:
+    """The script's output for these arguments (it must succeed)."""
+    done = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _figures(*seeds: int) -> dict[str, tuple[int, int, int]]:
     figures = {}
-    for line in done.stdout.splitlines():
+    for line in _run("--variants", "2", "--seed", *map(str, seeds), "--unseen", str(SET)).splitlines():
         if match := LINE.match(line):
             figures[match["label"]] = (int(match["boundaries"]), int(match["missed"]), int(match["false"]))
     return figures
@@ -60,9 +60,7 @@ def test_a_sealed_sets_figures_are_printed_and_its_mistakes_never(tmp_path):
     lines = {line.strip()[:70] for path in long_posts.glob("*.txt") for line in path.read_text().splitlines()}
 
     def run(*extra: str) -> str:
-        args = [sys.executable, str(SCRIPT), "--variants", "4", "--unseen", str(long_posts), *extra]
-        done = subprocess.run(args, capture_output=True, text=True, timeout=300, check=True)
-        return done.stdout
+        return _run("--variants", "4", "--unseen", str(long_posts), *extra)
 
     def shown(output: str) -> set[str]:
         return {line.split(": ", 1)[1].strip() for line in output.splitlines() if " × " in line} & lines
@@ -73,13 +71,7 @@ def test_a_sealed_sets_figures_are_printed_and_its_mistakes_never(tmp_path):
     assert "osedda set15:" in sealed and "bara nya set15:" in sealed
     assert re.search(r"inläggens medianlängd: kända \d+ tecken; set15 \d\.\d\d×", sealed)
     # A set listed in sealed.txt is sealed without asking: the same posts under a sealed set's name.
-    (name, *_) = [line for line in SEALED_LIST.read_text().splitlines() if line[:1].isalnum()]
+    (name, *_) = sealed_sets()
     shutil.copytree(long_posts, tmp_path / name)
-    listed = subprocess.run(
-        [sys.executable, str(SCRIPT), "--variants", "4", "--unseen", str(tmp_path / name)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    ).stdout
+    listed = _run("--variants", "4", "--unseen", str(tmp_path / name))
     assert f"osedda {name}:" in listed and not shown(listed)
