@@ -47,8 +47,9 @@ def test_the_archive_splits_with_at_most_the_measured_errors(truth):
     found = default_splitter(CUES)([_lines(n) for n in listings])
     for name, starts in zip(listings, found, strict=True):
         score.add(set(truth[name]["starts"]) - {1}, starts, _lines(name))
-    # Measured: 2 missed, 0 false of 21 (without the cross-dump hints the CLI adds).
-    assert score.errors <= 2, score.summary() + "\n" + "\n".join(score.examples)
+    # Measured: 1 missed, 0 false of 21 (without the cross-dump hints the CLI adds; 2 missed before a
+    # paragraph ending in a short exclamation closed a post, stop 22).
+    assert score.errors <= 1, score.summary() + "\n" + "\n".join(score.examples)
 
 
 @pytest.mark.parametrize("seed", [11, 12])
@@ -298,6 +299,22 @@ def test_a_short_line_with_a_link_closes_a_post(last_line, closes):
 def test_a_closing_phrase_closes_a_post_where_it_opens_a_sentence(last_line, closes):
     features = _features([*CYCLES, last_line, "Tätare bussar", BUSES[1]], len(CYCLES) + 1)
     assert features["closing_before"] == float(closes)
+
+
+@pytest.mark.parametrize(
+    ("last_line", "closes"),
+    [
+        (CYCLES[1] + " Det ser vi fram emot!", True),  # a paragraph ending in a short exclamation
+        ("Vi ses på cykelbanan!", True),  # a short line of its own
+        ("Vi ses på cykelbanan!”", True),  # ... inside a closing quotation mark
+        (CYCLES[1] + " Nu kan alla som bor i staden cykla hela vägen till jobbet utan att korsa en bilväg!", False),
+        ("Det ser vi fram emot! " + CYCLES[2], False),  # the exclamation is not the last sentence
+        (CYCLES[1] + " Det ser vi fram emot.", False),
+    ],
+)
+def test_a_paragraph_ending_in_a_short_exclamation_signs_off_the_post(last_line, closes):
+    texts = [*CYCLES, last_line, "Tätare bussar", BUSES[1]]
+    assert _features(texts, len(CYCLES) + 1)["closing_before"] == float(closes)
 
 
 def test_an_exclamation_heading_with_no_text_under_it_signs_off_the_post():
