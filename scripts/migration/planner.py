@@ -408,7 +408,7 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
 
 
 def _mark_duplicates(drafts: list[_Draft]) -> None:
-    """A post whose lines all occur in an earlier (or longer) post is a copy of it."""
+    """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy."""
     for index, draft in enumerate(drafts):
         if "duplicate_of" in draft.post.edited:
             draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
@@ -432,7 +432,14 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
                 _record_copy(keep, drop)
                 break
         else:
-            keep = _earlier_run_holding(draft, drafts[:index])
+            keep = _run_holding(draft, drafts[:index])
+            if keep is not None:
+                _record_copy(keep, draft)
+    # A copy that is whole here but merged with its neighbour in a later dump (a title the splitter
+    # missed there) is held by that dump's posts too.
+    for draft in drafts:
+        if not draft.post.duplicate_of and not draft.post.copies and "duplicate_of" not in draft.post.edited:
+            keep = _run_holding(draft, drafts)
             if keep is not None:
                 _record_copy(keep, draft)
 
@@ -452,7 +459,7 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
     """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them.
 
     A line counts as kept when any kept post of the twin's dump holds it (a
-    copy can span two posts there, see ``_earlier_run_holding``).
+    copy can span two posts there, see ``_run_holding``).
     """
     by_slug = {d.post.slug: d for d in drafts}
     by_file = {s.file: s for s in sources}
@@ -482,8 +489,8 @@ def _record_copy(keep: _Draft, drop: _Draft) -> None:
     keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
 
 
-def _earlier_run_holding(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
-    """The kept post where ``draft``'s text begins, if earlier posts of another dump hold all of it.
+def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
+    """The kept post where ``draft``'s text begins, if posts of another dump hold all of it.
 
     The two copies of a post can be split differently (one dump's neighbours
     make a subheading look like a title): the copy is then no single post's
@@ -493,7 +500,7 @@ def _earlier_run_holding(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
     if not _is_shared_text(mine):
         return None
     by_source: dict[str, list[_Draft]] = {}
-    for other in earlier:
+    for other in others:
         if other.post.source != draft.post.source and not other.post.duplicate_of:
             by_source.setdefault(other.post.source, []).append(other)
     for kept in by_source.values():

@@ -264,6 +264,31 @@ def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_pat
     assert not [d for s in plan["sources"] for d in s["dropped"] if "kopia" in d["reason"]]
 
 
+def test_a_copy_whole_in_one_dump_and_merged_with_its_neighbour_in_a_later_one_is_found(migrated, tmp_path):
+    """The later dump's splitter missed the title after the copy: its post holds the copy and the next
+    post. The whole copy in the earlier dump is then the duplicate, and nothing is listed as lost."""
+    out = tmp_path / "merged"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    posts = [(s, p) for s in plan["sources"] for p in s["posts"]]
+    kept_source, kept = next((s, p) for s, p in posts if p.get("copies"))
+    source, copy = next((s, p) for s, p in posts if p.get("duplicate_of") == kept["slug"])
+    assert plan["sources"].index(kept_source) < plan["sources"].index(source)
+    after = source["posts"][source["posts"].index(copy) + 1]
+    copy["lines"] = f"{copy['lines'].split('-')[0]}-{after['lines'].split('-')[1]}"
+    source["posts"].remove(after)
+    del kept["copies"], copy["duplicate_of"]
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    plan = _plan(out)
+    posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
+    merged = posts[(source["file"], copy["lines"])]
+    assert posts[(kept_source["file"], kept["lines"])]["duplicate_of"] == merged["slug"]
+    assert not merged.get("duplicate_of") and plan["summary"]["duplicates"] == 1
+    assert not [d for s in plan["sources"] for d in s["dropped"] if "kopia" in d["reason"]]
+
+
 def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_off(migrated, tmp_path):
     out = tmp_path / "review"
     shutil.copytree(migrated, out)
