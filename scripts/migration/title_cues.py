@@ -88,7 +88,7 @@ WEIGHTS = {
     # from 1.0: each step to 2.0 found more short titles and made no other figure worse.
     "clean_break": 2.0,
     # A short line with a lead after a post's short last note that closes nothing ("Biblioteket har
-    # öppet vardagar 10–19.", after longer text or a closing line; see _ends_short). Hand-set: no
+    # öppet vardagar 10–19.", after longer text, a list or a closing line; see _ends_short). Hand-set: no
     # figure of the known posts moved; 1.0 found more short titles in the sets than 0.5, 1.5 cut
     # set11's posts.
     "short_ending": 1.0,
@@ -353,11 +353,13 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
 
 
 def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool:
-    """Does the text above line ``b`` end with a short paragraph after a longer one, or after a
-    closing line ("Mallen finns på www.…" / "Berätta gärna hur det gick.")?
+    """Does the text above line ``b`` end with a short paragraph after a longer one, a bullet list,
+    or a closing line ("Mallen finns på www.…" / "Berätta gärna hur det gick.")?
 
     Posts often end with a note of one short sentence; above a subheading,
-    text mostly runs longer. A short paragraph after a heading or after other
+    text mostly runs longer. After a list the note is the post's last word
+    on it (in the open sets, seven titles and one sign-off heading followed
+    such a note). A short paragraph after a heading or after other
     short ones is a section of a fact sheet ("Skatten" / "Skattesatsen är
     oförändrad."), where the next short heading is one more section.
     """
@@ -365,7 +367,9 @@ def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool
         return False
     last, before = lines[b - 1], lines[b - 2]
     short = last.kind == LineKind.TEXT and len(last.text) < SHORT_LAST_CHARS
-    longer = before.kind in (LineKind.TEXT, LineKind.QUOTE) and len(before.text) >= SHORT_LAST_CHARS
+    longer = before.kind == LineKind.BULLET or (
+        before.kind in (LineKind.TEXT, LineKind.QUOTE) and len(before.text) >= SHORT_LAST_CHARS
+    )
     return short and (longer or closes_post(before, cues))
 
 

@@ -263,6 +263,8 @@ def test_a_short_title_after_a_short_last_paragraph_starts_a_post(monkeypatch):
     assert _features([*CYCLES_ENDING_LONG, "Tätare bussar", *BUSES[1:]], 3)["short_ending"] == 0.0  # a long paragraph
     after_link = [*CYCLES[:2], "Kartan finns på www.kommun.example/cykel", note, "Tätare bussar", *BUSES[1:]]
     assert _features(after_link, 4)["short_ending"] == 1.0  # the note after a closing line, not after longer text
+    after_list = [*CYCLES[:2], "• Fler cykelbanor", "• Tak över parkeringarna", note, "Tätare bussar", *BUSES[1:]]
+    assert _features(after_list, 5)["short_ending"] == 1.0  # ... or after a bullet list
     assert _features([*cycles, BUSES[0], *BUSES[1:]], len(cycles))["short_ending"] == 0.0  # a long title
     assert _features([*cycles, "Välkomna!"], len(cycles))["short_ending"] == 0.0  # no lead: a sign-off, no title
     fact_sheet = ["Budgeten i korthet", LEAD, "Skatten", "Skatten är oförändrad.", "Skolan", CYCLES[1]]
