@@ -6,8 +6,8 @@ a *candidate* title, scored by cues a careful reader uses:
 
 * the line before it closes a post (contact details, a signature, a link or
   a link's label, an invitation opening a sentence, a sign-off such as "Tack
-  till alla som kom!" or a paragraph ending "… Det glädjer oss!"), or the dump has an invisible-character separator
-  there; all the more when a lead follows and the line is no contact prompt
+  till alla som kom!" or a paragraph ending "… Vi ses där!"), or the dump
+  has an invisible-character separator there; all the more when a lead follows and the line is no contact prompt
   itself; or, at a short line, the post before ends with a short note after
   longer text, a list or a closing line ("Biblioteket har öppet vardagar 10–19.");
 * its words are new to the post read so far but recur in what follows, if
@@ -100,7 +100,7 @@ LIST_RUN = 3  # short lines in a row that make a list
 MIN_LEAD_CHARS = 60
 MIN_COMPOUND_HEAD = 5  # letters a stem needs to count when it ends a longer word (see occurrences)
 MAX_CLOSING_CHARS = 110
-# A paragraph ending in an exclamation of up to six words signs off a post ("… Det glädjer oss!"):
+# A paragraph ending in an exclamation of up to six words signs off a post ("… Vi ses där!"):
 # 14 of 138 posts of the known archive and the open sets end so, 1 of 229 paragraphs above a subheading
 # (a signer followed). 4 and 9 words gave the same figures.
 SIGN_OFF_WORDS = 6
@@ -204,8 +204,8 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     a paragraph whose last sentence is short and opens with a closing phrase
     ("… Läs rapporten ”…”"; a link inside a long paragraph does
     not: on the archive such paragraphs go on under a subheading). So does a
-    paragraph whose last sentence is a short exclamation ("… Det glädjer
-    oss!", "Lycka till!"): blog posts end so, text above a subheading rarely
+    paragraph whose last sentence is a short exclamation ("… Vi ses där!",
+    "Lycka till!"): blog posts end so, text above a subheading rarely
     does (see SIGN_OFF_WORDS). So does a
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
