@@ -7,9 +7,10 @@ a *candidate* title, scored by cues a careful reader uses:
 * the line before it closes a post (contact details, a signature, a link or
   a link's label, an invitation opening a sentence, a sign-off such as "Tack
   till alla som kom!" or a paragraph ending "… Vi ses där!"), or the dump
-  has an invisible-character separator there; all the more when a lead follows and the line is no contact prompt
-  itself; or, at a short line, the post before ends with a short note after
-  longer text, a list or a closing line ("Biblioteket har öppet vardagar 10–19.");
+  has an invisible-character separator there; all the more when a lead
+  follows and the line is no contact prompt itself; or, at a short line,
+  the post before ends with a short note after longer text, a list or a
+  closing line ("Biblioteket har öppet vardagar 10–19.");
 * its words are new to the post read so far but recur in what follows, if
   need be as the head of a compound (a title announces a new subject; a
   subheading continues the current one);
