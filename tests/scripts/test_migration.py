@@ -30,6 +30,22 @@ def _plan(out):
     return yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
 
 
+def _migrate_following(out, plan: dict) -> dict:
+    """Save an edited plan in ``out``, migrate the archive again following it, and return the new plan."""
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    return _plan(out)
+
+
+def _kept_and_copy(plan: dict) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
+    """(source, post) of the archive's kept post and of its copy, as the plan records them."""
+    posts = [(s, p) for s in plan["sources"] for p in s["posts"]]
+    kept = next((s, p) for s, p in posts if p.get("copies"))
+    copy = next((s, p) for s, p in posts if p.get("duplicate_of") == kept[1]["slug"])
+    return kept, copy
+
+
 def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
     plan = _plan(migrated)
     outputs = {}
@@ -93,7 +109,6 @@ def test_editor_changes_are_kept_unless_forced(migrated, tmp_path):
 def test_rerun_follows_an_edited_plan(migrated, tmp_path):
     out = tmp_path / "planned"
     shutil.copytree(migrated, out)
-    plan_path = out / "migration-plan.yaml"
     plan = _plan(out)
     source = next(s for s in plan["sources"] if s["kind"] == "listing" and len(s["posts"]) >= 3)
     first, second = source["posts"][0], source["posts"][1]
@@ -104,9 +119,7 @@ def test_rerun_follows_an_edited_plan(migrated, tmp_path):
     first["date_source"] = "editor"
     del first["slug"]
     del source["posts"][1]
-    plan_path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run_migrate("--out", out, LEGACY)
-    assert result.returncode == 0, result.stderr
+    _migrate_following(out, plan)
     merged = (out / "articles" / "sammanslaget-inlagg.md").read_text(encoding="utf-8")
     assert "Title: Sammanslaget inlägg" in merged and "Date: 2014-03-02" in merged
     assert second["title"] in merged  # the second post's title line is now body text
@@ -243,21 +256,17 @@ def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_pat
     out = tmp_path / "resplit"
     shutil.copytree(migrated, out)
     plan = _plan(out)
-    posts = [(s, p) for s in plan["sources"] for p in s["posts"]]
-    source, kept = next((s, p) for s, p in posts if p.get("copies"))
-    copy_source, copy = next((s["file"], p) for s, p in posts if p.get("duplicate_of") == kept["slug"])
+    (source, kept), (copy_source, copy) = _kept_and_copy(plan)
     first, last = map(int, kept["lines"].split("-"))
     middle = (first + last) // 2
     kept["lines"] = f"{first}-{middle - 1}"
     source["posts"].insert(source["posts"].index(kept) + 1, {"lines": f"{middle}-{last}", "title": "Andra halvan"})
     del kept["copies"], copy["duplicate_of"]
-    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
-    result = run_migrate("--out", out, LEGACY)
-    assert result.returncode == 0, result.stderr
-    plan = _plan(out)
+    plan = _migrate_following(out, plan)
     posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
     assert (
-        posts[(copy_source, copy["lines"])]["duplicate_of"] == posts[(source["file"], f"{first}-{middle - 1}")]["slug"]
+        posts[(copy_source["file"], copy["lines"])]["duplicate_of"]
+        == posts[(source["file"], f"{first}-{middle - 1}")]["slug"]
     )
     assert plan["summary"]["duplicates"] == 1
     # every line of the copy is held by one of the two halves: none is listed as only in the copy
@@ -270,18 +279,13 @@ def test_a_copy_whole_in_one_dump_and_merged_with_its_neighbour_in_a_later_one_i
     out = tmp_path / "merged"
     shutil.copytree(migrated, out)
     plan = _plan(out)
-    posts = [(s, p) for s in plan["sources"] for p in s["posts"]]
-    kept_source, kept = next((s, p) for s, p in posts if p.get("copies"))
-    source, copy = next((s, p) for s, p in posts if p.get("duplicate_of") == kept["slug"])
+    (kept_source, kept), (source, copy) = _kept_and_copy(plan)
     assert plan["sources"].index(kept_source) < plan["sources"].index(source)
     after = source["posts"][source["posts"].index(copy) + 1]
     copy["lines"] = f"{copy['lines'].split('-')[0]}-{after['lines'].split('-')[1]}"
     source["posts"].remove(after)
     del kept["copies"], copy["duplicate_of"]
-    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
-    result = run_migrate("--out", out, LEGACY)
-    assert result.returncode == 0, result.stderr
-    plan = _plan(out)
+    plan = _migrate_following(out, plan)
     posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
     merged = posts[(source["file"], copy["lines"])]
     assert posts[(kept_source["file"], kept["lines"])]["duplicate_of"] == merged["slug"]
@@ -306,10 +310,7 @@ def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_of
             assert f"rad {post['closest_rejected_split']['line']} " in entry["why"]
     first = posts[(review[0]["file"], review[0]["lines"])]
     first["reviewed"] = True
-    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
-    result = run_migrate("--out", out, LEGACY)
-    assert result.returncode == 0, result.stderr
-    again = _plan(out)
+    again = _migrate_following(out, plan)
     assert (review[0]["file"], review[0]["lines"]) not in {
         (e["file"], e["lines"]) for e in again["summary"]["review_first"]
     }
