@@ -205,9 +205,6 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     a paragraph whose last sentence is short and opens with a closing phrase
     ("… Läs rapporten ”…”"; a link inside a long paragraph does
     not: on the archive such paragraphs go on under a subheading). So does a
-    paragraph whose last sentence is a short exclamation ("… Vi ses där!",
-    "Lycka till!"): blog posts end so, text above a subheading rarely
-    does (see SIGN_OFF_WORDS). So does a
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
     exclamation heading has a lead, the sign-offs were found on posts the
@@ -220,12 +217,21 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
         return True
     if line.kind == LineKind.HEADING and (_exclaims(line) or _asks(line) or names_someone(line.text)):
         return True
-    last = _last_sentence(line.text)
-    if line.kind == LineKind.TEXT and len(words(last)) <= SIGN_OFF_WORDS and last.rstrip('”"').endswith("!"):
-        return True
     if len(line.text) <= MAX_CLOSING_CHARS:
         return _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)
+    last = _last_sentence(line.text)
     return len(last) <= MAX_CLOSING_CHARS and _opens_with_cue(last, cues)
+
+
+def signs_off(line: ContentLine) -> bool:
+    """Does a paragraph end with a short exclamation ("… Vi ses där!", "Lycka till!")?
+
+    Blog posts end so; text above a subheading rarely does (see
+    SIGN_OFF_WORDS). It counts only before a candidate title: an interview's
+    answer may end so too, and is still followed by the next question.
+    """
+    last = _last_sentence(line.text)
+    return line.kind == LineKind.TEXT and len(words(last)) <= SIGN_OFF_WORDS and last.rstrip('”"').endswith("!")
 
 
 def _last_sentence(text: str) -> str:
@@ -305,7 +311,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     n_words = len(words(line.text))
     recurrence = sum(min(occurrences(s, ahead), 3) * vocabulary.idf(s) for s in stems)
     recurrence /= sum(vocabulary.idf(s) for s in stems) or 1.0
-    closing_before = closes_post(previous, cues.closing)
+    closing_before = closes_post(previous, cues.closing) or signs_off(previous)
     self_closing = _has_cue(line.text, cues.closing)
     next_contact = nxt is not None and (
         has_email(nxt.text) or (len(nxt.text) < MAX_CONTACT_CHARS and _has_cue(nxt.text, cues.closing))
@@ -360,7 +366,7 @@ def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool
     Posts often end with a note of one short sentence; above a subheading,
     text mostly runs longer. After a list the note is the post's last word
     on it (in the open sets, seven titles and one sign-off heading followed
-    such a note). A short paragraph after a heading or after other
+    such a note; no known post ends so, so only the sets support this). A short paragraph after a heading or after other
     short ones is a section of a fact sheet ("Skatten" / "Skattesatsen är
     oförändrad."), where the next short heading is one more section.
     """

@@ -391,6 +391,10 @@ def test_a_question_one_answer_from_another_question_is_part_of_an_interview(mon
     # A contact line between two questions ends a post: the question after it may be a title.
     texts = [*CYCLES, "Har du frågor?", CONTACT, "Hur vill du ha det som äldre?", BUSES[1]]
     assert _features(texts, len(CYCLES) + 2)["in_interview"] == 0.0
+    # An answer ending in a short exclamation is no contact line: the next question is still the interview's.
+    exclaiming = [*INTERVIEW[:3], INTERVIEW[3] + " Det är det bästa jag vet!", *INTERVIEW[4:]]
+    assert _features(exclaiming, index)["in_interview"] == 1.0
+    assert _features(exclaiming, index)["closing_before"] == 1.0  # yet it signs off, as before a title
     assert _split([*INTERVIEW, *BUSES]) == [(1, len(INTERVIEW)), (len(INTERVIEW) + 1, len(INTERVIEW) + len(BUSES))]
     monkeypatch.setitem(WEIGHTS, "in_interview", 0.0)
     assert len(_split([*INTERVIEW, *BUSES])) > 2  # without the cue the interview falls apart
