@@ -192,8 +192,8 @@ def _quotes(paragraph: str, heading: str) -> bool:
     return any(f"{q}{heading.lower()}{r}" in lowered for q, r in _QUOTE_PAIRS)
 
 
-def _exclaims(line: ContentLine) -> bool:
-    return line.text.rstrip('”"').endswith("!")
+def _exclaims(text: str) -> bool:
+    return text.rstrip('”"').endswith("!")
 
 
 def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
@@ -215,7 +215,7 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text) or is_hashtags(line.text):
         return True
-    if line.kind == LineKind.HEADING and (_exclaims(line) or _asks(line) or names_someone(line.text)):
+    if line.kind == LineKind.HEADING and (_exclaims(line.text) or _asks(line) or names_someone(line.text)):
         return True
     if len(line.text) <= MAX_CLOSING_CHARS:
         return _opens_with_cue(line.text, cues) or bool(find_urls(line.text)) or is_link_label(line.text)
@@ -231,7 +231,7 @@ def signs_off(line: ContentLine) -> bool:
     answer may end so too, and is still followed by the next question.
     """
     last = _last_sentence(line.text)
-    return line.kind == LineKind.TEXT and len(words(last)) <= SIGN_OFF_WORDS and last.rstrip('”"').endswith("!")
+    return line.kind == LineKind.TEXT and len(words(last)) <= SIGN_OFF_WORDS and _exclaims(last)
 
 
 def _last_sentence(text: str) -> str:
@@ -329,7 +329,9 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "short_ending": float(
             n_words <= SHORT_TITLE_WORDS and not no_lead and _ends_short(lines, b, cues.closing) and not closing_before
         ),
-        "exclamation": float(_exclaims(line) and not next_title_shaped),  # with a title-shaped line next: a sign-off
+        "exclamation": float(
+            _exclaims(line.text) and not next_title_shaped
+        ),  # with a title-shaped line next: a sign-off
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
         "after_heading": float(previous.kind == LineKind.HEADING),
@@ -366,9 +368,10 @@ def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool
     Posts often end with a note of one short sentence; above a subheading,
     text mostly runs longer. After a list the note is the post's last word
     on it (in the open sets, seven titles and one sign-off heading followed
-    such a note; no known post ends so, so only the sets support this). A short paragraph after a heading or after other
-    short ones is a section of a fact sheet ("Skatten" / "Skattesatsen är
-    oförändrad."), where the next short heading is one more section.
+    such a note; no known post ends so, so only the sets support this). A
+    short paragraph after a heading or after other short ones is a section
+    of a fact sheet ("Skatten" / "Skattesatsen är oförändrad."), where the
+    next short heading is one more section.
     """
     if b < 2:
         return False
