@@ -57,6 +57,16 @@ class Vocabulary:
         return sum(self.idf(s) for s in stems if present(s)) / total if total else 0.0
 
 
+# A word that recurs within this many (content) lines of itself is a subject being written
+# about, not a passing mention: each occurrence weighs once more for every other occurrence that
+# near (0 lines: plain IDF-weighted counts). A post's subject words then dominate its text, and a
+# section shares them with the rest of its post. How well the cosine of the parts either side tells
+# titles from subheadings (AUC on shuffled archives of the known posts / of the open sets): 0.84 /
+# 0.75 with plain counts, 0.93 / 0.79 at 4 lines; 3 and 5 lines gave about the same, 10 and 20
+# less. Squared counts per run gave 0.92 / 0.78, but then a run's text is no longer the sum of its
+# lines' (see DumpText).
+BURST_LINES = 4
+
 # Runs of lines this close are compared from a table (see DumpText). On listing dumps of the
 # archive's posts, no pair of runs the split search compares spans more.
 NEAR_LINES = 256
@@ -66,7 +76,7 @@ class DumpText:
     """A dump's content lines, indexed for what the split search asks of runs of them.
 
     How alike two runs are is asked tens of thousands of times. A run's text is
-    the sum of its lines' IDF-weighted stem counts, so the dot product of two
+    the sum of its lines' IDF-weighted stem counts (``BURST_LINES``), so the dot product of two
     runs is the sum of the dot products of their line pairs; summed into a
     two-dimensional prefix table, each answer takes constant time. Which lines
     hold a stem is kept too, so "does this post use the word?" needs no
@@ -83,8 +93,14 @@ class DumpText:
         self.lines = lines
         self.vocabulary = vocabulary
         self.stems = [content_stems(line.text) for line in lines]
+        counts = [Counter(stems) for stems in self.stems]
+        self._where: dict[str, list[int]] = {}
+        for i, line_counts in enumerate(counts):
+            for stem in line_counts:
+                self._where.setdefault(stem, []).append(i)
         weights = [
-            {stem: count * vocabulary.idf(stem) for stem, count in Counter(stems).items()} for stems in self.stems
+            {stem: count * vocabulary.idf(stem) * self._burst(stem, i, counts) for stem, count in line_counts.items()}
+            for i, line_counts in enumerate(counts)
         ]
         self._weights = weights
         postings: dict[str, list[tuple[int, float]]] = {}
@@ -92,8 +108,13 @@ class DumpText:
             for stem, weight in line_weights.items():
                 postings.setdefault(stem, []).append((i, weight))
         self._postings = postings
-        self._where = {stem: [i for i, _ in entries] for stem, entries in postings.items()}
         self._tables: dict[int, list[array]] = {}
+
+    def _burst(self, stem: str, i: int, counts: list[Counter]) -> int:
+        """1, and 1 more for each time the stem occurs on the other lines within BURST_LINES of line ``i``."""
+        where = self._where[stem]
+        low, high = bisect_left(where, i - BURST_LINES), bisect_left(where, i + BURST_LINES + 1)
+        return 1 + sum(counts[j][stem] for j in where[low:high] if j != i)
 
     def _table(self, origin: int) -> list[array]:
         """table[i][j]: the dot products of lines origin + i' (i' < i) with lines origin + j' (j' < j),

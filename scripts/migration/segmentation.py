@@ -28,15 +28,12 @@ from .title_cues import (
 )
 
 DEFAULT_THRESHOLD = 0.75  # fewest missed + false splits on shuffled archives, with the weights and length prior
-# Two neighbouring posts whose words overlap more than posts usually do are
-# more likely one post cut at a subheading (cosine of IDF-weighted stems).
-SIMILAR_NEIGHBOURS = 6.0
-TYPICAL_NEIGHBOUR_LIKENESS = 0.15
-# At a title of four words or fewer with a lead, contrast above UNLIKE_NEIGHBOURS (cosine below
-# about 0.07) counts 1 + SHORT_TITLE_CONTRAST times (see DumpSplitter.likeness). Chosen on posts
-# the weights never saw, checked on every archive of known posts: none got worse.
-UNLIKE_NEIGHBOURS = 0.5
-SHORT_TITLE_CONTRAST = 1.5
+# Two neighbouring posts whose words overlap more than posts usually do are more likely one
+# post cut at a subheading (cosine of IDF-weighted stems, a word weighing more where it recurs
+# near itself: see dump_text.BURST_LINES). Chosen with that weighting on the known posts and the
+# open sets; the sealed sets were measured after (docs/post-splitting.md).
+SIMILAR_NEIGHBOURS = 9.0
+TYPICAL_NEIGHBOUR_LIKENESS = 0.17
 # Title cues (log-odds) above which neighbours that read alike cost nothing (see DumpSplitter.likeness):
 # about 73 %. On the known posts 0.8 made more false splits and 1.5 and 2.0 found fewer titles; no set
 # moved at any of them. _likeness_spread stays a bound: this only narrows likeness's range.
@@ -76,11 +73,8 @@ class PostSpan:
 
 def _likeness_spread() -> float:
     """The most that DumpSplitter.likeness can differ between two places: from posts with no word in
-    common, with the short-title gain, down to posts that read the same (cosine 1)."""
-    highest = SIMILAR_NEIGHBOURS * TYPICAL_NEIGHBOUR_LIKENESS
-    highest += SHORT_TITLE_CONTRAST * max(highest - UNLIKE_NEIGHBOURS, 0.0)
-    lowest = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - 1.0)
-    return highest - lowest
+    common down to posts that read the same (cosine 1)."""
+    return SIMILAR_NEIGHBOURS
 
 
 def _is_running_text(line: ContentLine) -> bool:
@@ -94,8 +88,8 @@ class DumpSplitter:
     Each heading-like line is scored as a title given where the post before it
     began; the split taken is the one with the best total over the whole dump
     (dynamic programming), where two neighbouring posts that read alike cost
-    extra (and two that read nothing alike gain more at a short title), and
-    every post must contain running text. Deciding left to right
+    extra and two that read nothing alike gain, and every post must contain
+    running text. Deciding left to right
     instead lets one early mistake shift every later post. A line's own cues
     are worked out once; only the few that compare it with the post before
     it (``post_cues``) are asked again for each place that post could begin.
@@ -154,22 +148,13 @@ class DumpSplitter:
     def likeness(self, a: int, b: int, c: int) -> float:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post.
 
-        A short title says little by itself, and most short lines of a blog are subheadings; but a
-        subheading rarely has text on another subject on both sides. So where the parts are
-        clearly unlike, that counts more at a short line with a lead (``SHORT_TITLE_CONTRAST``).
         Parts that read alike cost nothing at a line whose own cues are strong (``STRONG_TITLE``):
         a listing page's posts on one event (announced, reported, thanked for) share their words.
         """
         gain = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
-        if gain > UNLIKE_NEIGHBOURS and self._short_with_lead(b):
-            gain += SHORT_TITLE_CONTRAST * (gain - UNLIKE_NEIGHBOURS)
         if gain < 0 and b not in self.forced_set and self.candidate(a, b).score > STRONG_TITLE:
             return 0.0
         return gain
-
-    def _short_with_lead(self, b: int) -> bool:
-        cues = self._cues(b)
-        return b not in self.forced_set and cues["long"] < 1 and not cues["no_lead"]
 
     def _cues(self, b: int) -> dict[str, float]:
         """Line ``b``'s own cues as a title (worked out once)."""

@@ -21,11 +21,22 @@ def _dump(count: int, seed: int = 3) -> DumpText:
 
 
 def _direct_dot(text: DumpText, a: int, b: int, c: int, d: int) -> float:
-    """The product summed stem by stem over the two runs' IDF-weighted counts."""
+    """The product summed stem by stem over the two runs' weighted counts: each occurrence weighs its
+    stem's IDF, once more for every occurrence on the other lines within BURST_LINES."""
+    near = dump_text.BURST_LINES
+
+    def weight(i: int, stem: str) -> float:
+        others = sum(
+            text.stems[j].count(stem) for j in range(i - near, i + near + 1) if j != i and 0 <= j < len(text.stems)
+        )
+        return text.vocabulary.idf(stem) * (1 + others)
 
     def run(start: int, end: int) -> Counter:
-        counts = Counter(stem for stems in text.stems[start:end] for stem in stems)
-        return Counter({stem: n * text.vocabulary.idf(stem) for stem, n in counts.items()})
+        weights: Counter = Counter()
+        for i in range(start, end):
+            for stem in text.stems[i]:
+                weights[stem] += weight(i, stem)
+        return weights
 
     first, second = run(a, b), run(c, d)
     return sum(weight * second[stem] for stem, weight in first.items())

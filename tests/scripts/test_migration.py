@@ -343,10 +343,10 @@ def test_the_review_list_holds_most_split_errors_of_made_archives(truth):
                 )
                 errors += wrong
                 errors_listed += wrong if (source.file, post.lines) in flagged else 0
-    # Measured at stop 22 on seeds 3 and 4 × 10: 8 errors, 7 in listed posts; 31 % of posts listed (on 360
-    # archives of seeds 7, 55, 101, 3, 4, 5, 11, 12, 13: 137 of 158 errors, 31 % of posts). Seed 12 × 6,
-    # used before, had no error left once a short exclamation signed off a post. A rejected split is
-    # doubted on its contrast too: on its title cues alone the list held 86 of 107 (stop 18).
+    # Measured at stop 23 on seeds 3 and 4 × 10: 4 errors, 3 in listed posts; 28 % of posts listed (on 360
+    # archives of seeds 7, 55, 101, 3, 4, 5, 11, 12, 13: 61 of 82 errors, 28 % of posts; the 21 others are
+    # one title). At stop 22: 8 errors, 7 listed. A rejected split is doubted on its contrast too: on its
+    # title cues alone the list held 86 of 107 (stop 18).
     assert errors and errors_listed / errors >= 0.75 and listed / all_posts <= 0.35, (errors, errors_listed, listed)
 
 
@@ -357,8 +357,9 @@ def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(tr
     rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
     score = score_migration(made_archives(posts, seed=11, count=6), read_dump(LEGACY / document), rules)
     assert (score.copies_found, score.documents_found) == (6, 6), score.summary()
-    # Measured at stop 22: 0.8 % (1 missed, 0 false of 120); 0 % on seed 12 × 6.
-    assert score.splits.errors / score.splits.boundaries <= 0.03, (
+    # Measured at stop 23: 0 % (1 missed of 120 at stop 22); 0 % on seed 12 × 6. On 360 made archives
+    # (seeds 7, 55, 101, 3, 4, 5, 11, 12, 13 × 40): 1.1 %.
+    assert score.splits.errors / score.splits.boundaries <= 0.02, (
         score.summary() + "\n" + "\n".join(score.splits.examples)
     )
 
