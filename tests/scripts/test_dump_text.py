@@ -25,7 +25,7 @@ def _direct_dot(text: DumpText, a: int, b: int, c: int, d: int) -> float:
     stem's IDF, once more for every occurrence on the other lines within BURST_LINES."""
     near = dump_text.BURST_LINES
 
-    def weight(i: int, stem: str) -> float:
+    def occurrence_weight(i: int, stem: str) -> float:
         others = sum(
             text.stems[j].count(stem) for j in range(i - near, i + near + 1) if j != i and 0 <= j < len(text.stems)
         )
@@ -35,7 +35,7 @@ def _direct_dot(text: DumpText, a: int, b: int, c: int, d: int) -> float:
         weights: Counter = Counter()
         for i in range(start, end):
             for stem in text.stems[i]:
-                weights[stem] += weight(i, stem)
+                weights[stem] += occurrence_weight(i, stem)
         return weights
 
     first, second = run(a, b), run(c, d)
