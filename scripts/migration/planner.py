@@ -35,7 +35,7 @@ MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
 # What the plan's review list holds (see review_first). On 360 made archives of the known posts
-# (stop 23) it lists 28 % of the posts, and they hold 61 of the 82 boundary errors; the other 21 are
+# (stop 23) it lists 28 % of the posts, and they hold 57 of the 78 boundary errors; the other 21 are
 # one missed title after a post on the same fair, doubted at 0.3. On 120 made archives of unseen
 # posts only (set1-set11): 18 %, holding 222 of 268. Splits below 0.75 are listed: at 0.7 (stop 18)
 # the list missed every false split of set15, a long post then cut at subheadings taken at

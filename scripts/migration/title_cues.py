@@ -74,7 +74,6 @@ WEIGHTS = {
     "question": -0.1,
     "self_closing": -0.3,  # the line itself is a "read more"/contact line
     "title_continues": -0.8,  # the current post's title words recur after it
-    "topic_continues": -0.3,  # the current post's title+lead recur after it
     # Hand-set and checked on shuffled archives (not fitted):
     "refers_back": -0.7,  # the paragraph after it opens with a continuation cue ("också", "en annan")
     "after_fact": -0.5,  # the line before is a "Key: value" fact: the heading is likely one more fact
@@ -277,7 +276,6 @@ _REASONS = {
     "question": "frågerubrik",
     "self_closing": "raden är en läs mer-/kontaktrad",
     "title_continues": "inläggets rubrikord fortsätter efter raden",
-    "topic_continues": "inläggets ämne fortsätter efter raden",
     "refers_back": "stycket efter anknyter till det före",
     "after_fact": "följer på en faktarad",
     "after_list": "följer på en lista med korta rader eller länkar",
@@ -417,7 +415,6 @@ def post_cues(text: DumpText, a: int, b: int) -> dict[str, float]:
         "novelty": vocabulary.share(stems, lambda s: not text.holds(s, a, b)) if stems else 0.5,
         "cohesion": text.cosine(max(a, b - WINDOW_LINES), b, *ahead),
         "title_continues": vocabulary.share(set(text.stems[a]), lambda s: text.holds(s, *ahead)),
-        "topic_continues": text.cosine(a, min(a + 2, b), *ahead),
     }
 
 
