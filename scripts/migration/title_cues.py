@@ -333,9 +333,8 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "short_ending": float(
             n_words <= SHORT_TITLE_WORDS and not no_lead and _ends_short(lines, b, cues.closing) and not closing_before
         ),
-        "exclamation": float(
-            _exclaims(line.text) and not next_title_shaped
-        ),  # with a title-shaped line next: a sign-off
+        # With a title-shaped line next, an exclamation is a sign-off, not a title.
+        "exclamation": float(_exclaims(line.text) and not next_title_shaped),
         "long": min(max(n_words - 3, 0) / 2, 1.0),
         "short": float(n_words <= 2),
         "one_word": float(n_words == 1),
