@@ -146,6 +146,12 @@ class Candidate:
         """Probability-like figure that this line starts a new post."""
         return 1.0 / (1.0 + math.exp(-self.score))
 
+    def weighed(self, weight: float, reason: str) -> Candidate:
+        """The same candidate with one more piece of evidence (log-odds) and its reason."""
+        return Candidate(
+            self.number, self.text, round(self.score + weight, 2), [*self.reasons, f"{reason} ({weight:+.1f})"]
+        )
+
 
 def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
@@ -335,7 +341,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         ),
         # With a title-shaped line next, an exclamation is a sign-off, not a title.
         "exclamation": float(_exclaims(line.text) and not next_title_shaped),
-        "long": min(max(n_words - 3, 0) / 2, 1.0),
+        "long": long_share(n_words),
         "short": float(n_words <= 2),
         "one_word": float(n_words == 1),
         "after_heading": float(previous.kind == LineKind.HEADING),
@@ -363,6 +369,12 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "in_interview": float(_in_interview(lines, b, cues.closing)),
         "in_table": float(previous.kind == LineKind.HEADING and 0 < numbers == numbers_in(previous.text)),
     }
+
+
+def long_share(n_words: int) -> float:
+    """How far a heading of ``n_words`` words counts as long (see the "long" cue): none at three words
+    or fewer, half at four, all from five."""
+    return min(max(n_words - 3, 0) / 2, 1.0)
 
 
 def _ends_short(lines: list[ContentLine], b: int, cues: tuple[str, ...]) -> bool:
