@@ -132,8 +132,7 @@ class DumpSplitter:
             self.offsets.append(self.offsets[-1] + len(line.text))
         self.text = DumpText(lines, vocabulary)
         self.shortness = {b: 1.0 - long_share(len(words(lines[b].text))) for b in self.starts}
-        self.short_title_gain = 0.0  # see weigh_short_titles
-        self._cued: dict[tuple[int, int], Candidate] = {}
+        self._gain = dict.fromkeys(self.starts, 0.0)  # what each line gains as a title: see weigh_short_titles
         self._scored: dict[tuple[int, int], Candidate] = {}
         self._line_cues: dict[int, dict[str, float]] = {}
         # body_before[i]: lines of running text among the first i (a post needs one after its title)
@@ -142,28 +141,30 @@ class DumpSplitter:
             self._body_before.append(self._body_before[-1] + _is_running_text(line))
 
     def candidate(self, a: int, b: int) -> Candidate:
-        """Line ``b`` scored as a title when the post before it began at ``a``."""
-        if (a, b) not in self._scored:
-            cued = self._cued_candidate(a, b)
-            gain = 0.0 if b in self.forced_set else self.short_title_gain * self.shortness[b]
-            self._scored[(a, b)] = cued.weighed(gain, SHORT_TITLE_REASON) if gain else cued
-        return self._scored[(a, b)]
+        """Line ``b`` as a title when the post before it began at ``a``, with its score and reasons."""
+        gain = self._gain[b]
+        cued = self._cue_candidate(a, b)
+        return cued.weighed(gain, SHORT_TITLE_REASON) if gain else cued
 
-    def _cued_candidate(self, a: int, b: int) -> Candidate:
-        """Line ``b`` scored by its cues alone (worked out once: the archive's title length may change)."""
-        if (a, b) not in self._cued:
+    def score(self, a: int, b: int) -> float:
+        """``candidate(a, b).score`` without building the candidate: the split search asks it most."""
+        return self._cue_candidate(a, b).score + self._gain[b]
+
+    def _cue_candidate(self, a: int, b: int) -> Candidate:
+        """Line ``b`` scored by its cues (worked out once; what the archive's title length adds is not kept)."""
+        if (a, b) not in self._scored:
             line = self.lines[b]
             if b in self.forced_set:
-                self._cued[(a, b)] = Candidate(line.number, line.text, 5.0, ["samma inlägg finns i en annan dump"])
+                self._scored[(a, b)] = Candidate(line.number, line.text, 5.0, ["samma inlägg finns i en annan dump"])
             else:
                 features = {**self._cues(b), **post_cues(self.text, a, b)}
-                self._cued[(a, b)] = score_candidate(features, line)
-        return self._cued[(a, b)]
+                self._scored[(a, b)] = score_candidate(features, line)
+        return self._scored[(a, b)]
 
     def weigh_short_titles(self, gain: float) -> None:
-        """Weigh a short heading up by ``gain`` (log-odds, times its shortness) as a title: see short_title_gain."""
-        self.short_title_gain = gain
-        self._scored = {}
+        """Weigh a short heading up as a title by ``gain`` (log-odds) times its shortness: see short_title_gain.
+        A line known to start a post (``forced_starts``) needs nothing more."""
+        self._gain = {b: 0.0 if b in self.forced_set else round(gain * self.shortness[b], 2) for b in self.starts}
 
     def heading_shortness(self, spans: list[PostSpan]) -> tuple[list[float], list[float]]:
         """The shortness (1 - the "long" cue) of the titles of a split and of the candidates it passed over.
@@ -194,7 +195,7 @@ class DumpSplitter:
         a listing page's posts on one event (announced, reported, thanked for) share their words.
         """
         gain = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
-        if gain < 0 and b not in self.forced_set and self.candidate(a, b).score > STRONG_TITLE:
+        if gain < 0 and b not in self.forced_set and self.score(a, b) > STRONG_TITLE:
             return 0.0
         return gain
 
@@ -212,7 +213,7 @@ class DumpSplitter:
         splits but must not carry a weak one: on made archives, the splits
         taken below this floor were nearly all false.
         """
-        return b in self.forced_set or self.candidate(a, b).score + contrast >= MIN_SPLIT_SCORE
+        return b in self.forced_set or self.score(a, b) + contrast >= MIN_SPLIT_SCORE
 
     def length_cost(self, b: int, c: int, typical_chars: float | None, short_weight: float = LENGTH_WEIGHT) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):
@@ -242,7 +243,7 @@ class DumpSplitter:
                     continue
                 step = -self.length_cost(b, c, typical_chars, short_weight)
                 if c < n:
-                    step += self.candidate(b, c).score - self.threshold
+                    step += self.score(b, c) - self.threshold
                 first_taken = None
                 for a, total in reached:
                     # Neighbour likeness differs between two predecessors by at most its spread, so one
