@@ -69,7 +69,7 @@ MIN_POSTS_FOR_LENGTH = 5  # fewer posts found say too little about the typical l
 REFERENCE_SHORT_TITLES = 0.06
 REFERENCE_SHORT_CANDIDATES = 0.49
 # How many headings' worth the reference shares count in an archive's estimate, so that the few titles
-# of a small archive do not swing it. On seeds 1-3 x 40, 5 and 20 moved the sets by 1-3 % of their errors.
+# of a small archive do not swing it. On seeds 1-3 x 40, 5 and 20 moved the sets' errors by 1-4 %.
 SHORT_TITLE_PRIOR = 10
 SHORT_TITLE_REASON = "korta rubriker är vanliga i arkivet"
 

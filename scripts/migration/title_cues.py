@@ -18,8 +18,10 @@ a *candidate* title, scored by cues a careful reader uses:
   a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
 * it is long and sentence-like (a four-word title counts half: most titles of
-  the archive are longer, but a blog's next post may not be; a single word is
-  a subheading's label, not a title);
+  the archive are longer, but a blog's next post may not be, and where an
+  archive's titles are short more often a short line gains, see
+  ``segmentation.short_title_gain``; a single word is a subheading's label,
+  not a title);
 * it does not sit inside a run of fact lines or short link lines (a lone
   "Subject: phrase" line is shaped like a fact but is a candidate title too);
 * the lead repeats the title (old listing pages often did), while a heading
