@@ -716,32 +716,34 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
 @pytest.mark.parametrize(
     ("name", "mixed_max", "alone_max"),
     [
-        ("set2", 0.11, 0.15),
+        ("set2", 0.11, 0.1),
         ("set3", 0.04, 0.03),
-        ("set4", 0.06, 0.03),
-        ("set5", 0.13, 0.1),
+        ("set4", 0.04, 0.03),
+        ("set5", 0.13, 0.06),
         ("set6", 0.06, 0.03),
         ("set7", 0.12, 0.05),
         ("set8", 0.06, 0.12),
         ("set9", 0.03, 0.1),
         ("set10", 0.14, 0.08),
         ("set11", 0.05, 0.15),
-        ("set12", 0.07, 0.03),
+        ("set12", 0.03, 0.03),
         ("set14", 0.07, 0.08),
         ("set16", 0.05, 0.06),
         ("set17", 0.03, 0.03),
-        ("set18", 0.05, 0.06),
+        ("set18", 0.05, 0.03),
         ("set19", 0.1, 0.06),
-        ("set20", 0.1, 0.12),
+        ("set20", 0.1, 0.08),
     ],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
     """More sets of invented posts, written at stops 18 to 24 (see the sets' README).
 
     The bounds sit a little above the figures measured at stop 24 (seeds 11–13 × 6 mixed in, seed 11 × 12
-    alone), listed in docs/post-splitting.md; since the archive's title length is learnt (stop 24), set8
-    alone is cut more often at a short question subheading. Most misses left are titles of two to four
-    words after a post with no closing line, among the known posts' long titles.
+    alone), listed in docs/post-splitting.md, and were tightened at stop 25 where the lower split
+    threshold found more titles (set2, set4, set5, set12, set18, set20); since the archive's title
+    length is learnt (stop 24), set8 alone is cut more often at a short question subheading. Most
+    misses left are titles of two to four words after a post with no closing line, among the known
+    posts' long titles.
     """
     mixed, alone = _set_scores(truth, name)
     assert mixed.errors / mixed.boundaries <= mixed_max, mixed.summary()
@@ -767,7 +769,8 @@ def test_set13_is_still_cut_at_its_question_and_exclamation_subheadings(truth):
 
     Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone): 37.9 % and 50.7 % since a word weighs
     more where it recurs near itself (stop 23; seeds 1–3 × 40: 40.7 % and 50.4 %); 47.4 % and 57.5 %
-    before. Its history before stop 23 is in docs/post-splitting.md.
+    before; 40.5 % and 50.7 % with the split threshold at 0.7 (stop 25; seeds 1–3 × 40: 40.7 % and
+    48.7 %). Its history before stop 23 is in docs/post-splitting.md.
     """
     mixed, alone = _set_scores(truth, "set13")
     assert mixed.errors / mixed.boundaries <= 0.42, mixed.summary()
@@ -779,7 +782,9 @@ def test_set15s_long_report_is_no_longer_cut_at_its_subheadings(truth):
     report whose sections share few words, cut at two of its five- and six-word subheadings (20.7 % and
     24.7 % on these samples). Since a word weighs more where it recurs near itself (stop 23), the
     sections share the report's subject words: 2.6 % and 6.8 %, all false splits; seeds 1–3 × 40:
-    3.3 % and 4.9 %.
+    3.3 % and 4.9 %. At stop 25 a contact prompt stopped making a post of its own (alone 40 → 28
+    errors on seeds 1–3 × 40) and the lower split threshold cut the report a little more again
+    (mixed 24 → 33, alone 28 → 41); these samples did not move.
     """
     mixed, alone = _set_scores(truth, "set15")
     assert mixed.errors / mixed.boundaries <= 0.05, mixed.summary()
