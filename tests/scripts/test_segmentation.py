@@ -445,11 +445,15 @@ def test_a_clean_break_needs_a_closing_line_before_and_a_lead_after(after, clean
     [
         ("bibliotek", ["stadsbibliotek", "stadsbibliotek"], 2),  # as a compound's head
         ("bibliotek", ["stadsbibliotek", "bibliotek"], 1),  # the word itself is found: heads are not counted
-        ("klarspråk", ["klarspråksnätverk"], 0),  # a first part is no head
         ("tid", ["arbetstid"], 0),  # too short: it would end too many words
+        ("digital", ["digitalisering", "digitalisering"], 2),  # a derived word: the same beginning
+        ("klarspråk", ["klarspråksnätverk"], 1),  # a compound on the same first part
+        ("klarspråk", ["klarspråksnätverk", "stadsklarspråk"], 1),  # a head is found first
+        ("kvalitetsarb", ["kvalitetsutveckling", "kvalitativ"], 1),  # seven letters in common, not six
+        ("servic", ["servicecenter"], 0),  # a stem of six letters has no beginning to share
     ],
 )
-def test_a_word_recurs_also_as_the_head_of_a_compound(stem, ahead, count):
+def test_a_word_recurs_also_as_the_head_of_a_compound_or_in_its_kin(stem, ahead, count):
     assert occurrences(stem, Counter(ahead)) == count
 
 
@@ -681,7 +685,10 @@ def test_shuffled_archives_split_well_when_titles_are_short_and_learn_that_they_
     archives = shuffled_archives(posts, seed=12, variants=6)
     learnt = score_splitter(archives, default_splitter(CUES))
     # Measured at stop 24: 4 missed, 6 false of 119 (8.4 %); 17.6 % without learning the titles' length
-    # (stop 23; 75.6 % when only five-word titles counted long, docs/post-splitting.md).
+    # (stop 23; 75.6 % when only five-word titles counted long, docs/post-splitting.md). Stop 25: 4 + 8
+    # (10.1 %): since a word's kin counts as its recurrence (title_cues.SHARED_BEGINNING), a subheading
+    # whose word has common kin ("utvecklingsarbete") is cut more often here (seeds 1-3 x 40: 14.8 % ->
+    # 16.3 %), while the known posts with their own titles and every set of unseen posts do better.
     assert learnt.errors / learnt.boundaries <= 0.11, learnt.summary()
     monkeypatch.setattr(segmentation, "short_title_gain", lambda titles, passed_over: 0.0)
     fixed = score_splitter(archives, default_splitter(CUES))
@@ -721,13 +728,13 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
         ("set4", 0.04, 0.03),
         ("set5", 0.13, 0.06),
         ("set6", 0.06, 0.03),
-        ("set7", 0.12, 0.05),
+        ("set7", 0.1, 0.05),
         ("set8", 0.06, 0.12),
         ("set9", 0.03, 0.1),
-        ("set10", 0.14, 0.08),
+        ("set10", 0.14, 0.06),
         ("set11", 0.05, 0.15),
         ("set12", 0.03, 0.03),
-        ("set14", 0.07, 0.08),
+        ("set14", 0.05, 0.05),
         ("set16", 0.05, 0.06),
         ("set17", 0.03, 0.03),
         ("set18", 0.05, 0.03),
@@ -740,7 +747,8 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
 
     The bounds sit a little above the figures measured at stop 24 (seeds 11–13 × 6 mixed in, seed 11 × 12
     alone), listed in docs/post-splitting.md, and were tightened at stop 25 where the lower split
-    threshold found more titles (set2, set4, set5, set12, set18, set20); since the archive's title
+    threshold and a word's kin counting as its recurrence found more titles (set2, set4, set5, set7,
+    set10, set12, set14, set18, set20); since the archive's title
     length is learnt (stop 24), set8 alone is cut more often at a short question subheading. Most
     misses left are titles of two to four words after a post with no closing line, among the known
     posts' long titles.
