@@ -12,8 +12,8 @@ a *candidate* title, scored by cues a careful reader uses:
   the post before ends with a short note after longer text, a list or a
   closing line ("Biblioteket har öppet vardagar 10–19.");
 * its words are new to the post read so far but recur in what follows, if
-  need be as the head of a compound or in a word of the same beginning (a title announces a new subject; a
-  subheading continues the current one);
+  need be as the head of a compound or in a word of the same beginning (a
+  title announces a new subject; a subheading continues the current one);
 * it is followed by a lead paragraph (past an image caption), not by a quote,
   a list or contact details;
 * that paragraph does not open by referring back ("… har också …", "En annan …");
@@ -314,8 +314,10 @@ def occurrences(stem: str, counts: Counter) -> int:
     ("digital", "digitaliseringen") or a compound on the same first part
     ("kvalitetsarbete", "kvalitetsutvecklingen", "klarspråksnätverket").
     As a last fallback, words sharing their first ``SHARED_BEGINNING``
-    letters count: on shuffled archives that found more titles and cut no
-    more posts at subheadings.
+    letters count: on shuffled archives of the known posts and of every open
+    set that found more titles and cut no more posts at subheadings. Where
+    the known posts' titles were cut to four words, a subheading whose word
+    has kin all over the archive was cut more often (docs/post-splitting.md).
     """
     if counts[stem] or len(stem) < MIN_COMPOUND_HEAD:
         return counts[stem]
