@@ -49,7 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dump_text import ContentLine, DumpText
+from .dump_text import SHARED_BEGINNING, ContentLine, DumpText
 from .lines import LineKind, find_urls, has_email, is_hashtags, is_link_label, names_someone, numbers_in, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
@@ -106,10 +106,6 @@ OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
 LIST_RUN = 3  # short lines in a row that make a list
 MIN_LEAD_CHARS = 60
 MIN_COMPOUND_HEAD = 5  # letters a stem needs to count when it ends a longer word (see occurrences)
-# Letters two stems must share from the start to count as one word's kin (see occurrences). Seeds 1-3 x 40:
-# known posts shuffled 29 + 1 -> 27 + 0, set1-set12 alone 249 -> 218 errors, mixed in 428 -> 402; six
-# letters did the same, eight and nine found fewer of the sets' titles (alone 225, mixed 424).
-SHARED_BEGINNING = 7
 MAX_CLOSING_CHARS = 110
 # A paragraph ending in an exclamation of up to six words signs off a post ("… Vi ses där!"):
 # 14 of 138 posts of the known archive and the open sets end so, 1 of 229 paragraphs above a subheading
