@@ -21,25 +21,30 @@ def _dump(count: int, seed: int = 3) -> DumpText:
 
 
 def _direct_dot(text: DumpText, a: int, b: int, c: int, d: int) -> float:
-    """The product summed stem by stem over the two runs' weighted counts: each occurrence weighs its
-    stem's IDF, once more for every occurrence on the other lines within BURST_LINES."""
+    """The product summed token by token over the two runs' weighted counts. A line's tokens are its
+    stems, and each stem's kin at KIN_WEIGHT; each token weighs its IDF, once more for every time it
+    occurs on the other lines within BURST_LINES."""
     near = dump_text.BURST_LINES
 
-    def occurrence_weight(i: int, stem: str) -> float:
-        others = sum(
-            text.stems[j].count(stem) for j in range(i - near, i + near + 1) if j != i and 0 <= j < len(text.stems)
-        )
-        return text.vocabulary.idf(stem) * (1 + others)
+    def tokens(i: int) -> Counter:
+        counts = Counter(text.stems[i])
+        for stem in text.stems[i]:
+            if dump_text.kin(stem):
+                counts[dump_text.kin(stem)] += dump_text.KIN_WEIGHT
+        return counts
+
+    lines = [tokens(i) for i in range(len(text.stems))]
 
     def run(start: int, end: int) -> Counter:
         weights: Counter = Counter()
         for i in range(start, end):
-            for stem in text.stems[i]:
-                weights[stem] += occurrence_weight(i, stem)
+            for token, count in lines[i].items():
+                others = sum(lines[j][token] for j in range(i - near, i + near + 1) if j != i and 0 <= j < len(lines))
+                weights[token] += count * text.vocabulary.idf(token) * (1 + others)
         return weights
 
     first, second = run(a, b), run(c, d)
-    return sum(weight * second[stem] for stem, weight in first.items())
+    return sum(weight * second[token] for token, weight in first.items())
 
 
 @pytest.fixture
