@@ -49,7 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dump_text import SHARED_BEGINNING, ContentLine, DumpText
+from .dump_text import ContentLine, DumpText, kin
 from .lines import LineKind, find_urls, has_email, is_hashtags, is_link_label, names_someone, numbers_in, words
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
@@ -309,19 +309,20 @@ def occurrences(stem: str, counts: Counter) -> int:
     archives worse. The stemmer leaves a word's kin apart too: a derived word
     ("digital", "digitaliseringen") or a compound on the same first part
     ("kvalitetsarbete", "kvalitetsutvecklingen", "klarspråksnätverket").
-    As a last fallback, words sharing their first ``SHARED_BEGINNING``
-    letters count: on shuffled archives of the known posts and of every open
-    set that found more titles and cut no more posts at subheadings. Where
-    the known posts' titles were cut to four words, a subheading whose word
-    has kin all over the archive was cut more often (docs/post-splitting.md).
+    As a last fallback, its kin counts (``dump_text.kin``: words sharing
+    their first seven letters): on shuffled archives of the known posts and
+    of every open set that found more titles and cut no more posts at
+    subheadings. Where the known posts' titles were cut to four words, a
+    subheading whose word has kin all over the archive was cut more often
+    (docs/post-splitting.md).
     """
     if counts[stem] or len(stem) < MIN_COMPOUND_HEAD:
         return counts[stem]
     heads = sum(n for other, n in counts.items() if other.endswith(stem))
-    if heads or len(stem) < SHARED_BEGINNING:
+    token = kin(stem)
+    if heads or token is None:
         return heads
-    beginning = stem[:SHARED_BEGINNING]
-    return sum(n for other, n in counts.items() if other.startswith(beginning))
+    return sum(n for other, n in counts.items() if kin(other) == token)
 
 
 def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
