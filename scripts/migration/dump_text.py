@@ -52,7 +52,7 @@ def kin(stem: str) -> str | None:
 
 
 class Vocabulary:
-    """Inverse document frequency of stems over the dumps being migrated.
+    """Inverse document frequency of stems, and of their kin (see kin), over the dumps being migrated.
 
     Words that occur everywhere in an archive ("kommun" in a municipality's
     blog) say nothing about where a post ends; rare words say a lot.
@@ -107,7 +107,8 @@ class DumpText:
     """A dump's content lines, indexed for what the split search asks of runs of them.
 
     How alike two runs are is asked tens of thousands of times. A run's text is
-    the sum of its lines' IDF-weighted stem counts (``BURST_LINES``), so the dot product of two
+    the sum of its lines' IDF-weighted stem counts (``BURST_LINES``), a word's kin
+    counted beside it (``KIN_WEIGHT``), so the dot product of two
     runs is the sum of the dot products of their line pairs; summed into a
     two-dimensional prefix table, each answer takes constant time. Which lines
     hold a stem is kept too, so "does this post use the word?" needs no
