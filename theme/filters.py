@@ -1,4 +1,4 @@
-"""Jinja filters for the theme: Swedish dates and reading time, without system locales."""
+"""Jinja filters for the theme: Swedish dates (Babel, not system locales) and reading time."""
 
 from __future__ import annotations
 
@@ -6,31 +6,21 @@ import datetime as dt
 import math
 import re
 
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+from babel.dates import format_date
+
+LOCALE = "sv"  # CLDR's Swedish, from Babel: no system locale needed on a build machine
 
 
 def svdate(value: dt.date, estimated: bool = False) -> str:
     """'12 november 2015', or 'ca. november 2015' for an estimated date."""
     if estimated:
-        return f"ca. {MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return f"ca. {svmonth(value)}"
+    return format_date(value, "d MMMM y", locale=LOCALE)
 
 
 def svmonth(value: dt.date) -> str:
-    return f"{MONTHS[value.month - 1]} {value.year}"
+    """'november 2015'."""
+    return format_date(value, "MMMM y", locale=LOCALE)
 
 
 def reading_minutes(html: str, words_per_minute: int = 200) -> int:

@@ -15,28 +15,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel.dates import get_month_names
+
 from .lines import years_mentioned
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+# Month name → number, from CLDR (Babel): the same names the site writes dates with (theme/filters.py).
+MONTHS = {name: number for number, name in get_month_names("wide", locale="sv").items()}
 _MONTH = "|".join(MONTHS)
 ISO_DATE = re.compile(r"\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b")
 WRITTEN_DATE = re.compile(

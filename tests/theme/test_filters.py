@@ -19,3 +19,13 @@ def test_canonical_path():
     assert canonical_path("artiklar/x/index.html") == "artiklar/x/"
     assert canonical_path("index.html") == ""
     assert canonical_path("404.html") == "404.html"
+
+
+def test_every_date_the_site_writes_is_one_the_migration_reads_back():
+    """The theme writes dates and the migration reads them in text with the same month names."""
+    from migration.dating import first_full_date
+
+    for month in range(1, 13):
+        day = dt.date(2015, month, 28)
+        found = first_full_date(f"Örebro {svdate(day)}")
+        assert found and found[0] == day, svdate(day)
