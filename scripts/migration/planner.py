@@ -34,12 +34,12 @@ MIN_SHARED_CHARS = 300
 MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
-# What the plan's review list holds (see review_first). On 360 made archives of the known posts
-# (stop 23) it lists 28 % of the posts, and they hold 57 of the 78 boundary errors; the other 21 are
-# one missed title after a post on the same fair, doubted at 0.3. On 120 made archives of unseen
-# posts only (set1-set11): 18 %, holding 222 of 268. Splits below 0.75 are listed: at 0.7 (stop 18)
-# the list missed every false split of set15, a long post then cut at subheadings taken at
-# 0.71-0.75; 0.8 listed more posts and no more errors.
+# What the plan's review list holds (see review_first). On 120 made archives of the known posts
+# (seeds 7, 55, 101 x 40, stop 26) it lists 28 % of the posts, and they hold 10 of the 21 boundary
+# errors; the other 11 are titles after a post on the same subject, doubted at about 0.3. On 60 made
+# archives of unseen posts only (set1-set12): 22 %, holding 207 of 238. Splits below 0.75 are
+# listed: at 0.7 (stop 18) the list missed every false split of set15, a long post then cut at
+# subheadings taken at 0.71-0.75; 0.8 listed more posts and no more errors.
 REVIEW_SPLIT_BELOW = 0.75
 REVIEW_DOUBT_FROM = 0.5
 REVIEW_TEXT_CHARS = 60
