@@ -13,27 +13,17 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-from . import dating
+from . import copies, dating
 from .body import Noise, plain, render_body, summary_of
 from .document import find_marker, render_document, split_document
-from .dump_text import ContentLine, Vocabulary, content_lines
+from .dump_text import Vocabulary, content_lines
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, is_listed_noise
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
-from .title_cues import MIN_LEAD_CHARS, closes_post
 
-MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
-# ... or fewer lines when they are a title and a few paragraphs: a short post
-# (a title and two paragraphs) is shared as surely as a long one.
-MIN_SHARED_CHARS = 300
-# ... or a title and a lead that is no closing line, in this many characters: a short notice
-# ("Glad sommar!" and two sentences) copied into two dumps, not a shared contact block.
-MIN_SHARED_NOTICE_CHARS = 150
-MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
-DUPLICATE_OVERLAP = 0.8
 # What the plan's review list holds (see review_first). On 120 made archives of the known posts
 # (seeds 7, 55, 101 x 40, stop 26) it lists 28 % of the posts, and they hold 10 of the 21 boundary
 # errors; the other 11 are titles after a post on the same subject, doubted at about 0.3. On 60 made
@@ -63,101 +53,10 @@ def slugify(title: str) -> str:
     return slug or "inlagg"
 
 
-def _normalised_line(text: str) -> str:
-    return " ".join(text.strip(INVISIBLE).lower().split())
-
-
-def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
-    """Where runs of lines shared by two dumps begin and end: post boundaries.
-
-    The same post copied into two listings sits between different neighbours,
-    so the edges of the shared run are post edges in both dumps. The two copies
-    may differ a little (a line edited between the two saves, a last line
-    missing): a run continues across a small gap, and an edge counts only where
-    a title can stand (at the end, a title with text under it), so a difference
-    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name;
-    ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
-    """
-    starts: dict[str, set[int]] = {name: set() for name in lines}
-    names = list(lines)
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            la, lb = lines[a], lines[b]
-            for run_a, run_b in _copied_runs(la, lb, closing):
-                for dump_lines, (first, end), name in ((la, run_a, a), (lb, run_b, b)):
-                    if 0 < first and dump_lines[first].title_shaped:
-                        starts[name].add(dump_lines[first].number)
-                    if end < len(dump_lines) and _opens_post(dump_lines, end):
-                        starts[name].add(dump_lines[end].number)
-    return starts
-
-
-def _opens_post(lines: list[ContentLine], index: int) -> bool:
-    """Is the line after a shared run surely a new post: a title with no second heading under it?
-
-    Where one copy lacks a last line (a link caption, say), the run ends before
-    that line in the other dump, and a caption is shaped like a title; the
-    title of the next post is followed by its text instead.
-    """
-    return lines[index].title_shaped and (index + 1 == len(lines) or not lines[index + 1].title_shaped)
-
-
-def _copied_runs(
-    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...]
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
-    matcher = difflib.SequenceMatcher(
-        None, [_normalised_line(x.text) for x in la], [_normalised_line(x.text) for x in lb], autojunk=False
-    )
-    groups: list[list] = []
-    for block in matcher.get_matching_blocks():
-        if not block.size:
-            continue
-        last = groups[-1][-1] if groups else None
-        if last and block.a - (last.a + last.size) <= MAX_COPY_GAP and block.b - (last.b + last.size) <= MAX_COPY_GAP:
-            groups[-1].append(block)
-        else:
-            groups.append([block])
-    runs = []
-    for group in groups:
-        if any(_is_shared_post(la[x.a : x.a + x.size], closing) for x in group):
-            first, end = group[0], group[-1]
-            runs.append(((first.a, end.a + end.size), (first.b, end.b + end.size)))
-    return runs
-
-
 def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
     """Does an edited plan say how to split this dump (and is the dump still the one it was made for)?"""
     entry = edited.get(dump.name)
     return entry is not None and entry.get("sha256") in (None, dump.sha256)
-
-
-def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
-    """Is a run of lines found in two dumps a copied post, not a chance match?
-
-    Long runs are; a short run counts when it opens with a title and carries
-    paragraphs of text, so a short post copied into two dumps is found too,
-    while a shared contact line or signature is not. A title and a lead that
-    is no closing line ("Har du frågor?" then "Kontakta …" is one) count in
-    fewer characters: a short notice.
-    """
-    opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].title_shaped)
-    if not opens_as_post:
-        return False
-    notice = (
-        len(run) >= 2
-        and run[0].title_shaped
-        and run[1].kind == LineKind.TEXT
-        and len(run[1].text) >= MIN_LEAD_CHARS
-        and not closes_post(run[1], closing)
-        and sum(len(x.text) for x in run) >= MIN_SHARED_NOTICE_CHARS
-    )
-    return notice or _is_shared_text([x.text for x in run])
-
-
-def _is_shared_text(lines: list[str]) -> bool:
-    """Enough text that finding it twice cannot be chance: four lines, or two with paragraphs."""
-    return len(lines) >= MIN_SHARED_RUN or (len(lines) >= 2 and sum(map(len, lines)) >= MIN_SHARED_CHARS)
 
 
 def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
@@ -176,7 +75,7 @@ def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[
 
 
 def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
-    return [_normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
+    return [copies.normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
 
 
 def _compose(meta: list[tuple[str, str]], body: str) -> str:
@@ -232,7 +131,7 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines) for d in listings}
-    forced = shared_run_starts(listing_lines, rules.split_cues.closing)
+    forced = copies.shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
         [listing_lines[d.name] for d in to_split],
@@ -428,7 +327,7 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
             theirs = other.signature
             if other.post.duplicate_of or not mine or not theirs:
                 continue
-            if _same_post(mine, theirs):
+            if copies.same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
                 _record_copy(keep, drop)
                 break
@@ -443,17 +342,6 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
             keep = _run_holding(draft, drafts)
             if keep is not None:
                 _record_copy(keep, draft)
-
-
-def _same_post(mine: list[str], theirs: list[str]) -> bool:
-    """Are two posts' lines copies of one post? All of the shorter one's lines in the longer one,
-    or nearly all of them (a line edited between two saves of a listing page)."""
-    shorter, longer = sorted((mine, theirs), key=len)
-    if len(shorter) < DUPLICATE_OVERLAP * len(longer):
-        return False
-    in_longer = set(longer)
-    common = [line for line in shorter if line in in_longer]
-    return len(common) == len(shorter) or (len(common) >= DUPLICATE_OVERLAP * len(shorter) and _is_shared_text(common))
 
 
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
@@ -478,7 +366,7 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
             {"line": n, "text": text, "reason": reason}
             for n in range(draft.post.first, draft.post.last + 1)
             for text in [draft.dump.line(n)]
-            if text.strip(INVISIBLE) and n not in noise and _normalised_line(text) not in kept
+            if text.strip(INVISIBLE) and n not in noise and copies.normalised_line(text) not in kept
         ]
         if extra:
             source = by_file[draft.post.source]
@@ -498,7 +386,7 @@ def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
     twin, yet every line of it is already kept, in the same order.
     """
     mine = draft.signature
-    if not _is_shared_text(mine):
+    if not copies.is_shared_text(mine):
         return None
     by_source: dict[str, list[_Draft]] = {}
     for other in others:
@@ -564,8 +452,8 @@ def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
 
 
 def _provenance(post: PlannedPost) -> str:
-    copies = f" (även {', '.join(post.copies)})" if post.copies else ""
-    return f"legacy/{post.source}, rad {post.first}–{post.last}{copies}"
+    also = f" (även {', '.join(post.copies)})" if post.copies else ""
+    return f"legacy/{post.source}, rad {post.first}–{post.last}{also}"
 
 
 def _render_file(draft: _Draft) -> str:

@@ -7,9 +7,9 @@ import shutil
 import time
 from dataclasses import replace
 
-import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
+from migration.copies import shared_run_starts
 from migration.dump_text import ContentLine, content_lines
 from migration.evaluation import (
     made_archives,
@@ -19,7 +19,7 @@ from migration.evaluation import (
     truth_posts,
     without_blank_lines,
 )
-from migration.planner import plan_migration, shared_run_starts
+from migration.planner import plan_migration
 from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
 
@@ -171,55 +171,6 @@ def _content(*dumps: LegacyDump) -> dict[str, list[ContentLine]]:
     return {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
 
 
-@pytest.mark.parametrize("title_as", ["{}", "Nyhet: {}"])  # also a "Subject: phrase" title
-def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, title_as):
-    """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
-    short = min(posts, key=len)
-    short[0] = title_as.format(short[0])
-    first, second, third = [p for p in posts if p is not short][:3]
-    assert len(short) <= 3
-    a = _dump("a.txt", [*short, *first])
-    b = _dump("b.txt", [*second, *short, *third])
-    starts = shared_run_starts(_content(a, b))
-    assert len(short) + 1 in starts["a.txt"]
-    assert {len(second) + 1, len(second) + len(short) + 1} <= starts["b.txt"]
-
-
-def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
-    contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
-    a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
-    b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
-    assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
-
-
-def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_block_does_not():
-    """A title and two sentences (under 300 characters) copied into two dumps are one post; a contact
-    prompt and a contact line of the same length shared by two posts are not."""
-    notice = [
-        "Glad sommar!",
-        "Nu tar bloggen sommaruppehåll. Vi är tillbaka i augusti med fler inlägg om hur vi arbetar.",
-        "Tack till alla som har läst och delat under våren!",
-    ]
-    before = ["Ny cykelbana i centrum", "Staden bygger en ny cykelbana längs ån, klar i oktober i år enligt planen."]
-    after = ["Bussarna går oftare", "Från januari går bussarna till byarna varje halvtimme under rusningstid."]
-    a = _dump("a.txt", [*before, *notice, *after])
-    b = _dump("b.txt", [*after, *notice])
-    starts = shared_run_starts(_content(a, b), ("kontakta",))
-    assert len(before) + 1 in starts["a.txt"] and len(before) + len(notice) + 1 in starts["a.txt"]
-    assert len(after) + 1 in starts["b.txt"]
-
-    contact = [
-        "Har du frågor?",
-        "Välkommen att kontakta Eva Ek, cykelsamordnare på kommunen, som svarar på det mesta om cyklar.",
-    ]
-    a = _dump("a.txt", [*before, *contact, *after])
-    b = _dump(
-        "b.txt", [*after[:1], "Bussarna går nu var tionde minut i rusningstid, visar den nya tabellen.", *contact]
-    )
-    assert shared_run_starts(_content(a, b), ("kontakta",)) == {"a.txt": set(), "b.txt": set()}
-
-
 def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_nothing(truth):
     """Listing pages saved at different times: a sentence was edited in between. The difference
     must neither cut the post in two nor hide the copy, and the edited line goes to the plan."""
@@ -243,21 +194,6 @@ def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_noth
     edited_line = (len(first) if copy.source == "a.txt" else len(third)) + middle + 1
     assert edited_line in dropped and "kopia" in dropped[edited_line]["reason"]
     assert [d for d in dropped.values() if "kopia" in d["reason"]] == [dropped[edited_line]]
-
-
-def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(truth):
-    """One save of a listing page lacks a post's last line, a link caption shaped like a title:
-    the shared run then ends before that caption in the other dump, which is no post start."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
-    shaped = {id(p): content_lines(list(enumerate(p, 1))) for p in posts}
-    post = next(p for p in posts if shaped[id(p)][-1].title_shaped and not shaped[id(p)][-2].title_shaped)
-    others = [p for p in posts if p is not post and not shaped[id(p)][1].title_shaped]
-    first, second, third, fourth = others[:4]
-    a = _dump("a.txt", [*first, *post, *second])
-    b = _dump("b.txt", [*third, *post[:-1], *fourth])
-    starts = shared_run_starts(_content(a, b))
-    assert starts["a.txt"] == {len(first) + 1}  # not the caption (len(first) + len(post))
-    assert starts["b.txt"] == {len(third) + 1, len(third) + len(post)}
 
 
 def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):

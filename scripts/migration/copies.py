@@ -1,0 +1,128 @@
+"""Posts copied into more than one dump: the runs of lines two dumps share.
+
+A listing page saved twice holds some posts twice, between different
+neighbours. Where a shared run begins and ends is a post boundary in both
+dumps (the splitter takes it as given), and two posts whose lines are
+nearly the same are one post kept once. Pure: lines in, line numbers out.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .dump_text import ContentLine
+from .lines import INVISIBLE, LineKind
+from .title_cues import MIN_LEAD_CHARS, closes_post
+
+MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
+# ... or fewer lines when they are a title and a few paragraphs: a short post
+# (a title and two paragraphs) is shared as surely as a long one.
+MIN_SHARED_CHARS = 300
+# ... or a title and a lead that is no closing line, in this many characters: a short notice
+# ("Glad sommar!" and two sentences) copied into two dumps, not a shared contact block.
+MIN_SHARED_NOTICE_CHARS = 150
+MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
+DUPLICATE_OVERLAP = 0.8
+
+
+def normalised_line(text: str) -> str:
+    """A line as two saves of a page are compared: case, spacing and invisible characters aside."""
+    return " ".join(text.strip(INVISIBLE).lower().split())
+
+
+def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
+    """Where runs of lines shared by two dumps begin and end: post boundaries.
+
+    The same post copied into two listings sits between different neighbours,
+    so the edges of the shared run are post edges in both dumps. The two copies
+    may differ a little (a line edited between the two saves, a last line
+    missing): a run continues across a small gap, and an edge counts only where
+    a title can stand (at the end, a title with text under it), so a difference
+    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name;
+    ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
+    """
+    starts: dict[str, set[int]] = {name: set() for name in lines}
+    names = list(lines)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            la, lb = lines[a], lines[b]
+            for run_a, run_b in _copied_runs(la, lb, closing):
+                for dump_lines, (first, end), name in ((la, run_a, a), (lb, run_b, b)):
+                    if 0 < first and dump_lines[first].title_shaped:
+                        starts[name].add(dump_lines[first].number)
+                    if end < len(dump_lines) and _opens_post(dump_lines, end):
+                        starts[name].add(dump_lines[end].number)
+    return starts
+
+
+def _opens_post(lines: list[ContentLine], index: int) -> bool:
+    """Is the line after a shared run surely a new post: a title with no second heading under it?
+
+    Where one copy lacks a last line (a link caption, say), the run ends before
+    that line in the other dump, and a caption is shaped like a title; the
+    title of the next post is followed by its text instead.
+    """
+    return lines[index].title_shaped and (index + 1 == len(lines) or not lines[index + 1].title_shaped)
+
+
+def _copied_runs(
+    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
+    matcher = difflib.SequenceMatcher(
+        None, [normalised_line(x.text) for x in la], [normalised_line(x.text) for x in lb], autojunk=False
+    )
+    groups: list[list] = []
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and block.a - (last.a + last.size) <= MAX_COPY_GAP and block.b - (last.b + last.size) <= MAX_COPY_GAP:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    runs = []
+    for group in groups:
+        if any(_is_shared_post(la[x.a : x.a + x.size], closing) for x in group):
+            first, end = group[0], group[-1]
+            runs.append(((first.a, end.a + end.size), (first.b, end.b + end.size)))
+    return runs
+
+
+def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
+    """Is a run of lines found in two dumps a copied post, not a chance match?
+
+    Long runs are; a short run counts when it opens with a title and carries
+    paragraphs of text, so a short post copied into two dumps is found too,
+    while a shared contact line or signature is not. A title and a lead that
+    is no closing line ("Har du frågor?" then "Kontakta …" is one) count in
+    fewer characters: a short notice.
+    """
+    opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].title_shaped)
+    if not opens_as_post:
+        return False
+    notice = (
+        len(run) >= 2
+        and run[0].title_shaped
+        and run[1].kind == LineKind.TEXT
+        and len(run[1].text) >= MIN_LEAD_CHARS
+        and not closes_post(run[1], closing)
+        and sum(len(x.text) for x in run) >= MIN_SHARED_NOTICE_CHARS
+    )
+    return notice or is_shared_text([x.text for x in run])
+
+
+def is_shared_text(lines: list[str]) -> bool:
+    """Enough text that finding it twice cannot be chance: four lines, or two with paragraphs."""
+    return len(lines) >= MIN_SHARED_RUN or (len(lines) >= 2 and sum(map(len, lines)) >= MIN_SHARED_CHARS)
+
+
+def same_post(mine: list[str], theirs: list[str]) -> bool:
+    """Are two posts' lines copies of one post? All of the shorter one's lines in the longer one,
+    or nearly all of them (a line edited between two saves of a listing page)."""
+    shorter, longer = sorted((mine, theirs), key=len)
+    if len(shorter) < DUPLICATE_OVERLAP * len(longer):
+        return False
+    in_longer = set(longer)
+    common = [line for line in shorter if line in in_longer]
+    return len(common) == len(shorter) or (len(common) >= DUPLICATE_OVERLAP * len(shorter) and is_shared_text(common))
