@@ -125,6 +125,12 @@ def plan_migration(
     today: dt.date | None = None,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> Migration:
+    """The plan for ``dumps`` and the files it yields.
+
+    Listing dumps are split into posts, or cut as ``edited`` (the plan an editor corrected) says
+    where it still matches the dump; a dump with a document marker is one document. Copies are
+    marked, then every post is dated, tagged and rendered. Pure: cli.py writes the files.
+    """
     today = today or dt.date.today()
     edited = edited or {}
     vocabulary = Vocabulary([line for d in dumps for line in d.lines])
@@ -143,117 +149,19 @@ def plan_migration(
     spans_by_dump = {d.name: spans for d, spans in zip(to_split, found, strict=True)}
     all_text = "\n".join(line for d in dumps for line in d.lines)
     url_dates = dating.legacy_url_dates(all_text)
-    legacy_urls = {
-        m.group(4).lower(): url
-        for url in (u for line in all_text.splitlines() for u in find_urls(line))
-        if any(host in url for host in rules.legacy_hosts)
-        for m in [dating.URL_DATE.search(url)]
-        if m
-    }
+    legacy_urls = _legacy_urls(all_text, rules)
 
     sources: list[SourcePlan] = []
     drafts_by_source: dict[str, list[_Draft]] = {}
-    page_numbers: dict[str, dict[int, int]] = {}
     for dump in dumps:
-        plan_entry = edited.get(dump.name)
-        use_plan = _follows_plan(dump, edited)
         marker = documents[dump.name]
-        drafts: list[_Draft] = []
-        dropped: list[Noise] = []
+        page_numbers: dict[int, int] = {}
         if marker is not None:
-            parts = split_document(dump.lines, marker)
-            dropped.extend(parts.dropped)
-            rendered = render_document(dump.lines, parts)
-            page_numbers[dump.name] = rendered.page_numbers
-            title = plain(dump.line(parts.title_line))
-            post = PlannedPost(
-                dump.name,
-                parts.title_line,
-                len(dump.lines),
-                title=title,
-                kind="document",
-                reasons=[f"dokumentmarkör på rad {marker}"],
-            )
-            drafts.append(
-                _Draft(
-                    post,
-                    dump,
-                    parts.title_line,
-                    rendered.markdown,
-                    rendered.summary,
-                    [],
-                    title + "\n" + rendered.markdown,
-                    _content_signature(dump, marker + 1, len(dump.lines)),
-                )
-            )
-            cover = next((t for t in dump.lines[parts.body_start - 1 :] if t.strip(INVISIBLE)), "")
-            written = dating.labelled_date(
-                " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
-            ) or dating.first_full_date(cover)
-            if written:
-                post.edited["_fixed"] = dating.DateDecision(
-                    written[0], "text", f"datum skrivet i dokumentet: {written[1]}"
-                )
+            draft, dropped, page_numbers = _document_draft(dump, marker, rules)
+            drafts = [draft]
         else:
-            if use_plan:
-                required = {n for n, t in enumerate(dump.lines, 1) if t}
-                validate_ranges(plan_name, dump.name, plan_entry["posts"], required, len(dump.lines))
-                entries = sorted(plan_entry["posts"], key=lambda p: p["first"])
-                ranges = [(p["first"], p["last"]) for p in entries]
-                spans_info = [
-                    (
-                        float(p.get("split_confidence", 1.0)),
-                        list(p.get("split_reasons", ["inlägg tillagt i planen"])),
-                        p.get("closest_rejected_split"),
-                    )
-                    for p in entries
-                ]
-            else:
-                entries = []
-                spans = spans_by_dump[dump.name]
-                ranges = _tile(spans, len(dump.lines))
-                spans_info = [
-                    (
-                        s.confidence,
-                        s.reasons,
-                        {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)}
-                        if s.doubt
-                        else None,
-                    )
-                    for s in spans
-                ]
-            for index, (first, last) in enumerate(ranges):
-                title_line = _title_line(dump, first, last, rules.noise_lines)
-                numbered = [(n, dump.line(n)) for n in range(first, last + 1)]
-                before_title = [(n, t) for n, t in numbered if n < title_line]
-                body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
-                noise = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in before_title if t] + body.noise
-                confidence, reasons, doubt = spans_info[index]
-                post = PlannedPost(
-                    dump.name,
-                    first,
-                    last,
-                    title=plain(dump.line(title_line)),
-                    confidence=confidence,
-                    reasons=reasons,
-                    doubt=doubt,
-                )
-                if use_plan:
-                    post.edited = {k: entries[index][k] for k in EDITABLE if k in entries[index]}
-                    post.reviewed = bool(post.edited.get("reviewed"))
-                drafts.append(
-                    _Draft(
-                        post,
-                        dump,
-                        title_line,
-                        body.markdown,
-                        body.lead,
-                        noise,
-                        dump.line(title_line) + "\n" + body.markdown,
-                        _content_signature(dump, first, last),
-                    )
-                )
-                dropped.extend(noise)
+            drafts = _listing_drafts(dump, _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name), rules)
+            dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
         sources.append(
             SourcePlan(
@@ -262,7 +170,7 @@ def plan_migration(
                 "document" if marker is not None else "listing",
                 [d.post for d in drafts],
                 [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
-                page_numbers.get(dump.name, {}),
+                page_numbers,
             )
         )
 
@@ -291,6 +199,130 @@ def plan_migration(
     missing = _missing_attachments(all_drafts, rules)
     plan = Plan(sources, missing, _summary(all_drafts, sources))
     return Migration(plan, files)
+
+
+def _legacy_urls(all_text: str, rules: MigrationRules) -> dict[str, str]:
+    """The old blog's post addresses the text links to, by their slug (to point a post at its old URL)."""
+    return {
+        m.group(4).lower(): url
+        for url in (u for line in all_text.splitlines() for u in find_urls(line))
+        if any(host in url for host in rules.legacy_hosts)
+        for m in [dating.URL_DATE.search(url)]
+        if m
+    }
+
+
+def _document_draft(dump: LegacyDump, marker: int, rules: MigrationRules) -> tuple[_Draft, list[Noise], dict[int, int]]:
+    """A document dump as one draft, the lines it drops, and its page numbers; dated by what it says."""
+    parts = split_document(dump.lines, marker)
+    rendered = render_document(dump.lines, parts)
+    title = plain(dump.line(parts.title_line))
+    post = PlannedPost(
+        dump.name,
+        parts.title_line,
+        len(dump.lines),
+        title=title,
+        kind="document",
+        reasons=[f"dokumentmarkör på rad {marker}"],
+    )
+    draft = _Draft(
+        post,
+        dump,
+        parts.title_line,
+        rendered.markdown,
+        rendered.summary,
+        [],
+        title + "\n" + rendered.markdown,
+        _content_signature(dump, marker + 1, len(dump.lines)),
+    )
+    cover = next((t for t in dump.lines[parts.body_start - 1 :] if t.strip(INVISIBLE)), "")
+    written = dating.labelled_date(
+        " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
+    ) or dating.first_full_date(cover)
+    if written:
+        post.edited["_fixed"] = dating.DateDecision(written[0], "text", f"datum skrivet i dokumentet: {written[1]}")
+    return draft, list(parts.dropped), rendered.page_numbers
+
+
+@dataclass
+class _PostRange:
+    """One post of a listing dump before it is rendered: where it lies and how sure its split is."""
+
+    first: int
+    last: int
+    confidence: float
+    reasons: list[str]
+    doubt: dict | None
+    edited: dict | None  # the edited plan's entry for the post, when the plan is followed
+
+
+def _post_ranges(
+    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str
+) -> list[_PostRange]:
+    """A listing dump's posts: as an edited plan has them, else as the splitter found them."""
+    if spans is None:  # the dump follows the plan (see _follows_plan)
+        entries = edited[dump.name]["posts"]
+        required = {n for n, t in enumerate(dump.lines, 1) if t}
+        validate_ranges(plan_name, dump.name, entries, required, len(dump.lines))
+        return [
+            _PostRange(
+                p["first"],
+                p["last"],
+                float(p.get("split_confidence", 1.0)),
+                list(p.get("split_reasons", ["inlägg tillagt i planen"])),
+                p.get("closest_rejected_split"),
+                p,
+            )
+            for p in sorted(entries, key=lambda p: p["first"])
+        ]
+    return [
+        _PostRange(
+            first,
+            last,
+            s.confidence,
+            s.reasons,
+            {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)}
+            if s.doubt
+            else None,
+            None,
+        )
+        for (first, last), s in zip(_tile(spans, len(dump.lines)), spans, strict=True)
+    ]
+
+
+def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules) -> list[_Draft]:
+    """Each post of a listing dump rendered: title line found, body converted, noise noted."""
+    drafts = []
+    for r in ranges:
+        title_line = _title_line(dump, r.first, r.last, rules.noise_lines)
+        numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
+        body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
+        before_title = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in numbered if n < title_line and t]
+        post = PlannedPost(
+            dump.name,
+            r.first,
+            r.last,
+            title=plain(dump.line(title_line)),
+            confidence=r.confidence,
+            reasons=r.reasons,
+            doubt=r.doubt,
+        )
+        if r.edited is not None:
+            post.edited = {k: r.edited[k] for k in EDITABLE if k in r.edited}
+            post.reviewed = bool(post.edited.get("reviewed"))
+        drafts.append(
+            _Draft(
+                post,
+                dump,
+                title_line,
+                body.markdown,
+                body.lead,
+                before_title + body.noise,
+                dump.line(title_line) + "\n" + body.markdown,
+                _content_signature(dump, r.first, r.last),
+            )
+        )
+    return drafts
 
 
 def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
