@@ -35,6 +35,10 @@ REVIEW_DOUBT_FROM = 0.5
 REVIEW_TEXT_CHARS = 60
 SLUG_MATCH = 0.9
 MAX_SLUG_CHARS = 80
+# A dump whose every line is blank or a layout leftover the rules list has no post to migrate.
+NO_CONTENT = (
+    "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
+)
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
 
@@ -137,6 +141,8 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines) for d in listings}
+    for name in (name for name, lines in listing_lines.items() if not lines):
+        raise MigrationError(name, None, NO_CONTENT)
     forced = copies.shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(

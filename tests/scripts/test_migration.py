@@ -151,6 +151,18 @@ def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
     assert sorted(p.read_bytes() for p in (out / "articles").glob("*.md")) == before
 
 
+def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
+    """Lines the rules list as leftovers of the old layout are no post: such a dump is as empty as a
+    blank one (it used to end in a traceback)."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    leftovers = tmp_path / "rester.txt"
+    leftovers.write_text("\n\n".join([*sorted(rules.noise_lines)] * 2) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, DUMPS[0], leftovers)
+    assert result.returncode == 2 and "rester.txt" in result.stderr and "inget inlägg" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
+
+
 def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
     plan = _plan(migrated)
     ((a_file, a_line, b_file, b_line),) = truth["duplicates"]

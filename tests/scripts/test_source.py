@@ -45,7 +45,11 @@ def test_bad_input_names_the_file(tmp_path, data, message):
     assert message in str(error.value)
 
 
-@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02binary", b"Rubrik\n\xff\x81 text\n"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\x00\x01\x02binary", b"Rubrik\n\xff\x81 text\n", "\u00a0\n\u200b\n".encode()],
+    ids=["empty", "binary", "undecodable", "only-invisible-characters"],
+)
 def test_cli_exits_2_and_writes_nothing_on_bad_input(tmp_path, data):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(data)
