@@ -1,7 +1,7 @@
 """Reading legacy dumps: bytes in, numbered lines out, or a clear error.
 
 Editors get dumps from old systems: UTF-8 with or without BOM, Windows line
-endings, sometimes Windows-1252. All of these must give the same lines, and
+endings, sometimes Windows-1252 or UTF-16 (Notepad's "Unicode"). All of these must give the same lines, and
 anything that is not text must stop the migration before it writes a file.
 """
 
@@ -18,8 +18,12 @@ from .errors import MigrationError
 # Exactly the line breaks a text editor writes; str.splitlines() would also
 # split on U+2028, form feeds and other characters that can occur inside text.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Control characters never found in a text dump (tab, CR and LF are allowed).
+# Control characters never found in a text dump (tab, CR and LF are allowed; a form feed, the page
+# break of text taken out of a PDF, is read as a line break).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PAGE_BREAK_AT_LINE_EDGE = re.compile(r"(?<=[\r\n])\f|^\f|\f(?=[\r\n]|$)")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+EMPTY = "filen är tom – det finns ingen text att migrera"
 # Bytes that Windows-1252 leaves undefined.
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
@@ -53,7 +57,9 @@ def _digest(lines: tuple[str, ...]) -> str:
 def decode_dump(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding) or raise MigrationError naming ``name``."""
     if not data.strip():
-        raise MigrationError(name, None, "filen är tom – det finns ingen text att migrera")
+        raise MigrationError(name, None, EMPTY)
+    if data.startswith(_UTF16_BOMS):
+        return _decode_utf16(data, name)
     if b"\x00" in data:
         raise MigrationError(name, None, "filen är binär (innehåller NUL-byte), inte en textdump")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -70,6 +76,27 @@ def decode_dump(data: bytes, name: str) -> tuple[str, str]:
                 f"texten kan inte avkodas (varken UTF-8 eller Windows-1252): byte 0x{data[utf8_error.start]:02x}",
             ) from None
         text, encoding = data.decode("cp1252"), "cp1252"
+    return _checked_text(text, name), encoding
+
+
+def _decode_utf16(data: bytes, name: str) -> tuple[str, str]:
+    """Windows Notepad's "Unicode" (UTF-16 with a byte order mark): text, though it is full of NUL bytes."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise MigrationError(name, None, f"texten kan inte avkodas som UTF-16: {error.reason}") from None
+    if not text.strip():
+        raise MigrationError(name, None, EMPTY)
+    return _checked_text(text, name), "utf-16"
+
+
+def _checked_text(text: str, name: str) -> str:
+    """Text without control characters, composed as NFC.
+
+    A form feed (a page break, in text taken out of a PDF) next to a line break is dropped, so the
+    lines keep the numbers an editor's text editor shows; one inside a line breaks it.
+    """
+    text = _PAGE_BREAK_AT_LINE_EDGE.sub("", text).replace("\f", "\n")
     control = _CONTROL.search(text)
     if control:
         line = text[: control.start()].count("\n") + 1
@@ -78,7 +105,7 @@ def decode_dump(data: bytes, name: str) -> tuple[str, str]:
         )
     # A dump copied on a Mac may use decomposed characters (a + combining ring);
     # compose them so that "Örebro" is one string however it was typed.
-    return unicodedata.normalize("NFC", text), encoding
+    return unicodedata.normalize("NFC", text)
 
 
 def split_lines(text: str) -> tuple[str, ...]:

@@ -5,16 +5,20 @@ from __future__ import annotations
 import pytest
 from conftest import DUMPS, run_migrate
 from migration.errors import MigrationError
-from migration.source import read_dump
+from migration.source import decode_dump, read_dump
 
 
-def test_bom_crlf_and_cp1252_read_like_the_utf8_original(tmp_path):
+def test_bom_crlf_cp1252_utf16_and_page_breaks_read_like_the_utf8_original(tmp_path):
     original = DUMPS[0].read_bytes()
     text = original.decode("utf-8")
     variants = {
         "bom.txt": b"\xef\xbb\xbf" + original,
         "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
         "cp1252.txt": text.replace("\U0001f642", ":)").encode("cp1252"),
+        "utf16le.txt": text.replace("\n", "\r\n").encode("utf-16"),  # Notepad's "Unicode", with its BOM
+        "utf16be.txt": b"\xfe\xff" + text.encode("utf-16-be"),
+        # Text taken out of a PDF: a form feed where a page ends, next to a line break.
+        "pages.txt": text.replace("\n\n", "\n\f\n", 3).replace("\n", "\f\n", 1).encode("utf-8"),
     }
     reference = read_dump(DUMPS[0]).lines
     for name, data in variants.items():
@@ -26,6 +30,11 @@ def test_bom_crlf_and_cp1252_read_like_the_utf8_original(tmp_path):
     assert read_dump(tmp_path / "cp1252.txt").encoding == "cp1252"
 
 
+def test_a_page_break_inside_a_line_breaks_it():
+    text, _ = decode_dump("Sida ett slutar här\fSida två börjar här\n".encode(), "sidor.txt")
+    assert text.splitlines() == ["Sida ett slutar här", "Sida två börjar här"]
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
@@ -33,8 +42,11 @@ def test_bom_crlf_and_cp1252_read_like_the_utf8_original(tmp_path):
         (b"  \n\n \n", "tom"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binär"),
         (b"Rubrik\n\nText med trasig byte \x81\x8d h\xe4r\n", "avkodas"),
+        (b"\xff\xfe \x00\n\x00", "tom"),
+        (b"\xff\xfeR\x00\x00\xd8", "UTF-16"),  # a lone surrogate
+        (b"Rubrik\n\nText med en klocka \x07 i\n", "styrtecken"),
     ],
-    ids=["empty", "only-whitespace", "binary", "undecodable"],
+    ids=["empty", "only-whitespace", "binary", "undecodable", "utf16-empty", "utf16-undecodable", "control"],
 )
 def test_bad_input_names_the_file(tmp_path, data, message):
     path = tmp_path / "trasig.txt"
