@@ -63,14 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _expand(sources: list[Path]) -> list[Path]:
+def _expand(sources: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The source files named or found in the folders named, and the folders' other files.
+
+    A folder's files of another kind (notes, a dump saved as .md) and its subfolders are passed over
+    but named, so that none is left out without anyone knowing. Hidden files (.DS_Store) are not.
+    """
     files: list[Path] = []
+    skipped: list[Path] = []
     for source in sources:
         if source.is_dir():
-            files.extend(sorted(p for p in source.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES))
+            for path in sorted(p for p in source.iterdir() if not p.name.startswith(".")):
+                known = path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
+                (files if known else skipped).append(path)
         else:
             files.append(source)
-    return files
+    return files, skipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     plan_path: Path = args.plan or out / "migration-plan.yaml"
     topics = args.topics or (out / "topics" if (out / "topics").is_dir() else REPO / "content" / "topics")
     try:
-        paths = _expand(args.sources)
+        paths, skipped = _expand(args.sources)
         if not paths:
             raise MigrationError(" ".join(map(str, args.sources)), None, "inga textdumpar hittades")
         names = [p.name for p in paths]
@@ -99,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         if migration.plan.imports:
             kinds = [entry["kind"] for entry in migration.plan.imports]
             migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
+        if skipped:
+            migration.plan.summary["skipped_files"] = [str(p) for p in skipped]
     except MigrationError as error:
         print(f"migrate: fel: {error}", file=sys.stderr)
         print("migrate: inget skrevs.", file=sys.stderr)
@@ -120,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
             f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}; "
             f"{len(summary['review_first'])} inlägg att granska först (summary.review_first)"
         )
+    for path in skipped:
+        why = "en mapp i en mapp läses inte, ange den för sig" if path.is_dir() else "ingen källa av känd sort"
+        print(f"migrate: hoppade över {path}: {why} ({', '.join(SOURCE_SUFFIXES)})", file=sys.stderr)
     for relative in report.kept_editor_changes:
         print(
             f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)", file=sys.stderr

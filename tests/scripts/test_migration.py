@@ -163,6 +163,22 @@ def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
     assert "Traceback" not in result.stderr and not out.exists()
 
 
+def test_files_in_a_source_folder_that_are_no_source_are_named_not_passed_over_silently(tmp_path):
+    folder = tmp_path / "dumpar"
+    folder.mkdir()
+    shutil.copy(DUMPS[0], folder / DUMPS[0].name)
+    (folder / "anteckningar.md").write_text("En dump sparad med fel ändelse.\n", encoding="utf-8")
+    (folder / "äldre").mkdir()
+    (folder / ".DS_Store").write_bytes(b"\x00")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, folder)
+    assert result.returncode == 0, result.stderr
+    named = [line for line in result.stderr.splitlines() if "hoppade över" in line]
+    assert len(named) == 2 and "anteckningar.md" in named[0] and "äldre" in named[1], result.stderr
+    skipped = yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))["summary"]["skipped_files"]
+    assert [p.rsplit("/", 1)[-1] for p in skipped] == ["anteckningar.md", "äldre"]
+
+
 def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
     plan = _plan(migrated)
     ((a_file, a_line, b_file, b_line),) = truth["duplicates"]
