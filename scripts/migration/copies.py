@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 
 from .dump_text import ContentLine
-from .lines import INVISIBLE, LineKind
+from .lines import LineKind, normalised_line
 from .title_cues import MIN_LEAD_CHARS, closes_post
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
@@ -23,11 +23,6 @@ MIN_SHARED_CHARS = 300
 MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
-
-
-def normalised_line(text: str) -> str:
-    """A line as two saves of a page are compared: case, spacing and invisible characters aside."""
-    return " ".join(text.strip(INVISIBLE).lower().split())
 
 
 def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:

@@ -177,3 +177,9 @@ def _without_definite_et(stem: str) -> str:
 
 def years_mentioned(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(text)]
+
+
+def normalised_line(text: str) -> str:
+    """A line as two saves of a page, or a title and its repeat, are compared: case, spacing and
+    invisible characters aside."""
+    return " ".join(text.strip(INVISIBLE).lower().split())

@@ -18,7 +18,7 @@ from .body import Noise, plain, render_body, summary_of
 from .document import find_marker, render_document, split_document
 from .dump_text import Vocabulary, content_lines
 from .errors import MigrationError
-from .lines import INVISIBLE, LineKind, classify, find_urls, is_listed_noise
+from .lines import INVISIBLE, LineKind, classify, find_urls, is_listed_noise, normalised_line
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
@@ -79,7 +79,7 @@ def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[
 
 
 def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
-    return [copies.normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
+    return [normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
 
 
 def _compose(meta: list[tuple[str, str]], body: str) -> str:
@@ -404,7 +404,7 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
             {"line": n, "text": text, "reason": reason}
             for n in range(draft.post.first, draft.post.last + 1)
             for text in [draft.dump.line(n)]
-            if text.strip(INVISIBLE) and n not in noise and copies.normalised_line(text) not in kept
+            if text.strip(INVISIBLE) and n not in noise and normalised_line(text) not in kept
         ]
         if extra:
             source = by_file[draft.post.source]

@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from .dump_text import ContentLine, DumpText, Vocabulary
-from .lines import LineKind, has_email, words
+from .lines import LineKind, has_email, normalised_line, words
 from .title_cues import (
     CONTRAST_REASON,
     MAX_CONTACT_CHARS,
@@ -47,6 +47,12 @@ TYPICAL_NEIGHBOUR_LIKENESS = 0.17
 # about 73 %. On the known posts 0.8 made more false splits and 1.5 and 2.0 found fewer titles; no set
 # moved at any of them. _likeness_spread stays a bound: this only narrows likeness's range.
 STRONG_TITLE = 1.0
+FORCED_SCORE = 5.0  # a post seen in another dump starts here
+FORCED_REASON = "samma inlägg finns i en annan dump"
+# A post does not repeat its own title line (none of the 190 known and written posts does): the
+# same line again is the next post of a series ("Veckans tips") or the same post saved twice.
+REPEATED_TITLE_SCORE = 4.0
+REPEATED_TITLE_REASON = "samma rad som inläggets rubrik: nästa inlägg i en serie, eller samma inlägg igen"
 MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 # Posts of one blog are of a similar length: a post far longer than the
 # archive's typical post is more likely two, a far shorter one a cut-off part.
@@ -165,11 +171,25 @@ class DumpSplitter:
         if (a, b) not in self._scored:
             line = self.lines[b]
             if b in self.forced_set:
-                self._scored[(a, b)] = Candidate(line.number, line.text, 5.0, ["samma inlägg finns i en annan dump"])
+                self._scored[(a, b)] = Candidate(line.number, line.text, FORCED_SCORE, [FORCED_REASON])
+            elif self._repeats_title(a, b):
+                self._scored[(a, b)] = Candidate(line.number, line.text, REPEATED_TITLE_SCORE, [REPEATED_TITLE_REASON])
             else:
                 features = {**self._cues(b), **post_cues(self.text, a, b)}
                 self._scored[(a, b)] = score_candidate(features, line)
         return self._scored[(a, b)]
+
+    def _repeats_title(self, a: int, b: int) -> bool:
+        """Is line ``b`` the title line of the post begun at ``a`` again, with text under it?
+
+        A contact prompt ("Har du frågor?" over contact details) recurs from post to post and is
+        no title; taken as one, the rule cut a long report at its closing prompts.
+        """
+        return (
+            a < b
+            and normalised_line(self.lines[a].text) == normalised_line(self.lines[b].text)
+            and not self._cues(b)["next_contact"]
+        )
 
     def weigh_short_titles(self, gain: float) -> None:
         """Weigh a short heading up as a title by ``gain`` (log-odds) times its shortness: see short_title_gain.

@@ -179,6 +179,18 @@ def test_files_in_a_source_folder_that_are_no_source_are_named_not_passed_over_s
     assert [p.rsplit("/", 1)[-1] for p in skipped] == ["anteckningar.md", "äldre"]
 
 
+def test_a_post_saved_twice_in_a_row_in_one_dump_is_kept_once(truth):
+    """Two saves of a listing page pasted into one dump: the repeated title starts a post, and the
+    second copy is found to be the first."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    post, other = posts[3], posts[4]
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    plan = plan_migration([_dump("a.txt", [*other, *post, *post])], rules).plan
+    planned = plan.sources[0].posts
+    assert [p.first for p in planned] == [1, len(other) + 1, len(other) + len(post) + 1]
+    assert planned[2].duplicate_of == planned[1].slug and plan.summary["duplicates"] == 1
+
+
 def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
     plan = _plan(migrated)
     ((a_file, a_line, b_file, b_line),) = truth["duplicates"]

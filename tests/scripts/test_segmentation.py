@@ -573,6 +573,18 @@ def test_a_one_word_title_after_a_closing_line_still_starts_a_post():
     assert [span.start for span in _splitter(texts, ELSEWHERE).split()] == [1, len(CYCLES) + 2]
 
 
+def test_a_posts_title_line_again_starts_the_next_post_of_a_series_or_the_same_post_twice():
+    """Two posts of a series under one title ("Veckans tips") share the title's words, so the second
+    title is new to nothing; a post does not repeat its own title line, so the repeat starts a post."""
+    series = [CYCLES[0], "Nu kan du låna en lastcykel gratis på biblioteket i en vecka åt gången, bara med lånekort."]
+    texts = [*CYCLES, *series]
+    splitter = _splitter(texts, ELSEWHERE)
+    assert [span.start for span in splitter.split()] == [1, len(CYCLES) + 1]
+    assert "samma rad som inläggets rubrik" in splitter.candidate(0, len(CYCLES)).reasons[0]
+    twice = [*CYCLES, *CYCLES]
+    assert [span.start for span in _splitter(twice, ELSEWHERE).split()] == [1, len(CYCLES) + 1]
+
+
 def test_alike_neighbours_cost_nothing_at_a_strong_title(monkeypatch):
     """Two posts on one subject (a project, then its opening day) share their words; a title whose
     own cues are strong starts the second all the same. Other posts of the archive give the
