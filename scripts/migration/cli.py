@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     plan_path: Path = args.plan or out / "migration-plan.yaml"
     topics = args.topics or (out / "topics" if (out / "topics").is_dir() else REPO / "content" / "topics")
     try:
+        for target in (out, plan_path.parent):
+            if target.exists() and not target.is_dir():
+                raise MigrationError(str(target), None, "ska vara en mapp att skriva i, men är en fil")
         paths, skipped = _expand(args.sources)
         if not paths:
             raise MigrationError(" ".join(map(str, args.sources)), None, "inga textdumpar hittades")
@@ -114,10 +117,19 @@ def main(argv: list[str] | None = None) -> int:
         print("migrate: inget skrevs.", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    report = write_outputs(out, migration.files, force=args.force)
-    plan_text = dump_plan(migration.plan)
-    if not plan_path.exists() or plan_path.read_text(encoding="utf-8") != plan_text:
-        write_atomic(plan_path, plan_text)
+    try:
+        report = write_outputs(out, migration.files, force=args.force)
+        plan_text = dump_plan(migration.plan)
+        if not plan_path.exists() or plan_path.read_text(encoding="utf-8") != plan_text:
+            write_atomic(plan_path, plan_text)
+    except OSError as error:
+        # Each file is written whole or not at all (write_atomic), but the run stopped part way.
+        print(f"migrate: fel: {error.filename}: kan inte skriva: {error.strerror}", file=sys.stderr)
+        print(
+            "migrate: körningen avbröts; filer som hann skrivas är hela, kör igen när felet är åtgärdat.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     elapsed = time.perf_counter() - started
     if not args.quiet:
         summary = migration.plan.summary

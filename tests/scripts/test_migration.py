@@ -191,6 +191,21 @@ def test_a_post_saved_twice_in_a_row_in_one_dump_is_kept_once(truth):
     assert planned[2].duplicate_of == planned[1].slug and plan.summary["duplicates"] == 1
 
 
+def test_an_output_that_cannot_be_written_is_an_error_naming_it_not_a_traceback(tmp_path):
+    a_file = tmp_path / "inte-en-mapp"
+    a_file.write_text("", encoding="utf-8")
+    result = run_migrate("--out", a_file, DUMPS[0])
+    assert result.returncode == 2 and "inte-en-mapp" in result.stderr and "mapp" in result.stderr
+    assert a_file.read_text(encoding="utf-8") == ""
+
+    blocked = tmp_path / "ut"
+    blocked.mkdir()
+    (blocked / "articles").write_text("", encoding="utf-8")  # where the articles' folder should go
+    result = run_migrate("--out", blocked, DUMPS[0])
+    assert result.returncode == 2 and "articles" in result.stderr and "kan inte skriva" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_duplicate_post_is_kept_once_with_its_copies_recorded(migrated, truth):
     plan = _plan(migrated)
     ((a_file, a_line, b_file, b_line),) = truth["duplicates"]
