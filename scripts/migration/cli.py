@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         structured = [(kind, item) for p in paths if p.suffix.lower() != ".txt" for kind, items in
                       [read_structured(p, p.name)] for item in items]  # fmt: skip
         rules = load_rules(args.rules, topics)
-        edited = read_plan(plan_path) if plan_path.exists() and not args.replan else None
+        known_topics = {topic.slug for topic in rules.topics}
+        edited = read_plan(plan_path, known_topics) if plan_path.exists() and not args.replan else None
         migration = plan_migration(dumps, rules, edited, str(plan_path), threshold=args.threshold)
         imported_files, migration.plan.imports = render_imports(structured, rules, set(), slugify)
         prefer_structured(migration, migration.plan.imports, imported_files)
@@ -142,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}; "
             f"{len(summary['review_first'])} inlägg att granska först (summary.review_first)"
         )
+    for warning in migration.warnings:
+        print(f"migrate: varning: {warning}", file=sys.stderr)
     for path in skipped:
         why = "en mapp i en mapp läses inte, ange den för sig" if path.is_dir() else "ingen källa av känd sort"
         print(f"migrate: hoppade över {path}: {why} ({', '.join(SOURCE_SUFFIXES)})", file=sys.stderr)

@@ -10,10 +10,13 @@ the next run follows. A field that is deleted is computed again.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
@@ -22,6 +25,8 @@ from .errors import MigrationError
 PLAN_VERSION = 1
 # Fields an editor may set; everything else in the plan is recomputed.
 EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate_of", "kind", "reviewed")
+# How a date was obtained (dating.py), or "editor": set by hand in the plan.
+DATE_SOURCES = ("text", "url", "inferred", "editor")
 
 
 @dataclass
@@ -88,11 +93,21 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text, so that a date that does not exist ("2015-13-45") is reported with its line
+# (read_plan) instead of failing inside the YAML reader.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
 
-def read_plan(path: Path) -> dict[str, dict]:
-    """Edited plan entries per source file: {file: {"sha256": …, "posts": [dict, …]}}."""
+def read_plan(path: Path, topics: Collection[str] | None = None) -> dict[str, dict]:
+    """Edited plan entries per source file: {file: {"sha256": …, "posts": [dict, …]}}.
+
+    Every field an editor may change is checked here, where the plan's line is known: a mistake
+    is reported as the plan's file and line (``topics``: the topics that exist, if known).
+    """
     name = str(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
@@ -119,9 +134,36 @@ def read_plan(path: Path) -> dict[str, dict]:
                 raise MigrationError(
                     name, post["__line__"], f"'lines: {post['lines']}' ska vara två radnummer, t.ex. 12-40"
                 )
+            check_edits(name, post, topics)
             posts.append(post | {"first": int(match.group(1)), "last": int(match.group(2))})
         result[str(source["file"])] = {"sha256": source.get("sha256"), "posts": posts, "line": line}
     return result
+
+
+def check_edits(plan_name: str, post: dict, topics: Collection[str] | None = None) -> None:
+    """A post's editable fields hold what the migration can use, or a plain error names the line."""
+    line = post.get("__line__")
+
+    def fail(message: str) -> NoReturn:
+        raise MigrationError(plan_name, line, message)
+
+    title = post.get("title")
+    if "title" in post and (not isinstance(title, str) or not title.strip()):
+        fail("'title:' får inte vara tom – skriv inläggets rubrik, eller ta bort raden så används den hittade")
+    if "date" in post:
+        try:
+            dt.date.fromisoformat(str(post["date"]))
+        except ValueError:
+            fail(f"datumet '{post['date']}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2015-11-19)")
+    if "date_source" in post and post["date_source"] not in DATE_SOURCES:
+        fail(f"'date_source: {post['date_source']}' ska vara en av {', '.join(DATE_SOURCES)}")
+    for key in ("tags", "topics"):
+        value = post.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            fail(f"'{key}:' ska vara en lista med texter, en per rad med '- ' först")
+    unknown = [t for t in post.get("topics", []) if topics is not None and t not in topics]
+    if unknown:
+        fail(f"okänt tema '{unknown[0]}' – kända teman: {', '.join(sorted(topics or []))}")
 
 
 def validate_ranges(plan_name: str, source: str, posts: list[dict], required: set[int], n_lines: int) -> None:

@@ -11,7 +11,7 @@ import difflib
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import copies, dating
 from .body import Noise, plain, render_body, summary_of
@@ -46,6 +46,7 @@ FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook 
 class Migration:
     plan: Plan
     files: dict[str, str]  # output path (relative to --out) -> content
+    warnings: list[str] = field(default_factory=list)  # for the editor: the plan's file and line first
 
 
 def slugify(title: str) -> str:
@@ -119,6 +120,7 @@ class _Draft:
     noise: list[Noise]
     text: str  # title + body as plain text, for rules
     signature: list[str]
+    plan_line: int | None = None  # the post's line in an edited plan that was followed
 
 
 def plan_migration(
@@ -184,7 +186,7 @@ def plan_migration(
     _apply_titles_and_slugs(all_drafts)
     _mark_duplicates(all_drafts)
     _list_lines_only_in_copies(all_drafts, sources)
-    _assign_dates(drafts_by_source, rules, url_dates, today)
+    warnings = _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
     for draft in all_drafts:
         match = _closest_slug(draft.post.slug, legacy_urls)
@@ -204,7 +206,7 @@ def plan_migration(
 
     missing = _missing_attachments(all_drafts, rules)
     plan = Plan(sources, missing, _summary(all_drafts, sources))
-    return Migration(plan, files)
+    return Migration(plan, files, [f"{plan_name}:{w}" for w in warnings])
 
 
 def _legacy_urls(all_text: str, rules: MigrationRules) -> dict[str, str]:
@@ -326,6 +328,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
                 before_title + body.noise,
                 dump.line(title_line) + "\n" + body.markdown,
                 _content_signature(dump, r.first, r.last),
+                r.edited.get("__line__") if r.edited is not None else None,
             )
         )
     return drafts
@@ -442,7 +445,8 @@ def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
 
 def _assign_dates(
     drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules, url_dates: dict[str, dt.date], today: dt.date
-) -> None:
+) -> list[str]:
+    """Date every post (see dating.py); returns warnings for dates in the plan that are not kept."""
     fixed_by_slug: dict[str, dating.DateDecision] = {}
     for drafts in drafts_by_source.values():
         for draft in drafts:
@@ -473,12 +477,20 @@ def _assign_dates(
         for draft, decision in zip(drafts, decisions, strict=True):
             key = draft.post.duplicate_of or draft.post.slug
             decided.setdefault(key, decision)
+    warnings = []
     for drafts in drafts_by_source.values():
         for draft in drafts:
             decision = decided[draft.post.duplicate_of or draft.post.slug]
             draft.post.date = decision.date.isoformat()
             draft.post.date_source = decision.source
             draft.post.date_evidence = decision.evidence
+            in_plan = str(draft.post.edited.get("date", draft.post.date))
+            if in_plan != draft.post.date and decision.source != "editor":
+                warnings.append(
+                    f"{draft.plan_line}: datumet {in_plan} gäller inte, för date_source är inte 'editor' – "
+                    f"det räknas om ({draft.post.date}). Skriv 'date_source: editor' för att behålla {in_plan}."
+                )
+    return warnings
 
 
 def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:

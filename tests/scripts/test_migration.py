@@ -7,6 +7,7 @@ import shutil
 import time
 from dataclasses import replace
 
+import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, run_migrate
 from migration.copies import shared_run_starts
@@ -149,6 +150,48 @@ def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
     assert result.returncode == 2
     assert re.search(r"migration-plan\.yaml:\d+: 'lines: 5-1'", result.stderr)
     assert sorted(p.read_bytes() for p in (out / "articles").glob("*.md")) == before
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("date", "2015-13-45", "ska vara ett datum som finns"),
+        ("date", "igår", "ÅÅÅÅ-MM-DD"),
+        ("date_source", "gissat", "ska vara en av"),
+        ("title", "  ", "får inte vara tom"),
+        ("tags", "Medborgardialog", "ska vara en lista"),
+        ("topics", ["finns-inte"], "okänt tema 'finns-inte'"),
+    ],
+)
+def test_an_editors_mistake_in_a_plan_field_names_the_plan_and_the_posts_line(
+    migrated, tmp_path, field, value, message
+):
+    """Found while reading the plan, before anything is written: not a traceback, not a silent default."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    plan["sources"][0]["posts"][0][field] = value
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    if field == "date":  # written by hand, without the quotes safe_dump adds
+        text = text.replace(f"date: '{value}'", f"date: {value}", 1)
+    (out / "migration-plan.yaml").write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title:") and n > 20)
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"migration-plan.yaml:{line}: " in result.stderr and message in result.stderr, result.stderr
+
+
+def test_a_date_changed_in_the_plan_without_date_source_editor_is_recomputed_with_a_warning(migrated, tmp_path):
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    post = next(p for s in plan["sources"] for p in s["posts"] if p.get("date_source") == "inferred")
+    post["date"] = "2001-01-01"
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert "varning" in result.stderr and "2001-01-01" in result.stderr and "date_source: editor" in result.stderr
+    assert "2001-01-01" not in (out / "migration-plan.yaml").read_text(encoding="utf-8")
 
 
 def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
