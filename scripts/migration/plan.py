@@ -27,6 +27,8 @@ PLAN_VERSION = 1
 EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate_of", "kind", "reviewed")
 # How a date was obtained (dating.py), or "editor": set by hand in the plan.
 DATE_SOURCES = ("text", "url", "inferred", "editor")
+KINDS = ("article", "document")  # a blog article, or a document published as a handbook
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what planner.slugify makes: part of a URL and a file name
 
 
 @dataclass
@@ -157,6 +159,10 @@ def check_edits(plan_name: str, post: dict, topics: Collection[str] | None = Non
             fail(f"datumet '{post['date']}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2015-11-19)")
     if "date_source" in post and post["date_source"] not in DATE_SOURCES:
         fail(f"'date_source: {post['date_source']}' ska vara en av {', '.join(DATE_SOURCES)}")
+    if "kind" in post and post["kind"] not in KINDS:
+        fail(f"'kind: {post['kind']}' ska vara en av {', '.join(KINDS)}")
+    if "slug" in post and not (isinstance(post["slug"], str) and _SLUG.fullmatch(post["slug"])):
+        fail(f"'slug: {post['slug']}' får bara ha små bokstäver a–z, siffror och bindestreck (t.ex. min-rubrik)")
     for key in ("tags", "topics"):
         value = post.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

@@ -161,6 +161,8 @@ def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
         ("title", "  ", "får inte vara tom"),
         ("tags", "Medborgardialog", "ska vara en lista"),
         ("topics", ["finns-inte"], "okänt tema 'finns-inte'"),
+        ("kind", "nyhet", "ska vara en av article, document"),
+        ("slug", "Min rubrik!", "får bara ha små bokstäver"),
     ],
 )
 def test_an_editors_mistake_in_a_plan_field_names_the_plan_and_the_posts_line(
