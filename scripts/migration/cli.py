@@ -19,6 +19,14 @@ from .writer import write_atomic, write_outputs
 
 EXIT_BAD_INPUT = 2
 SOURCE_SUFFIXES = (".txt", ".xml", ".html", ".htm")
+# The plan's kinds of imported items (imported.KINDS), as the summary line names them.
+IMPORTED_KINDS = {
+    "article": "artiklar",
+    "page": "sidor",
+    "draft": "utkast",
+    "attachment": "bilagor",
+    "skipped": "hoppade över",
+}
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -81,6 +89,12 @@ def _expand(sources: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, skipped
 
 
+def _imported(summary: dict) -> str:
+    """', importerat: 3 artiklar, 1 sidor' for what WordPress exports and saved pages gave, if any."""
+    counts = summary.get("imported", {})
+    return ", importerat: " + ", ".join(f"{n} {IMPORTED_KINDS[kind]}" for kind, n in counts.items()) if counts else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.perf_counter()
@@ -136,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = migration.plan.summary
         print(
             f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
-            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader → {out} "
+            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader{_imported(summary)} → {out} "
             f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s"
         )
         print(

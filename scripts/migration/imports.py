@@ -8,6 +8,7 @@ listed as an attachment, or skipped with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .wxr import is_wxr, read_wxr
 COPY_SHARE = 0.8  # share of a dump post's lines found in an imported post that makes it a copy
 FOLDERS = {"article": "articles", "page": "pages", "draft": "drafts"}
 DATE_SOURCES = {"wxr": "export", "saved-html": "html"}
+TITLE_WORDS = 8  # an untitled post's title: its first words
+UNTITLED = "(utan rubrik)"
 
 
 def read_structured(path: Path, name: str) -> tuple[str, list[ImportedItem]]:
@@ -50,6 +53,10 @@ def render_imports(
     for source_kind, item in items:
         entry = {"file": item.source, "line": item.line, "kind": item.kind, "title": item.title}
         if item.kind in FOLDERS:
+            _check_date(item)
+            if not item.title.strip():
+                item.title = title_from_text(plain_text(item.html))
+                entry |= {"title": item.title, "title_note": "källan har ingen rubrik; den är tagen ur texten"}
             base = slugify(item.slug) if item.slug else slugify(item.title)
             slug, n = base, 2
             while slug in used_slugs:
@@ -89,6 +96,24 @@ def render_imports(
         }
         report.append(entry | {key: value for key, value in given.items() if value})
     return files, report
+
+
+def _check_date(item: ImportedItem) -> None:
+    """A date the source gives must exist: Pelican stops the whole build on one that does not."""
+    if item.date:
+        try:
+            dt.datetime.fromisoformat(item.date)
+        except ValueError:
+            named = f"'{item.title}': " if item.title.strip() else ""
+            raise MigrationError(item.source, item.line, f"{named}datumet '{item.date}' finns inte") from None
+
+
+def title_from_text(text: str) -> str:
+    """A title for a post its source left untitled (WordPress allows it): the text's first words."""
+    words = text.split()
+    if not words:
+        return UNTITLED
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def _words(markdown: str) -> str:

@@ -129,6 +129,7 @@ def test_a_second_run_writes_nothing_and_editor_changes_are_kept(imported):
         ("trasig.xml", lambda text: text.replace("</title>", "", 1), r"trasig\.xml:\d+: XML-filen är trasig"),
         ("annan.xml", lambda text: "<?xml version='1.0'?><rss><channel/></rss>", r"annan\.xml:1: .*ingen WordPress"),
         ("tom.html", lambda text: (SAVED / "ingen-post.html").read_text("utf-8"), r"tom\.html: sidan innehåller inget"),
+        ("datum.xml", lambda text: text.replace("2016-02-03", "2016-02-30", 1), r"datum\.xml:\d+: .*02-30.*finns"),
     ],
 )  # fmt: skip
 def test_bad_input_is_named_exits_2_and_writes_nothing(tmp_path, name, make, expected):
@@ -139,6 +140,21 @@ def test_bad_input_is_named_exits_2_and_writes_nothing(tmp_path, name, make, exp
     assert result.returncode == 2
     assert re.search(expected, result.stderr), result.stderr
     assert not out.exists()
+
+
+def test_a_published_post_without_a_title_takes_one_from_its_text_and_says_so(tmp_path):
+    """WordPress lets a post go out untitled; the site needs a title, so its first words stand in."""
+    export = WXR.read_text("utf-8")
+    first_title = re.search(r"<item>\s*<title>([^<]*)</title>", export)
+    untitled = tmp_path / "utan-rubrik.xml"
+    untitled.write_text(export[: first_title.start(1)] + export[first_title.end(1) :], encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, untitled)
+    assert result.returncode == 0, result.stderr
+    plan = yaml.safe_load((out / "migration-plan.yaml").read_text("utf-8"))
+    (entry,) = [e for e in plan["imports"] if e.get("title_note")]
+    assert entry["title"] and "ingen rubrik" in entry["title_note"]
+    assert f"Title: {entry['title']}" in (out / entry["output"]).read_text("utf-8")
 
 
 def test_old_addresses_redirect_and_old_links_are_rewritten(tmp_path, browser):
