@@ -1,8 +1,9 @@
 """Reading legacy dumps: bytes in, numbered lines out, or a clear error.
 
 Editors get dumps from old systems: UTF-8 with or without BOM, Windows line
-endings, sometimes Windows-1252 or UTF-16 (Notepad's "Unicode"). All of these must give the same lines, and
-anything that is not text must stop the migration before it writes a file.
+endings, sometimes Windows-1252 or UTF-16 (Notepad's "Unicode"). All of these
+must give the same lines, and anything that is not text must stop the
+migration before it writes a file.
 """
 
 from __future__ import annotations
