@@ -143,8 +143,9 @@ def plan_migration(
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines) for d in listings}
-    for name in (name for name, lines in listing_lines.items() if not lines):
-        raise MigrationError(name, None, NO_CONTENT)
+    empty = next((name for name, lines in listing_lines.items() if not lines), None)
+    if empty is not None:
+        raise MigrationError(empty, None, NO_CONTENT)
     forced = copies.shared_run_starts(listing_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
