@@ -9,6 +9,7 @@ nearly the same are one post kept once. Pure: lines in, line numbers out.
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 
 from .dump_text import ContentLine
 from .lines import LineKind, normalised_line
@@ -26,7 +27,7 @@ DUPLICATE_OVERLAP = 0.8
 
 
 def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
-    """Where runs of lines shared by two dumps begin and end: post boundaries.
+    """Where runs of lines shared by two dumps, or found twice in one, begin and end: post boundaries.
 
     The same post copied into two listings sits between different neighbours,
     so the edges of the shared run are post edges in both dumps. The two copies
@@ -39,15 +40,48 @@ def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, .
     starts: dict[str, set[int]] = {name: set() for name in lines}
     names = list(lines)
     for i, a in enumerate(names):
+        for run_a, run_b in _repeated_runs(lines[a], closing):  # one listing pasted twice into a dump
+            _add_edges(starts[a], lines[a], run_a)
+            _add_edges(starts[a], lines[a], run_b)
         for b in names[i + 1 :]:
-            la, lb = lines[a], lines[b]
-            for run_a, run_b in _copied_runs(la, lb, closing):
-                for dump_lines, (first, end), name in ((la, run_a, a), (lb, run_b, b)):
-                    if 0 < first and dump_lines[first].title_shaped:
-                        starts[name].add(dump_lines[first].number)
-                    if end < len(dump_lines) and _opens_post(dump_lines, end):
-                        starts[name].add(dump_lines[end].number)
+            for run_a, run_b in _copied_runs(lines[a], lines[b], closing):
+                _add_edges(starts[a], lines[a], run_a)
+                _add_edges(starts[b], lines[b], run_b)
     return starts
+
+
+def _add_edges(starts: set[int], lines: list[ContentLine], run: tuple[int, int]) -> None:
+    """The line numbers where a shared run [first, end) shows a post begins: its first line, if a
+    title can stand there, and the line after it, if that opens a post."""
+    first, end = run
+    if 0 < first and lines[first].title_shaped:
+        starts.add(lines[first].number)
+    if end < len(lines) and _opens_post(lines, end):
+        starts.add(lines[end].number)
+
+
+def _repeated_runs(lines: list[ContentLine], closing: tuple[str, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Runs of lines one dump holds twice, as [first, end) index pairs: a post saved twice into one file.
+
+    Only a run that counts as a copied post (``_is_shared_post``) is kept, so a contact prompt
+    or a signature that recurs from post to post marks nothing.
+    """
+    texts = [normalised_line(line.text) for line in lines]
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        positions[text].append(index)
+    runs = []
+    for places in positions.values():
+        for n, i in enumerate(places):
+            for j in places[n + 1 :]:
+                if i > 0 and texts[i - 1] == texts[j - 1]:
+                    continue  # inside a longer run, found from where that one starts
+                size = 0
+                while i + size < j and j + size < len(texts) and texts[i + size] == texts[j + size]:
+                    size += 1
+                if _is_shared_post(lines[i : i + size], closing):
+                    runs.append(((i, i + size), (j, j + size)))
+    return runs
 
 
 def _opens_post(lines: list[ContentLine], index: int) -> bool:

@@ -94,3 +94,29 @@ def test_two_saves_of_a_post_are_one_post_despite_an_edited_line_but_a_shared_pa
     assert same_post(post, post) and same_post(post, edited)
     other = ["En annan rubrik", post[1], "Ett helt annat stycke om något annat än cyklar och vägar i staden."]
     assert not same_post(post, other)
+
+
+def test_a_post_found_twice_in_one_dump_marks_its_edges_where_it_stands_both_times(truth):
+    """A listing page pasted twice into one file: each copy's edges are post edges, as across dumps."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    post, first, second, third = posts[0], posts[5], posts[9], posts[13]
+    a = _dump("a.txt", [*first, *post, *second, *post, *third])
+    starts = shared_run_starts(_content(a))["a.txt"]
+    again = len(first) + len(post) + len(second) + 1
+    assert {len(first) + 1, len(first) + len(post) + 1, again, again + len(post)} <= starts
+
+
+def test_a_contact_block_found_in_every_post_of_a_dump_marks_nothing():
+    contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
+    a = _dump(
+        "a.txt",
+        [
+            "En rubrik",
+            "Ett stycke text om en sak som är intressant för läsaren.",
+            *contact,
+            "En annan rubrik",
+            "Ett helt annat stycke text om något annat.",
+            *contact,
+        ],
+    )
+    assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}

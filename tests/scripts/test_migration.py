@@ -236,6 +236,17 @@ def test_a_post_saved_twice_in_a_row_in_one_dump_is_kept_once(truth):
     assert planned[2].duplicate_of == planned[1].slug and plan.summary["duplicates"] == 1
 
 
+def test_a_post_saved_twice_in_one_dump_with_another_post_between_is_kept_once(truth):
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    for post, between, after in [(posts[4], posts[9], posts[15]), (posts[8], posts[13], posts[19])]:
+        plan = plan_migration([_dump("a.txt", [*post, *between, *post, *after])], rules).plan
+        planned = plan.sources[0].posts
+        again = len(post) + len(between) + 1
+        assert [p.first for p in planned] == [1, len(post) + 1, again, again + len(post)]
+        assert planned[2].duplicate_of == planned[0].slug and plan.summary["duplicates"] == 1
+
+
 def test_an_output_that_cannot_be_written_is_an_error_naming_it_not_a_traceback(tmp_path):
     a_file = tmp_path / "inte-en-mapp"
     a_file.write_text("", encoding="utf-8")
