@@ -53,6 +53,7 @@ FORCED_REASON = "samma inlägg finns i en annan dump"
 # same line again is the next post of a series ("Veckans tips") or the same post saved twice.
 REPEATED_TITLE_SCORE = 4.0
 REPEATED_TITLE_REASON = "samma rad som inläggets rubrik: nästa inlägg i en serie, eller samma inlägg igen"
+RECURRING_LINE_CUES = ("next_contact", "generic_question", "exclamation", "one_word")  # see _repeats_title
 MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 # Posts of one blog are of a similar length: a post far longer than the
 # archive's typical post is more likely two, a far shorter one a cut-off part.
@@ -182,14 +183,14 @@ class DumpSplitter:
     def _repeats_title(self, a: int, b: int) -> bool:
         """Is line ``b`` the title line of the post begun at ``a`` again, with text under it?
 
-        A contact prompt ("Har du frågor?" over contact details) recurs from post to post and is
-        no title; taken as one, the rule cut a long report at its closing prompts.
+        Lines that recur from post to post are no titles: a contact prompt ("Har du frågor?" over
+        contact details; taken as a title, it cut a long report at its closing prompts), a generic
+        question subheading ("Vad händer nu?"), a sign-off ("Välkomna!"), a one-word subheading.
         """
-        return (
-            a < b
-            and normalised_line(self.lines[a].text) == normalised_line(self.lines[b].text)
-            and not self._cues(b)["next_contact"]
-        )
+        if a >= b or normalised_line(self.lines[a].text) != normalised_line(self.lines[b].text):
+            return False
+        cues = self._cues(b)
+        return not any(cues[name] for name in RECURRING_LINE_CUES)
 
     def weigh_short_titles(self, gain: float) -> None:
         """Weigh a short heading up as a title by ``gain`` (log-odds) times its shortness: see short_title_gain.

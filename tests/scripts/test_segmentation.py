@@ -585,6 +585,16 @@ def test_a_posts_title_line_again_starts_the_next_post_of_a_series_or_the_same_p
     assert [span.start for span in _splitter(twice, ELSEWHERE).split()] == [1, len(CYCLES) + 1]
 
 
+@pytest.mark.parametrize("recurring", ["Vad händer nu?", "Välkomna!", "Bakgrund"])
+def test_a_line_that_recurs_from_post_to_post_is_no_repeated_title(recurring):
+    """A generic question subheading, a sign-off or a one-word subheading recurs in post after post."""
+    texts = [*CYCLES[:2], recurring, CYCLES[2], *BUSES[:2], recurring, BUSES[2]]
+    splitter = _splitter(texts, ELSEWHERE)
+    first, again = 2, len(CYCLES[:2]) + 2 + len(BUSES[:2])
+    assert texts[first] == texts[again] == recurring
+    assert segmentation.REPEATED_TITLE_REASON not in splitter.candidate(first, again).reasons
+
+
 def test_alike_neighbours_cost_nothing_at_a_strong_title(monkeypatch):
     """Two posts on one subject (a project, then its opening day) share their words; a title whose
     own cues are strong starts the second all the same. Other posts of the archive give the
