@@ -1,4 +1,4 @@
-"""Posts copied into more than one dump: the runs of lines two dumps share.
+"""Posts saved more than once: the runs of lines two dumps share, or one dump holds twice.
 
 A listing page saved twice holds some posts twice, between different
 neighbours. Where a shared run begins and ends is a post boundary in both
@@ -38,13 +38,14 @@ def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, .
     ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
     """
     starts: dict[str, set[int]] = {name: set() for name in lines}
+    texts = {name: [normalised_line(line.text) for line in dump_lines] for name, dump_lines in lines.items()}
     names = list(lines)
     for i, a in enumerate(names):
-        for run_a, run_b in _repeated_runs(lines[a], closing):  # one listing pasted twice into a dump
+        for run_a, run_b in _repeated_runs(lines[a], texts[a], closing):  # one listing pasted twice into a dump
             _add_edges(starts[a], lines[a], run_a)
             _add_edges(starts[a], lines[a], run_b)
         for b in names[i + 1 :]:
-            for run_a, run_b in _copied_runs(lines[a], lines[b], closing):
+            for run_a, run_b in _copied_runs(lines[a], lines[b], texts[a], texts[b], closing):
                 _add_edges(starts[a], lines[a], run_a)
                 _add_edges(starts[b], lines[b], run_b)
     return starts
@@ -60,13 +61,14 @@ def _add_edges(starts: set[int], lines: list[ContentLine], run: tuple[int, int])
         starts.add(lines[end].number)
 
 
-def _repeated_runs(lines: list[ContentLine], closing: tuple[str, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _repeated_runs(
+    lines: list[ContentLine], texts: list[str], closing: tuple[str, ...]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of lines one dump holds twice, as [first, end) index pairs: a post saved twice into one file.
 
-    Only a run that counts as a copied post (``_is_shared_post``) is kept, so a contact prompt
-    or a signature that recurs from post to post marks nothing.
+    ``texts``: the lines normalised. Only a run that counts as a copied post (``_is_shared_post``)
+    is kept, so a contact prompt or a signature that recurs from post to post marks nothing.
     """
-    texts = [normalised_line(line.text) for line in lines]
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         positions[text].append(index)
@@ -95,12 +97,10 @@ def _opens_post(lines: list[ContentLine], index: int) -> bool:
 
 
 def _copied_runs(
-    la: list[ContentLine], lb: list[ContentLine], closing: tuple[str, ...]
+    la: list[ContentLine], lb: list[ContentLine], texts_a: list[str], texts_b: list[str], closing: tuple[str, ...]
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of lines two dumps share, as [first, end) index pairs, joined across small edits."""
-    matcher = difflib.SequenceMatcher(
-        None, [normalised_line(x.text) for x in la], [normalised_line(x.text) for x in lb], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, texts_a, texts_b, autojunk=False)
     groups: list[list] = []
     for block in matcher.get_matching_blocks():
         if not block.size:
