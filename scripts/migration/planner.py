@@ -463,13 +463,7 @@ def _assign_dates(
             fixed = fixed_by_slug.get(key)
             # A date in the plan is the editor's only if marked so; others are recomputed.
             if "date" in draft.post.edited and draft.post.edited.get("date_source", "editor") == "editor":
-                value = draft.post.edited["date"]
-                try:
-                    when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-                except ValueError:
-                    raise MigrationError(
-                        draft.post.source, draft.post.first, f"datumet '{value}' i planen ska skrivas ÅÅÅÅ-MM-DD"
-                    ) from None
+                when = dt.date.fromisoformat(str(draft.post.edited["date"]))  # checked in plan.check_edits
                 fixed = dating.DateDecision(when, "editor", "satt av redaktör i planen")
             inputs.append(dating.DatingInput(draft.text, fixed))
     fallback_year = dating.archive_year(list(inputs_by_source.values()), today)
