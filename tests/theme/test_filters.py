@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from migration.dating import first_full_date
+
 from theme.filters import canonical_path, reading_minutes, svdate
 
 
@@ -23,8 +25,6 @@ def test_canonical_path():
 
 def test_every_date_the_site_writes_is_one_the_migration_reads_back():
     """The theme writes dates and the migration reads them in text with the same month names."""
-    from migration.dating import first_full_date
-
     for month in range(1, 13):
         day = dt.date(2015, month, 28)
         found = first_full_date(f"Örebro {svdate(day)}")
