@@ -58,16 +58,29 @@ class MigrationRules:
         return SplitCues(self.closing_cues + self.attachment_cues, self.continuation_cues)
 
 
-def _string_list(data: dict, key: str, path: str) -> tuple[str, ...]:
+def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise MigrationError(path, None, f"'{key}' ska vara en lista med texter")
+        raise MigrationError(path, lines.get(key), f"'{key}' ska vara en lista med texter")
     return tuple(value)
 
 
-def load_rules_file(path: Path) -> dict:
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key, and of each tag under 'tags' ("tags/Namn"): errors name it."""
+    node = yaml.compose(text)
+    lines: dict[str, int] = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        lines[str(key.value)] = key.start_mark.line + 1
+        if key.value == "tags" and isinstance(value, yaml.MappingNode):
+            lines |= {f"tags/{tag.value}": tag.start_mark.line + 1 for tag, _ in value.value}
+    return lines
+
+
+def load_rules_file(path: Path) -> tuple[dict, dict[str, int]]:
+    """The rules file's data, and the line of each key in it (see _key_lines)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except OSError as error:
         raise MigrationError(str(path), None, f"regelfilen kan inte läsas: {error.strerror}") from None
     except yaml.YAMLError as error:
@@ -79,7 +92,7 @@ def load_rules_file(path: Path) -> dict:
         ) from None
     if not isinstance(data, dict):
         raise MigrationError(str(path), None, "regelfilen ska innehålla nycklar som 'tags:' och 'min_hits:'")
-    return data
+    return data, _key_lines(text)
 
 
 _META_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
@@ -116,28 +129,32 @@ def load_topics(directory: Path) -> tuple[Topic, ...]:
 
 
 def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
-    data = load_rules_file(rules_path)
+    data, lines = load_rules_file(rules_path)
     name = str(rules_path)
     tags_data = data.get("tags", {}) or {}
     if not isinstance(tags_data, dict):
-        raise MigrationError(name, None, "'tags' ska vara en lista av 'Taggnamn: [nyckelord, …]'")
+        raise MigrationError(name, lines.get("tags"), "'tags' ska vara en lista av 'Taggnamn: [nyckelord, …]'")
     tags = []
     for tag, keywords in tags_data.items():
         if not isinstance(keywords, list) or not keywords:
-            raise MigrationError(name, None, f"taggen '{tag}' behöver en lista med nyckelord")
+            raise MigrationError(name, lines.get(f"tags/{tag}"), f"taggen '{tag}' behöver en lista med nyckelord")
         tags.append(KeywordRule.make(str(tag), [str(k) for k in keywords]))
     min_hits = data.get("min_hits", 2)
     if not isinstance(min_hits, int) or min_hits < 1:
-        raise MigrationError(name, None, "'min_hits' ska vara ett heltal, minst 1")
+        raise MigrationError(name, lines.get("min_hits"), "'min_hits' ska vara ett heltal, minst 1")
+
+    def texts(key: str) -> tuple[str, ...]:
+        return _string_list(data, key, name, lines)
+
     return MigrationRules(
         min_hits=min_hits,
-        document_markers=_string_list(data, "document_markers", name),
-        date_labels=_string_list(data, "date_labels", name),
-        closing_cues=tuple(c.lower() for c in _string_list(data, "closing_cues", name)),
-        continuation_cues=tuple(c.lower() for c in _string_list(data, "continuation_cues", name)),
-        attachment_cues=tuple(c.lower() for c in _string_list(data, "attachment_cues", name)),
-        noise_lines=frozenset(c.lower() for c in _string_list(data, "noise_lines", name)),
-        legacy_hosts=_string_list(data, "legacy_hosts", name),
+        document_markers=texts("document_markers"),
+        date_labels=texts("date_labels"),
+        closing_cues=tuple(c.lower() for c in texts("closing_cues")),
+        continuation_cues=tuple(c.lower() for c in texts("continuation_cues")),
+        attachment_cues=tuple(c.lower() for c in texts("attachment_cues")),
+        noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
+        legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),
         topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),
     )

@@ -1,0 +1,50 @@
+"""The rules file editors own: a mistake in it is named with the file and the line of its key."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DUMPS, ROOT, run_migrate
+from migration.errors import MigrationError
+from migration.rules import load_rules
+
+RULES = ROOT / "data" / "migration-rules.yaml"
+TOPICS = ROOT / "content" / "topics"
+
+
+def _line_of(text: str, pattern: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if re.match(pattern, line))
+
+
+@pytest.mark.parametrize(
+    "key_line, replace, message",
+    [
+        (r"min_hits:", lambda line: "min_hits: två", "'min_hits' ska vara ett heltal"),
+        (r"closing_cues:", lambda line: "closing_cues: kontakta", "'closing_cues' ska vara en lista"),
+        (r"  \w+: \[", lambda line: line.split(":")[0] + ": []", "behöver en lista med nyckelord"),
+    ],
+    ids=["min_hits", "a-list-as-one-text", "a-tag-without-keywords"],
+)
+def test_a_mistake_in_the_rules_names_the_file_and_the_line(tmp_path, key_line, replace, message):
+    text = RULES.read_text(encoding="utf-8")
+    line = _line_of(text, key_line)
+    rows = text.splitlines()
+    rows[line - 1] = replace(rows[line - 1])
+    if key_line == r"closing_cues:":  # the list's items under the key go too
+        while rows[line].startswith("  - "):
+            del rows[line]
+    broken = tmp_path / "regler.yaml"
+    broken.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(MigrationError) as error:
+        load_rules(broken, TOPICS)
+    assert str(error.value).startswith(f"{broken}:{line}: ") and message in str(error.value)
+
+
+def test_the_cli_stops_on_a_broken_rules_file_and_writes_nothing(tmp_path):
+    broken = tmp_path / "regler.yaml"
+    broken.write_text(RULES.read_text(encoding="utf-8").replace("min_hits: 2", "min_hits: 0"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--rules", broken, DUMPS[0])
+    assert result.returncode == 2 and "regler.yaml:" in result.stderr and "min_hits" in result.stderr
+    assert not out.exists()
