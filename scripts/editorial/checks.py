@@ -24,6 +24,7 @@ HTML_LINK = re.compile(r"<a\b[^>]*\bhref=[\"'](?P<target>[^\"']*)[\"']", re.IGNO
 ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S")
 FENCE = re.compile(r"^(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|//)", re.IGNORECASE)
+WEB_WITHOUT_HOST = re.compile(r"^https?://(?:[/?#]|$)", re.IGNORECASE)
 MAX_TAG_CHARS = 40
 
 
@@ -46,6 +47,16 @@ def _text_lines(item: ContentFile) -> Iterator[tuple[int, str]]:
             continue
         if not fenced:
             yield number, text
+
+
+def check_encoding(item: ContentFile) -> Iterator[tuple[int, str]]:
+    """Pelican reads content as UTF-8 and stops the build on anything else."""
+    if item.not_utf8_line:
+        yield (
+            item.not_utf8_line,
+            "filen är inte sparad som UTF-8 (å, ä och ö blir fel och bygget stannar). Spara den som "
+            "UTF-8 i din textredigerare.",
+        )
 
 
 def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Iterator[tuple[int, str]]:
@@ -143,7 +154,11 @@ def check_images(item: ContentFile) -> Iterator[tuple[int, str]]:
 
 def _link_problem(target: str, item: ContentFile, inventory: Inventory) -> str | None:
     target = target.strip("<>")
-    if not target or EXTERNAL.match(target):
+    if not target:
+        return "länken saknar adress: skriv den inom parentesen, [text](adress)."
+    if WEB_WITHOUT_HOST.match(target):
+        return f"länken '{target}' saknar webbplatsens namn efter '//'."
+    if EXTERNAL.match(target):
         return None
     path = target.split("#", 1)[0].split("?", 1)[0]
     special = re.match(r"^[{|](?P<kind>\w+)[}|](?P<rest>.*)$", path)
@@ -228,6 +243,7 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     for item in inventory.pages:
         add(item, check_required(item, False, inventory.topics))
     for item in [*inventory.articles, *inventory.pages, *inventory.other_markdown]:
+        add(item, check_encoding(item))
         add(item, check_headings(item))
         add(item, check_images(item))
         add(item, check_links(item, inventory))

@@ -21,6 +21,7 @@ class ContentFile:
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # lower-case key -> (line, value)
     body: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
     stray_header_line: int | None = None  # a header line that is not "Key: value"
+    not_utf8_line: int | None = None  # the first line holding bytes UTF-8 cannot decode
 
     def value(self, key: str) -> str:
         return self.fields.get(key.lower(), (0, ""))[1].strip()
@@ -37,9 +38,19 @@ class ContentFile:
 
 
 def parse(path: Path, text: str | None = None) -> ContentFile:
-    """Split a Markdown content file into its metadata header and body."""
-    text = path.read_text(encoding="utf-8") if text is None else text
+    """Split a Markdown content file into its metadata header and body.
+
+    A file saved in another encoding than UTF-8 (Windows-1252, say) is read with the bad bytes
+    replaced, so that its other problems are found too, and the first such line is noted.
+    """
     parsed = ContentFile(path)
+    if text is None:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            parsed.not_utf8_line = data[: error.start].count(b"\n") + 1
+            text = data.decode("utf-8", errors="replace")
     lines = text.splitlines()
     number = 0
     last_key = None

@@ -79,6 +79,14 @@ BROKEN = {
         "Title: Etikett\nDate: 2024-01-02\nTopics: {topic}\nTags: Ett,, Två\n\nText.\n",
         r":4: Tags: har en tom etikett",
     ),
+    "empty-link": (
+        "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nLäs mer [här]().\n",
+        r":5: länken saknar adress",
+    ),
+    "link-without-host": (
+        "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nLäs mer [här](https://).\n",
+        r":5: länken 'https://' saknar webbplatsens namn",
+    ),
     "no-blank-line-after-metadata": (
         "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
         r":4: raden ser inte ut som 'Nyckel: värde'",
@@ -97,6 +105,18 @@ def test_each_mistake_is_named_with_file_and_line_and_fails(tmp_path, case):
     lines = [line for line in result.stdout.splitlines() if "trasig.md" in line]
     assert lines and all(line.startswith(f"{content / 'articles' / 'trasig.md'}:") for line in lines), result.stdout
     assert any(re.search(expected, line) for line in lines), result.stdout
+
+
+def test_a_file_not_saved_as_utf8_is_named_and_its_other_mistakes_still_found(tmp_path):
+    """An editor's text editor may save in Windows-1252; Pelican would stop the build on it."""
+    content = copy_of_content(tmp_path)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    text = f"Title: Grönt och skönt\nDate: 2024-01-02\nTopics: {topic}\n\nText.\n\n![](bild.png)\n"
+    (content / "articles" / "trasig.md").write_bytes(text.encode("cp1252"))
+    result = _check(content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert re.search(r"trasig\.md:1: filen är inte sparad som UTF-8", result.stdout), result.stdout
+    assert re.search(r"trasig\.md:7: bilden 'bild\.png' saknar alt-text", result.stdout), result.stdout
 
 
 def test_a_duplicate_slug_names_both_files(tmp_path):
