@@ -24,6 +24,9 @@ MIN_SHARED_CHARS = 300
 MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
+# A line found in more places of one dump than a post is pasted there is boilerplate (a "Läs mer"
+# under every post): a copy within the dump is looked for from the lines after it.
+MAX_REPEATS = 4
 
 
 def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
@@ -72,16 +75,19 @@ def _repeated_runs(
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         positions[text].append(index)
+    common = {text for text, places in positions.items() if len(places) > MAX_REPEATS}
     runs = []
-    for places in positions.values():
+    for text, places in positions.items():
+        if text in common:
+            continue  # a "Läs mer" under every post: no copy starts there, and its pairs are many
         for n, i in enumerate(places):
             for j in places[n + 1 :]:
-                if i > 0 and texts[i - 1] == texts[j - 1]:
+                if i > 0 and texts[i - 1] == texts[j - 1] and texts[i - 1] not in common:
                     continue  # inside a longer run, found from where that one starts
                 size = 0
                 while i + size < j and j + size < len(texts) and texts[i + size] == texts[j + size]:
                     size += 1
-                if _is_shared_post(lines[i : i + size], closing):
+                if size >= 2 and _is_shared_post(lines[i : i + size], closing):
                     runs.append(((i, i + size), (j, j + size)))
     return runs
 

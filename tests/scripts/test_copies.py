@@ -120,3 +120,15 @@ def test_a_contact_block_found_in_every_post_of_a_dump_marks_nothing():
         ],
     )
     assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
+
+
+def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(truth):
+    """A line under every post (more places than a post is pasted) starts no copy; the copy is
+    looked for from the line after it, its title."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    post, *others = [[*p, "Läs fler inlägg på bloggen"] for p in (posts[2], *posts[6:11])]
+    lines = [*others[0], *post, *others[1], *others[2], *post, *others[3], *others[4]]
+    a = _dump("a.txt", lines)
+    starts = shared_run_starts(_content(a))["a.txt"]
+    titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
+    assert len(titles) == 2 and set(titles) <= starts
