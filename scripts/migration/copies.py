@@ -12,7 +12,7 @@ import difflib
 from collections import defaultdict
 
 from .dump_text import ContentLine
-from .lines import LineKind, normalised_line
+from .lines import LineKind, has_email, normalised_line
 from .title_cues import MIN_LEAD_CHARS, closes_post
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
@@ -87,9 +87,29 @@ def _repeated_runs(
                 size = 0
                 while i + size < j and j + size < len(texts) and texts[i + size] == texts[j + size]:
                     size += 1
-                if size >= 2 and _is_shared_post(lines[i : i + size], closing):
-                    runs.append(((i, i + size), (j, j + size)))
+                # The run may begin with lines the posts before the two copies end alike with: the
+                # copy starts at the first line from which the rest opens like a post.
+                start = next((k for k in range(size - 1) if _opens_like_post(lines[i + k : i + size], closing)), None)
+                if start is not None and _is_shared_post(lines[i + start : i + size], closing):
+                    runs.append(((i + start, i + size), (j + start, j + size)))
     return runs
+
+
+def _opens_like_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
+    """Does a run open as a post does, with a title over a lead that is no contact line?
+
+    Posts next to each other in one listing are often by one team and may end in the same
+    contact block ("Har du frågor?" over "Kontakta …", a phone number, an address), four lines
+    or more: within one dump such a block must not pass for a post saved twice.
+    """
+    lead = run[1]
+    return (
+        run[0].title_shaped
+        and lead.kind == LineKind.TEXT
+        and len(lead.text) >= MIN_LEAD_CHARS
+        and not has_email(lead.text)
+        and not closes_post(lead, closing)
+    )
 
 
 def _opens_post(lines: list[ContentLine], index: int) -> bool:

@@ -18,6 +18,16 @@ def _content(*dumps: LegacyDump) -> dict[str, list[ContentLine]]:
     return {d.name: content_lines(list(enumerate(d.lines, 1))) for d in dumps}
 
 
+CYCLE_POST = [
+    "Ny cykelbana i centrum",
+    "Staden bygger en ny cykelbana längs ån, klar i oktober i år enligt planen som kommunen antog.",
+]
+BUS_POST = [
+    "Bussarna går oftare på landsbygden",
+    "Från januari går bussarna till byarna varje halvtimme under rusningstid på vardagar.",
+]
+
+
 @pytest.mark.parametrize("title_as", ["{}", "Nyhet: {}"])  # also a "Subject: phrase" title
 def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, title_as):
     """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
@@ -132,3 +142,26 @@ def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(truth
     starts = shared_run_starts(_content(a))["a.txt"]
     titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
     assert len(titles) == 2 and set(titles) <= starts
+
+
+def test_two_posts_of_one_dump_ending_in_the_same_long_contact_block_are_no_copies():
+    """Posts by one team end alike; four shared lines within a dump are a signature, not a post."""
+    contact = [
+        "Har du frågor?",
+        "Kontakta Eva Ek, samordnare för cykelfrågor på kommunen, så svarar hon på det mesta.",
+        "Telefon: 019-00 00 00, vardagar klockan 9-12.",
+        "Mer om cykelplanen finns på kommunens webbplats under Trafik och gator, Cykla.",
+    ]
+    a = _dump("a.txt", [*CYCLE_POST, *contact, *BUS_POST, *contact])
+    assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
+
+
+def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(truth):
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    post = posts[2]
+    contact = ["Har du frågor?", "Kontakta oss på cykel@example.se eller ring växeln, så hjälper vi dig vidare."]
+    lines = [*CYCLE_POST, *contact, *post, *BUS_POST, *contact, *post]
+    starts = shared_run_starts(_content(_dump("a.txt", lines)), ("kontakta",))["a.txt"]
+    titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
+    assert len(titles) == 2 and set(titles) <= starts
+    assert not {n for n, text in enumerate(lines, 1) if text == contact[0]} & starts
