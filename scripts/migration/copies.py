@@ -87,12 +87,28 @@ def _repeated_runs(
                 size = 0
                 while i + size < j and j + size < len(texts) and texts[i + size] == texts[j + size]:
                     size += 1
-                # The run may begin with lines the posts before the two copies end alike with: the
-                # copy starts at the first line from which the rest opens like a post.
-                start = next((k for k in range(size - 1) if _opens_like_post(lines[i + k : i + size], closing)), None)
+                start = _copy_start(lines[i : i + size], closing)
                 if start is not None and _is_shared_post(lines[i + start : i + size], closing):
                     runs.append(((i + start, i + size), (j + start, j + size)))
     return runs
+
+
+def _copy_start(run: list[ContentLine], closing: tuple[str, ...]) -> int | None:
+    """Where in a run one dump holds twice the copied post begins, or None if it is no post.
+
+    The run may begin with the lines the posts before the two copies end alike with (a contact
+    prompt, contact details, a short line): the copy starts where the rest opens like a post. A
+    run that begins at a title-shaped line and never opens like a post is such an ending alone.
+    A run that begins in running text is a copy whose title was edited between the two saves: it
+    is kept whole (its start is then no title, so it marks only where it ends).
+    """
+    for k, line in enumerate(run[:-1]):
+        if _opens_like_post(run[k:], closing):
+            return k
+        ending = line.title_shaped or len(line.text) < MIN_LEAD_CHARS or has_email(line.text)
+        if not (ending or closes_post(line, closing)):
+            break
+    return None if run[0].title_shaped else 0
 
 
 def _opens_like_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:

@@ -165,3 +165,22 @@ def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(truth):
     titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
     assert len(titles) == 2 and set(titles) <= starts
     assert not {n for n, text in enumerate(lines, 1) if text == contact[0]} & starts
+
+
+def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside_the_post(truth):
+    """Saved twice with its title changed in between: the shared run begins in the lead, which is
+    no title, so only the post after each copy is marked; a subheading inside is never taken."""
+    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    shaped = {id(p): content_lines(list(enumerate(p, 1))) for p in posts}
+    post = max(
+        (p for p in posts if not shaped[id(p)][1].title_shaped),
+        key=lambda p: sum(x.title_shaped for x in shaped[id(p)]),
+    )
+    assert sum(x.title_shaped for x in shaped[id(post)][1:]) >= 2  # subheadings a wrong start could take
+    first, second, third = [p for p in posts if p is not post][:3]
+    lines = [*first, *post, *second, f"{post[0]} (uppdaterad)", *post[1:], *third]
+    starts = shared_run_starts(_content(_dump("a.txt", lines)))["a.txt"]
+    true_starts = {1, len(first) + 1}
+    true_starts |= {len(first) + len(post) + 1, len(first) + len(post) + len(second) + 1}
+    true_starts |= {len(lines) - len(third) + 1}
+    assert starts <= true_starts and len(lines) - len(third) + 1 in starts, sorted(starts)
