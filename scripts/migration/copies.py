@@ -69,8 +69,9 @@ def _repeated_runs(
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of lines one dump holds twice, as [first, end) index pairs: a post saved twice into one file.
 
-    ``texts``: the lines normalised. Only a run that counts as a copied post (``_is_shared_post``)
-    is kept, so a contact prompt or a signature that recurs from post to post marks nothing.
+    ``texts``: the lines normalised. A run is kept from where it opens like a post (``_copy_start``)
+    if it counts as a copied post there (``_is_shared_post``), so a contact block or a signature
+    that recurs from post to post marks nothing.
     """
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
