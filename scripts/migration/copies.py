@@ -97,19 +97,32 @@ def _repeated_runs(
 def _copy_start(run: list[ContentLine], closing: tuple[str, ...]) -> int | None:
     """Where in a run one dump holds twice the copied post begins, or None if it is no post.
 
-    The run may begin with the lines the posts before the two copies end alike with (a contact
-    prompt, contact details, a short line): the copy starts where the rest opens like a post. A
-    run that begins at a title-shaped line and never opens like a post is such an ending alone.
-    A run that begins in running text is a copy whose title was edited between the two saves: it
-    is kept whole (its start is then no title, so it marks only where it ends).
+    A run that begins in running text is a copy whose title was edited between the two saves:
+    it is kept whole (its start is then no title, so it marks only where it ends). A run that
+    begins with a title over anything but contact details (a lead, a quote, a caption) is a copy
+    from its title. A run that begins with a contact prompt begins with the ending the posts
+    before the two copies share: the copy starts where the rest opens like a post, past the
+    ending's lines (short lines, contact details, closing lines); if it never does, the run is
+    that ending alone.
     """
-    for k, line in enumerate(run[:-1]):
+    if not run[0].title_shaped:
+        return 0
+    if len(run) < 2:
+        return None
+    if not _is_contact(run[1], closing):
+        return 0
+    for k in range(1, len(run) - 1):
         if _opens_like_post(run[k:], closing):
             return k
-        ending = line.title_shaped or len(line.text) < MIN_LEAD_CHARS or has_email(line.text)
-        if not (ending or closes_post(line, closing)):
+        line = run[k]
+        if not (line.title_shaped or len(line.text) < MIN_LEAD_CHARS or _is_contact(line, closing)):
             break
-    return None if run[0].title_shaped else 0
+    return None
+
+
+def _is_contact(line: ContentLine, closing: tuple[str, ...]) -> bool:
+    """Contact details or a closing line ("Kontakta …", an e-mail address): how posts end."""
+    return has_email(line.text) or closes_post(line, closing)
 
 
 def _opens_like_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
@@ -124,8 +137,7 @@ def _opens_like_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
         run[0].title_shaped
         and lead.kind == LineKind.TEXT
         and len(lead.text) >= MIN_LEAD_CHARS
-        and not has_email(lead.text)
-        and not closes_post(lead, closing)
+        and not _is_contact(lead, closing)
     )
 
 

@@ -184,3 +184,20 @@ def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside
     true_starts |= {len(first) + len(post) + 1, len(first) + len(post) + len(second) + 1}
     true_starts |= {len(lines) - len(third) + 1}
     assert starts <= true_starts and len(lines) - len(third) + 1 in starts, sorted(starts)
+
+
+def test_a_copy_whose_title_stands_over_a_short_caption_is_found_at_its_title():
+    """A title over a caption or a short quote does not open like a post by its lead, yet the copy
+    starts at the title: no subheading inside it is taken for the start."""
+    post = [
+        "Nya cykelbanor längs ån i höst",
+        "Foto: Eva Ek",
+        "Staden bygger nya cykelbanor längs ån i höst, med belysning och plats för lastcyklar hela vägen.",
+        "Så går bygget till",
+        "Först byggs delen vid stationen, sedan sträckan förbi simhallen och sist bron över ån i norr.",
+    ]
+    lines = [*CYCLE_POST, *post, *BUS_POST, *post]
+    starts = shared_run_starts(_content(_dump("a.txt", lines)))["a.txt"]
+    titles = {n for n, text in enumerate(lines, 1) if text == post[0]}
+    subheadings = {n for n, text in enumerate(lines, 1) if text == post[3]}
+    assert titles <= starts and not subheadings & starts, sorted(starts)
