@@ -132,12 +132,17 @@ def _opens_like_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
     contact block ("Har du frågor?" over "Kontakta …", a phone number, an address), four lines
     or more: within one dump such a block must not pass for a post saved twice.
     """
-    lead = run[1]
+    return _title_over_lead(run, closing) and not has_email(run[1].text)
+
+
+def _title_over_lead(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
+    """A title-shaped line over a paragraph of text that is no closing line."""
     return (
-        run[0].title_shaped
-        and lead.kind == LineKind.TEXT
-        and len(lead.text) >= MIN_LEAD_CHARS
-        and not _is_contact(lead, closing)
+        len(run) >= 2
+        and run[0].title_shaped
+        and run[1].kind == LineKind.TEXT
+        and len(run[1].text) >= MIN_LEAD_CHARS
+        and not closes_post(run[1], closing)
     )
 
 
@@ -185,14 +190,7 @@ def _is_shared_post(run: list[ContentLine], closing: tuple[str, ...]) -> bool:
     opens_as_post = len(run) >= MIN_SHARED_RUN or (bool(run) and run[0].title_shaped)
     if not opens_as_post:
         return False
-    notice = (
-        len(run) >= 2
-        and run[0].title_shaped
-        and run[1].kind == LineKind.TEXT
-        and len(run[1].text) >= MIN_LEAD_CHARS
-        and not closes_post(run[1], closing)
-        and sum(len(x.text) for x in run) >= MIN_SHARED_NOTICE_CHARS
-    )
+    notice = _title_over_lead(run, closing) and sum(len(x.text) for x in run) >= MIN_SHARED_NOTICE_CHARS
     return notice or is_shared_text([x.text for x in run])
 
 
