@@ -144,6 +144,7 @@ class DumpSplitter:
         self.forced = [i for i in range(1, n) if lines[i].number in forced_starts]
         self.forced_set = set(self.forced)
         self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].title_shaped)})
+        self._normalised = {b: normalised_line(lines[b].text) for b in self.starts}  # see _repeats_title
         self.offsets = [0]
         for line in lines:
             self.offsets.append(self.offsets[-1] + len(line.text))
@@ -187,7 +188,7 @@ class DumpSplitter:
         contact details; taken as a title, it cut a long report at its closing prompts), a generic
         question subheading ("Vad händer nu?"), a sign-off ("Välkomna!"), a one-word subheading.
         """
-        if a >= b or normalised_line(self.lines[a].text) != normalised_line(self.lines[b].text):
+        if a >= b or self._normalised[a] != self._normalised[b]:
             return False
         cues = self._cues(b)
         return not any(cues[name] for name in RECURRING_LINE_CUES)
