@@ -10,6 +10,12 @@ from migration.evaluation import truth_posts, without_blank_lines
 from migration.source import LegacyDump, read_dump
 
 
+@pytest.fixture
+def posts(truth) -> list[list[str]]:
+    """The archive's posts as the truth file cuts them, without blank lines (a made dump has none)."""
+    return [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+
+
 def _dump(name: str, lines: list[str]) -> LegacyDump:
     return LegacyDump.from_lines(name, lines)
 
@@ -29,9 +35,8 @@ BUS_POST = [
 
 
 @pytest.mark.parametrize("title_as", ["{}", "Nyhet: {}"])  # also a "Subject: phrase" title
-def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(truth, title_as):
+def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(posts, title_as):
     """A title and two paragraphs share too few lines to count by length alone, yet are surely one post."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     short = min(posts, key=len)
     short[0] = title_as.format(short[0])
     first, second, third = [p for p in posts if p is not short][:3]
@@ -77,10 +82,9 @@ def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_b
     assert shared_run_starts(_content(a, b), ("kontakta",)) == {"a.txt": set(), "b.txt": set()}
 
 
-def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(truth):
+def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(posts):
     """One save of a listing page lacks a post's last line, a link caption shaped like a title:
     the shared run then ends before that caption in the other dump, which is no post start."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     shaped = {id(p): content_lines(list(enumerate(p, 1))) for p in posts}
     post = next(p for p in posts if shaped[id(p)][-1].title_shaped and not shaped[id(p)][-2].title_shaped)
     others = [p for p in posts if p is not post and not shaped[id(p)][1].title_shaped]
@@ -106,9 +110,8 @@ def test_two_saves_of_a_post_are_one_post_despite_an_edited_line_but_a_shared_pa
     assert not same_post(post, other)
 
 
-def test_a_post_found_twice_in_one_dump_marks_its_edges_where_it_stands_both_times(truth):
+def test_a_post_found_twice_in_one_dump_marks_its_edges_where_it_stands_both_times(posts):
     """A listing page pasted twice into one file: each copy's edges are post edges, as across dumps."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     post, first, second, third = posts[0], posts[5], posts[9], posts[13]
     a = _dump("a.txt", [*first, *post, *second, *post, *third])
     starts = shared_run_starts(_content(a))["a.txt"]
@@ -132,10 +135,9 @@ def test_a_contact_block_found_in_every_post_of_a_dump_marks_nothing():
     assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
 
 
-def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(truth):
+def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(posts):
     """A line under every post (more places than a post is pasted) starts no copy; the copy is
     looked for from the line after it, its title."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     post, *others = [[*p, "Läs fler inlägg på bloggen"] for p in (posts[2], *posts[6:11])]
     lines = [*others[0], *post, *others[1], *others[2], *post, *others[3], *others[4]]
     a = _dump("a.txt", lines)
@@ -156,8 +158,7 @@ def test_two_posts_of_one_dump_ending_in_the_same_long_contact_block_are_no_copi
     assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
 
 
-def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(truth):
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(posts):
     post = posts[2]
     contact = ["Har du frågor?", "Kontakta oss på cykel@example.se eller ring växeln, så hjälper vi dig vidare."]
     lines = [*CYCLE_POST, *contact, *post, *BUS_POST, *contact, *post]
@@ -167,10 +168,9 @@ def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(truth):
     assert not {n for n, text in enumerate(lines, 1) if text == contact[0]} & starts
 
 
-def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside_the_post(truth):
+def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside_the_post(posts):
     """Saved twice with its title changed in between: the shared run begins in the lead, which is
     no title, so only the post after each copy is marked; a subheading inside is never taken."""
-    posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     shaped = {id(p): content_lines(list(enumerate(p, 1))) for p in posts}
     post = max(
         (p for p in posts if not shaped[id(p)][1].title_shaped),
