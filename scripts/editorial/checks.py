@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content_file import ContentFile
+from .content_file import SLUG, ContentFile
 from .inventory import Inventory, slug_of
 
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
@@ -68,7 +67,7 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
         )
     if not item.value("title"):
         yield item.line_of("title"), "Title: saknas eller är tom (rubriken som läsaren ser)."
-    if item.value("slug") and not SLUG.match(item.value("slug")):
+    if item.value("slug") and not SLUG.fullmatch(item.value("slug")):
         yield (
             item.line_of("slug"),
             (

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import yaml
+from editorial.content_file import SLUG  # planner.slugify makes slugs of this form, editors must too
 
 from .errors import MigrationError
 
@@ -28,7 +29,6 @@ EDITABLE = ("title", "slug", "date", "date_source", "tags", "topics", "duplicate
 # How a date was obtained (dating.py), or "editor": set by hand in the plan.
 DATE_SOURCES = ("text", "url", "inferred", "editor")
 KINDS = ("article", "document")  # a blog article, or a document published as a handbook
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what planner.slugify makes: part of a URL and a file name
 
 
 @dataclass
@@ -161,7 +161,7 @@ def check_edits(plan_name: str, post: dict, topics: Collection[str] | None = Non
         fail(f"'date_source: {post['date_source']}' ska vara en av {', '.join(DATE_SOURCES)}")
     if "kind" in post and post["kind"] not in KINDS:
         fail(f"'kind: {post['kind']}' ska vara en av {', '.join(KINDS)}")
-    if "slug" in post and not (isinstance(post["slug"], str) and _SLUG.fullmatch(post["slug"])):
+    if "slug" in post and not (isinstance(post["slug"], str) and SLUG.fullmatch(post["slug"])):
         fail(f"'slug: {post['slug']}' får bara ha små bokstäver a–z, siffror och bindestreck (t.ex. min-rubrik)")
     for key in ("tags", "topics"):
         value = post.get(key, [])

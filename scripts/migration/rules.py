@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from editorial.content_file import SLUG, ContentFile
+from editorial.content_file import parse as parse_content_file
 
 from .errors import MigrationError
 from .title_cues import SplitCues
@@ -65,9 +67,8 @@ def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tupl
     return tuple(value)
 
 
-def _key_lines(text: str) -> dict[str, int]:
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
     """The line of each top-level key, and of each tag under 'tags' ("tags/Namn"): errors name it."""
-    node = yaml.compose(text)
     lines: dict[str, int] = {}
     for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
         lines[str(key.value)] = key.start_mark.line + 1
@@ -79,8 +80,7 @@ def _key_lines(text: str) -> dict[str, int]:
 def load_rules_file(path: Path) -> tuple[dict, dict[str, int]]:
     """The rules file's data, and the line of each key in it (see _key_lines)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        node, data = _parsed_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise MigrationError(str(path), None, f"regelfilen kan inte läsas: {error.strerror}") from None
     except yaml.YAMLError as error:
@@ -92,40 +92,49 @@ def load_rules_file(path: Path) -> tuple[dict, dict[str, int]]:
         ) from None
     if not isinstance(data, dict):
         raise MigrationError(str(path), None, "regelfilen ska innehålla nycklar som 'tags:' och 'min_hits:'")
-    return data, _key_lines(text)
+    return data, _key_lines(node)
 
 
-_META_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
-
-
-def read_metadata_header(path: Path) -> dict[str, tuple[str, int]]:
-    """Pelican-style "Key: value" lines at the top of a Markdown file, with line numbers."""
-    meta: dict[str, tuple[str, int]] = {}
+def _parsed_yaml(text: str) -> tuple[yaml.Node | None, object]:
+    """The YAML document as a node tree (it knows each key's line) and as data, parsed once."""
+    loader = yaml.SafeLoader(text)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise MigrationError(str(path), None, f"filen kan inte läsas som UTF-8: {error}") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            break
-        match = _META_LINE.match(line)
-        if not match:
-            raise MigrationError(str(path), number, f"raden ska ha formen 'Nyckel: värde', men är: {line!r}")
-        meta[match.group(1).lower()] = (match.group(2).strip(), number)
-    return meta
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def load_topics(directory: Path) -> tuple[Topic, ...]:
+    """The topics editors keep in ``content/topics/*.md``; their header is read as the content check reads
+    any content file, so a mistake gets the same words here and there."""
     topics = []
     for path in sorted(directory.glob("*.md")):
-        meta = read_metadata_header(path)
-        for required in ("title", "slug", "keywords"):
-            if required not in meta or not meta[required][0]:
-                raise MigrationError(str(path), 1, f"ämnet saknar '{required.capitalize()}:' i sidhuvudet")
-        slug = meta["slug"][0]
-        keywords = [k for k in meta["keywords"][0].split(",")]
-        topics.append(Topic(slug, meta["title"][0], KeywordRule.make(slug, keywords)))
+        topic = _topic_file(path)
+        slug = topic.value("slug")
+        keywords = [k for k, _ in topic.items("keywords")]
+        topics.append(Topic(slug, topic.value("title"), KeywordRule.make(slug, keywords)))
     return tuple(topics)
+
+
+def _topic_file(path: Path) -> ContentFile:
+    """A topic file's header, or an error naming the file and line of the first mistake in it."""
+    try:
+        topic = parse_content_file(path)
+    except OSError as error:
+        raise MigrationError(str(path), None, f"filen kan inte läsas: {error.strerror}") from None
+    if topic.not_utf8_line:
+        raise MigrationError(str(path), topic.not_utf8_line, "filen är inte sparad som UTF-8")
+    if topic.stray_header_line:
+        raise MigrationError(str(path), topic.stray_header_line, "raden ska ha formen 'Nyckel: värde'")
+    for required in ("title", "slug", "keywords"):
+        if not topic.value(required):
+            raise MigrationError(str(path), 1, f"ämnet saknar '{required.capitalize()}:' i sidhuvudet")
+    if not SLUG.fullmatch(topic.value("slug")):
+        raise MigrationError(
+            str(path), topic.line_of("slug"), "'Slug:' får bara ha små bokstäver a–z, siffror och bindestreck"
+        )
+    return topic
 
 
 def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:

@@ -48,3 +48,37 @@ def test_the_cli_stops_on_a_broken_rules_file_and_writes_nothing(tmp_path):
     result = run_migrate("--out", out, "--rules", broken, DUMPS[0])
     assert result.returncode == 2 and "regler.yaml:" in result.stderr and "min_hits" in result.stderr
     assert not out.exists()
+
+
+def _topics_with(tmp_path, header: bytes):
+    """The archive's topics folder plus one topic file whose header is ``header``."""
+    folder = tmp_path / "topics"
+    folder.mkdir()
+    for topic in TOPICS.glob("*.md"):
+        (folder / topic.name).write_bytes(topic.read_bytes())
+    broken = folder / "nytt-tema.md"
+    broken.write_bytes(header + b"\n\nIngress.\n")
+    return folder, broken
+
+
+@pytest.mark.parametrize(
+    "header, line, message",
+    [
+        (b"Title: Nytt tema\nSlug: nytt-tema\nnyckelord utan nyckel", 3, "'Nyckel: värde'"),
+        (b"Title: Nytt tema\nSlug: nytt-tema", 1, "saknar 'Keywords:'"),
+        (b"Title: Nytt tema\nSlug: Nytt tema\nKeywords: nytt", 2, "'Slug:' får bara ha"),
+        ("Title: Nytt tema\nSlug: nytt-tema\nKeywords: vård, omsorg".encode("cp1252"), 3, "inte sparad som UTF-8"),
+    ],
+    ids=["stray-header-line", "no-keywords", "slug-with-capitals-and-space", "windows-1252"],
+)
+def test_a_mistake_in_a_topic_file_names_the_file_and_the_line(tmp_path, header, line, message):
+    folder, broken = _topics_with(tmp_path, header)
+    with pytest.raises(MigrationError) as error:
+        load_rules(RULES, folder)
+    assert str(error.value).startswith(f"{broken}:{line}: ") and message in str(error.value)
+
+
+def test_a_topic_keyword_list_may_run_over_two_header_lines_as_pelican_reads_it(tmp_path):
+    folder, _ = _topics_with(tmp_path, b"Title: Nytt tema\nSlug: nytt-tema\nKeywords: ett,\n    tv\xc3\xa5")
+    topic = next(t for t in load_rules(RULES, folder).topics if t.slug == "nytt-tema")
+    assert topic.rule.keywords == ("ett", "två")
