@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from conftest import LEGACY, ROOT
@@ -137,6 +138,40 @@ def test_a_paragraph_that_carries_on_marks_the_heading_above_it_as_a_subheading(
     features = _features([*POST, HEADING, paragraph], len(POST))
     assert features["refers_back"] == float(continues)
     assert WEIGHTS["refers_back"] < 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "linked"),
+    [
+        ("Men jag vill cykla ändå!", True),
+        ("Och vad kostar det?", True),
+        ("Mentorer hjälper nya cyklister", False),  # the word must be whole, not the start of one
+        ("Cyklarna får nya parkeringar men inga tak", False),  # and open the line
+    ],
+)
+def test_a_heading_opening_with_a_linking_word_carries_on_the_text_before(heading, linked):
+    assert "men" in CUES.linking
+    assert _features([*POST, heading, LEAD], len(POST))["opens_linked"] == float(linked)
+    assert WEIGHTS["opens_linked"] < 0
+
+
+def test_a_short_post_is_not_cut_at_its_linked_exclamation_subheading_and_the_rules_file_decides():
+    """An exclamation is a title's cue ("… – hjälp oss!"); opening with "Men" it answers the text before."""
+    texts = [
+        *POST,
+        "Parkeringen vid stationen stänger i maj",
+        "Från den första maj stänger vi cykelparkeringen vid stationen för ombyggnad. Den öppnar igen i "
+        "augusti med dubbelt så många platser och tak över alla ställ.",
+        "Under tiden kan du ställa cykeln vid biblioteket, där vi har satt upp tillfälliga ställ för tvåhundra cyklar.",
+        "Men jag vill ställa cykeln nära tåget!",
+        "Det förstår vi. Vid bussterminalens norra sida finns fyrtio platser som ligger bara två minuter "
+        "från perrongerna.",
+    ]
+    lines = content_lines(list(enumerate(texts, 1)))
+    starts = [s.start for s in split_posts(lines, Vocabulary(texts), CUES)]
+    without = [s.start for s in split_posts(lines, Vocabulary(texts), replace(CUES, linking=()))]
+    assert starts == [1, 4]
+    assert without == [1, 4, 7]
 
 
 def test_a_short_line_among_fact_lines_is_one_more_fact_not_a_title():
@@ -817,21 +852,22 @@ def _set_scores(truth, name: str) -> tuple[SplitScore, SplitScore]:
     return mixed, alone
 
 
-def test_set13_is_still_cut_at_its_question_and_exclamation_subheadings(truth):
+def test_set13_is_still_cut_at_its_question_subheadings(truth):
     """set13 (stop 20), written after the short-ending cue and measured once before it was narrowed: the
-    splitter still fails it. Two short posts are cut at a subheading whose text shares few words with
-    the text above ("Vad kan man göra med datan?" and its answer; "Men jag vill ha papper!"), and a
-    three-word title over a fact sheet is missed. A guard at the measured level, not a goal.
+    splitter still fails it. A short post is cut at a question subheading whose text shares few words
+    with the text above ("Vad kan man göra med datan?" and its answer), and a three-word title over a
+    fact sheet is missed. A guard at the measured level, not a goal.
 
     Measured (seeds 11–13 × 6 mixed in, seed 11 × 12 alone): 37.9 % and 50.7 % since a word weighs
     more where it recurs near itself (stop 23; seeds 1–3 × 40: 40.7 % and 50.4 %); 47.4 % and 57.5 %
     before; 40.5 % and 50.7 % with the split threshold at 0.7 (stop 25; seeds 1–3 × 40: 40.7 % and
-    48.7 %), 39.7 % and 47.9 % once a word's kin counts (40.8 % and 48.1 %). Its history before stop 23
-    is in docs/post-splitting.md.
+    48.7 %), 39.7 % and 47.9 % once a word's kin counts (40.8 % and 48.1 %); 22.4 % and 31.5 % since a
+    heading opening with a linking word ("Men jag vill ha papper!") is a subheading (stop 27; seeds
+    1–3 × 40: 25.4 % and 32.1 %). Its history before stop 23 is in docs/post-splitting.md.
     """
     mixed, alone = _set_scores(truth, "set13")
-    assert mixed.errors / mixed.boundaries <= 0.42, mixed.summary()
-    assert alone.errors / alone.boundaries <= 0.56, alone.summary()
+    assert mixed.errors / mixed.boundaries <= 0.25, mixed.summary()
+    assert alone.errors / alone.boundaries <= 0.35, alone.summary()
 
 
 def test_set15s_long_report_is_no_longer_cut_at_its_subheadings(truth):
