@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from editorial.content_file import SLUG, ContentFile
+from editorial.checks import check_encoding, check_required
+from editorial.content_file import ContentFile
 from editorial.content_file import parse as parse_content_file
 
 from .errors import MigrationError
@@ -107,8 +108,8 @@ def _parsed_yaml(text: str) -> tuple[yaml.Node | None, object]:
 
 
 def load_topics(directory: Path) -> tuple[Topic, ...]:
-    """The topics editors keep in ``content/topics/*.md``; their header is read as the content check reads
-    any content file, so a mistake gets the same words here and there."""
+    """The topics editors keep in ``content/topics/*.md``, read and checked as the content check reads and
+    checks any content file, so a mistake gets the same words from both."""
     topics = []
     for path in sorted(directory.glob("*.md")):
         topic = _topic_file(path)
@@ -119,22 +120,18 @@ def load_topics(directory: Path) -> tuple[Topic, ...]:
 
 
 def _topic_file(path: Path) -> ContentFile:
-    """A topic file's header, or an error naming the file and line of the first mistake in it."""
+    """A topic file's header, or the content check's first objection to it, named with the file and line."""
     try:
         topic = parse_content_file(path)
     except OSError as error:
         raise MigrationError(str(path), None, f"filen kan inte läsas: {error.strerror}") from None
-    if topic.not_utf8_line:
-        raise MigrationError(str(path), topic.not_utf8_line, "filen är inte sparad som UTF-8")
-    if topic.stray_header_line:
-        raise MigrationError(str(path), topic.stray_header_line, "raden ska ha formen 'Nyckel: värde'")
-    for required in ("title", "slug", "keywords"):
+    problems = [*check_encoding(topic), *check_required(topic, is_article=False, topics=set())]
+    if problems:
+        line, message = problems[0]
+        raise MigrationError(str(path), line, message)
+    for required in ("slug", "keywords"):
         if not topic.value(required):
             raise MigrationError(str(path), 1, f"ämnet saknar '{required.capitalize()}:' i sidhuvudet")
-    if not SLUG.fullmatch(topic.value("slug")):
-        raise MigrationError(
-            str(path), topic.line_of("slug"), "'Slug:' får bara ha små bokstäver a–z, siffror och bindestreck"
-        )
     return topic
 
 

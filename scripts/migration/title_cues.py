@@ -381,7 +381,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "question": float(line.text.endswith("?")),
         "self_closing": float(self_closing),
         "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
-        "opens_linked": float(bool(cues.linking) and _normalise(line.text, 1) in cues.linking),
+        "opens_linked": float(_normalise(line.text, 1) in cues.linking),
         "after_fact": float(previous.kind == LineKind.FACT),
         "in_fact_run": float(
             line.kind == LineKind.FACT

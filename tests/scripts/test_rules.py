@@ -66,7 +66,7 @@ def _topics_with(tmp_path, header: bytes):
     [
         (b"Title: Nytt tema\nSlug: nytt-tema\nnyckelord utan nyckel", 3, "'Nyckel: värde'"),
         (b"Title: Nytt tema\nSlug: nytt-tema", 1, "saknar 'Keywords:'"),
-        (b"Title: Nytt tema\nSlug: Nytt tema\nKeywords: nytt", 2, "'Slug:' får bara ha"),
+        (b"Title: Nytt tema\nSlug: Nytt tema\nKeywords: nytt", 2, "Slug: 'Nytt tema' får bara ha"),
         ("Title: Nytt tema\nSlug: nytt-tema\nKeywords: vård, omsorg".encode("cp1252"), 3, "inte sparad som UTF-8"),
     ],
     ids=["stray-header-line", "no-keywords", "slug-with-capitals-and-space", "windows-1252"],
