@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content_file import SLUG, ContentFile
+from .content_file import SLUG, ContentFile, topic_slug
 from .inventory import Inventory, slug_of
 
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
@@ -230,6 +230,18 @@ def check_page_slugs(inventory: Inventory, slugify: Callable[[str], str]) -> Ite
             )
 
 
+def check_topic(topic: ContentFile) -> Iterator[tuple[int, str]]:
+    """What the topics plugin needs of a topic file: a title, and a slug fit for a URL. Keywords may be
+    left out (articles then name the topic by hand); a missing Slug: is taken from the file's name."""
+    yield from check_required(topic, is_article=False, topics=set())
+    if not topic.value("slug") and not SLUG.fullmatch(topic_slug(topic)):
+        yield (
+            1,
+            f"temat har ingen Slug:, så filnamnet '{topic.path.stem}' blir dess adress, och där får bara "
+            "små bokstäver a–z, siffror och bindestreck stå. Lägg till en Slug: (t.ex. mitt-tema).",
+        )
+
+
 def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     """All problems in the content tree, sorted by file and line."""
     problems: list[Problem] = []
@@ -241,6 +253,8 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
         add(item, check_required(item, True, inventory.topics))
     for item in inventory.pages:
         add(item, check_required(item, False, inventory.topics))
+    for item in inventory.topic_files:
+        add(item, check_topic(item))
     for item in [*inventory.articles, *inventory.pages, *inventory.other_markdown]:
         add(item, check_encoding(item))
         add(item, check_headings(item))

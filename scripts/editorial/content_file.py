@@ -39,6 +39,11 @@ class ContentFile:
         return [(item.strip(), line) for item in value.split(",")] if value.strip() else []
 
 
+def topic_slug(topic: ContentFile) -> str:
+    """A topic's slug as the topics plugin takes it: ``Slug:`` if given, else the file's name."""
+    return topic.value("slug") or topic.path.stem
+
+
 def parse(path: Path, text: str | None = None) -> ContentFile:
     """Split a Markdown content file into its metadata header and body.
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content_file import ContentFile, parse
+from .content_file import ContentFile, parse, topic_slug
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Inventory:
     root: Path
     articles: list[ContentFile] = field(default_factory=list)
     pages: list[ContentFile] = field(default_factory=list)
+    topic_files: list[ContentFile] = field(default_factory=list)
     other_markdown: list[ContentFile] = field(default_factory=list)  # topics, handbook files
     topics: set[str] = field(default_factory=set)
     handbooks: set[str] = field(default_factory=set)
@@ -51,8 +52,9 @@ def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) ->
     topics_dir = root / settings.get("TOPICS_PATH", "topics")
     for path in sorted(topics_dir.glob("*.md")):
         topic = parse(path)
+        inventory.topic_files.append(topic)
         inventory.other_markdown.append(topic)
-        inventory.topics.add(topic.value("slug") or path.stem)
+        inventory.topics.add(topic_slug(topic))
     handbooks_dir = root / settings.get("HANDBOOKS_PATH", "handbooks")
     for path in sorted(handbooks_dir.glob("*/handbook.md")):
         inventory.handbooks.add(path.parent.name)

@@ -119,6 +119,33 @@ def test_a_file_not_saved_as_utf8_is_named_and_its_other_mistakes_still_found(tm
     assert re.search(r"trasig\.md:7: bilden 'bild\.png' saknar alt-text", result.stdout), result.stdout
 
 
+@pytest.mark.parametrize(
+    "name, header, line, expected",
+    [
+        ("nytt-tema.md", "Slug: nytt-tema\nKeywords: nytt", 1, "Title: saknas"),
+        ("Nytt tema.md", "Title: Nytt tema", 1, "temat har ingen Slug:, så filnamnet 'Nytt tema'"),
+        ("nytt-tema.md", "Title: Nytt tema\nSlug: Nytt_tema", 2, "Slug: 'Nytt_tema' får bara ha"),
+    ],
+    ids=["no-title", "file-name-no-slug", "bad-slug"],
+)
+def test_a_mistake_in_a_topic_file_is_named_as_the_migration_names_it(tmp_path, name, header, line, expected):
+    content = copy_of_content(tmp_path)
+    (content / "topics" / name).write_text(f"{header}\n\nIngress.\n", encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 1
+    assert f"{content / 'topics' / name}:{line}: {expected}" in result.stdout, result.stdout
+
+
+def test_a_topic_without_slug_or_keywords_passes_the_check_and_articles_may_name_it(tmp_path):
+    content = copy_of_content(tmp_path)
+    (content / "topics" / "nytt-tema.md").write_text("Title: Nytt tema\n\nIngress.\n", encoding="utf-8")
+    (content / "articles" / "nytt.md").write_text(
+        "Title: Nytt\nDate: 2024-01-02\nTopics: nytt-tema\n\nText.\n", encoding="utf-8"
+    )
+    result = _check(content)
+    assert result.returncode == 0, result.stdout
+
+
 def test_a_duplicate_slug_names_both_files(tmp_path):
     content = copy_of_content(tmp_path)
     original = sorted((content / "articles").glob("*.md"))[0]

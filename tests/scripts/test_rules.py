@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import DUMPS, ROOT, run_migrate
 from migration.errors import MigrationError
-from migration.rules import load_rules
+from migration.rules import assign, load_rules
 
 RULES = ROOT / "data" / "migration-rules.yaml"
 TOPICS = ROOT / "content" / "topics"
@@ -50,13 +50,13 @@ def test_the_cli_stops_on_a_broken_rules_file_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
-def _topics_with(tmp_path, header: bytes):
+def _topics_with(tmp_path, header: bytes, name: str = "nytt-tema.md"):
     """The archive's topics folder plus one topic file whose header is ``header``."""
     folder = tmp_path / "topics"
     folder.mkdir()
     for topic in TOPICS.glob("*.md"):
         (folder / topic.name).write_bytes(topic.read_bytes())
-    broken = folder / "nytt-tema.md"
+    broken = folder / name
     broken.write_bytes(header + b"\n\nIngress.\n")
     return folder, broken
 
@@ -65,11 +65,11 @@ def _topics_with(tmp_path, header: bytes):
     "header, line, message",
     [
         (b"Title: Nytt tema\nSlug: nytt-tema\nnyckelord utan nyckel", 3, "'Nyckel: värde'"),
-        (b"Title: Nytt tema\nSlug: nytt-tema", 1, "saknar 'Keywords:'"),
+        (b"Slug: nytt-tema\nKeywords: nytt", 1, "Title: saknas"),
         (b"Title: Nytt tema\nSlug: Nytt tema\nKeywords: nytt", 2, "Slug: 'Nytt tema' får bara ha"),
         ("Title: Nytt tema\nSlug: nytt-tema\nKeywords: vård, omsorg".encode("cp1252"), 3, "inte sparad som UTF-8"),
     ],
-    ids=["stray-header-line", "no-keywords", "slug-with-capitals-and-space", "windows-1252"],
+    ids=["stray-header-line", "no-title", "slug-with-capitals-and-space", "windows-1252"],
 )
 def test_a_mistake_in_a_topic_file_names_the_file_and_the_line(tmp_path, header, line, message):
     folder, broken = _topics_with(tmp_path, header)
@@ -82,3 +82,19 @@ def test_a_topic_keyword_list_may_run_over_two_header_lines_as_pelican_reads_it(
     folder, _ = _topics_with(tmp_path, b"Title: Nytt tema\nSlug: nytt-tema\nKeywords: ett,\n    tv\xc3\xa5")
     topic = next(t for t in load_rules(RULES, folder).topics if t.slug == "nytt-tema")
     assert topic.rule.keywords == ("ett", "två")
+
+
+def test_a_topic_without_slug_or_keywords_is_taken_as_the_topics_plugin_takes_it(tmp_path):
+    """The site builds such a topic (slug from the file name, articles naming it by hand), so the migration must
+    not stop on it; it just assigns it to no post."""
+    folder, _ = _topics_with(tmp_path, b"Title: Nytt tema")
+    topic = next(t for t in load_rules(RULES, folder).topics if t.slug == "nytt-tema")
+    assert topic.title == "Nytt tema" and topic.rule.keywords == ()
+    assert "nytt-tema" not in assign(load_rules(RULES, folder), "Nytt tema", "Nytt tema, nytt tema.")[1]
+
+
+def test_a_topic_file_whose_name_is_no_slug_needs_a_slug_line(tmp_path):
+    folder, broken = _topics_with(tmp_path, b"Title: Nytt tema\nKeywords: nytt", name="Nytt tema.md")
+    with pytest.raises(MigrationError) as error:
+        load_rules(RULES, folder)
+    assert str(error.value).startswith(f"{broken}:1: ") and "filnamnet 'Nytt tema' blir dess adress" in str(error.value)
