@@ -14,7 +14,15 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import LineKind, classify, content_stems, heading_shaped, is_listed_noise, names_someone
+from .lines import (
+    LineKind,
+    classify,
+    content_stems,
+    heading_shaped,
+    is_listed_noise,
+    names_someone,
+    without_definite_an,
+)
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ class DumpText:
         counts = [_with_kin(stems) for stems in self.stems]
         self._where: dict[str, list[int]] = {}
         for i, line_counts in enumerate(counts):
-            for stem in line_counts:
+            for stem in line_counts | {base: 1 for s in self.stems[i] if (base := without_definite_an(s))}:
                 self._where.setdefault(stem, []).append(i)
         weights = [
             {stem: count * vocabulary.idf(stem) * self._burst(stem, i, counts) for stem, count in line_counts.items()}
@@ -207,8 +215,12 @@ class DumpText:
         return (tb[d] - ta[d] - tb[c] + ta[c]) / math.sqrt(norms) if norms > 1e-12 else 0.0
 
     def holds(self, stem: str, a: int, b: int) -> bool:
-        """Does a line in [a, b) hold the stem?"""
-        where = self._where.get(stem, ())
+        """Does a line in [a, b) hold the stem, or the same word with or without a definite "-an"?"""
+        base = without_definite_an(stem)
+        return self._holds(stem, a, b) or (base is not None and self._holds(base, a, b))
+
+    def _holds(self, key: str, a: int, b: int) -> bool:
+        where = self._where.get(key, ())
         k = bisect_left(where, a)
         return k < len(where) and where[k] < b
 

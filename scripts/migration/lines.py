@@ -41,6 +41,7 @@ MAX_HEADING_WORDS = 14
 MAX_NAME_PARTS = 4  # "Anna Maria von Ek"
 MAX_ROLE_WORDS = 6
 MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off ("ämnet" stays)
+MIN_STEM_BEFORE_AN = 3  # letters a stem keeps before a definite "-an" is taken off ("plan" stays)
 
 
 class LineKind(StrEnum):
@@ -173,6 +174,18 @@ def _without_definite_et(stem: str) -> str:
     if len(stem) > MIN_STEM_BEFORE_ET and stem.endswith("et"):
         return _stemmer().stemWord(stem[:-2])
     return stem
+
+
+@lru_cache(maxsize=65536)  # asked for each word of a candidate title, for every post it may end
+def without_definite_an(stem: str) -> str | None:
+    """The stem without a definite "-an" ("frågan", "datan" -> "fråg", "dat", as "fråga", "data"), or None.
+
+    Snowball's Swedish stemmer leaves "-an" on. It is not taken off in content_stems, where runs of
+    lines are compared word by word: there it cost more titles than it found (see docs/post-splitting.md,
+    stop 28). It answers only whether a run uses a word at all (DumpText.holds)."""
+    if stem.endswith("an") and len(stem) - 2 >= MIN_STEM_BEFORE_AN:
+        return _stemmer().stemWord(stem[:-2])
+    return None
 
 
 def years_mentioned(text: str) -> list[int]:

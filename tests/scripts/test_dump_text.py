@@ -83,3 +83,18 @@ def test_a_dump_within_one_window_is_one_table():
         abs=1e-9,
     )
     assert list(text._tables) == [0]
+
+
+def test_a_run_holds_a_word_with_or_without_its_definite_an():
+    """ "Vad gör vi med datan?" uses a word its post used as "data": asked whether a post uses a word,
+    the splitter must answer yes both ways, and no for a word that only begins alike."""
+    texts = ["Vi delar data om luften.", "Frågan kom från en skola.", "Vad gör vi med datan?", "Planen är klar."]
+    text = DumpText(content_lines(list(enumerate(texts, 1))), Vocabulary(texts))
+    (datan,) = text.stems[2]
+    assert text.holds(datan, 0, 1)  # "datan" asked of a line with "data"
+    (data,) = [s for s in text.stems[0] if s.startswith("dat")]
+    assert text.holds(data, 2, 3)  # "data" asked of a line with "datan"
+    assert not text.holds(datan, 1, 2) and not text.holds(data, 1, 2)
+    fraga = next(s for s in text.stems[1] if s.startswith("fråg"))
+    assert not text.holds(fraga, 0, 1) and text.holds(fraga, 1, 2)
+    assert not text.holds(text.stems[3][0], 0, 3)  # "planen" is no "-an" form of anything above

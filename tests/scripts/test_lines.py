@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from migration.lines import LineKind, classify, content_stems, is_hashtags, names_someone, numbers_in
+from migration.lines import (
+    LineKind,
+    classify,
+    content_stems,
+    is_hashtags,
+    names_someone,
+    numbers_in,
+    without_definite_an,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +80,10 @@ def test_a_line_of_tags_and_the_numbers_of_a_table_row_are_told():
     assert numbers_in("Mitt barn känner sig tryggt 94 % 93 %") == 2
     assert numbers_in("Sommarjobb för 1 200 unga") == 1  # a number with a thousands space is one
     assert numbers_in("Klarspråk gör skillnad") == 0
+
+
+@pytest.mark.parametrize(
+    ("stem", "base"), [("datan", "dat"), ("frågan", "fråg"), ("plan", None), ("kan", None), ("data", None)]
+)
+def test_the_definite_an_comes_off_only_where_enough_of_the_word_is_left(stem, base):
+    assert without_definite_an(stem) == base

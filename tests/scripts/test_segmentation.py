@@ -863,11 +863,13 @@ def test_set13_is_still_cut_at_its_question_subheadings(truth):
     before; 40.5 % and 50.7 % with the split threshold at 0.7 (stop 25; seeds 1–3 × 40: 40.7 % and
     48.7 %), 39.7 % and 47.9 % once a word's kin counts (40.8 % and 48.1 %); 22.4 % and 31.5 % since a
     heading opening with a linking word ("Men jag vill ha papper!") is a subheading (stop 27; seeds
-    1–3 × 40: 25.4 % and 32.1 %). Its history before stop 23 is in docs/post-splitting.md.
+    1–3 × 40: 25.4 % and 32.1 %); 12.1 % and 20.5 % since "datan" counts as a word the post used as
+    "data" (stop 28; seeds 1–3 × 40: 13.7 % and 24.3 %). Its history before stop 23 is in
+    docs/post-splitting.md.
     """
     mixed, alone = _set_scores(truth, "set13")
-    assert mixed.errors / mixed.boundaries <= 0.25, mixed.summary()
-    assert alone.errors / alone.boundaries <= 0.35, alone.summary()
+    assert mixed.errors / mixed.boundaries <= 0.15, mixed.summary()
+    assert alone.errors / alone.boundaries <= 0.25, alone.summary()
 
 
 def test_set15s_long_report_is_no_longer_cut_at_its_subheadings(truth):
