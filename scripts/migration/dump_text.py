@@ -134,10 +134,13 @@ class DumpText:
         self.vocabulary = vocabulary
         self.stems = [content_stems(line.text) for line in lines]
         counts = [_with_kin(stems) for stems in self.stems]
-        self._where: dict[str, list[int]] = {}
+        self._where: dict[str, list[int]] = {}  # lines of each token, in step with its postings
+        self._without_an: dict[str, list[int]] = {}  # lines of each word that had a definite "-an" on
         for i, line_counts in enumerate(counts):
-            for stem in line_counts | {base: 1 for s in self.stems[i] if (base := without_definite_an(s))}:
+            for stem in line_counts:
                 self._where.setdefault(stem, []).append(i)
+            for base in dict.fromkeys(filter(None, map(without_definite_an, self.stems[i]))):
+                self._without_an.setdefault(base, []).append(i)
         weights = [
             {stem: count * vocabulary.idf(stem) * self._burst(stem, i, counts) for stem, count in line_counts.items()}
             for i, line_counts in enumerate(counts)
@@ -217,16 +220,21 @@ class DumpText:
     def holds(self, stem: str, a: int, b: int) -> bool:
         """Does a line in [a, b) hold the stem, or the same word with or without a definite "-an"?"""
         base = without_definite_an(stem)
-        return self._holds(stem, a, b) or (base is not None and self._holds(base, a, b))
-
-    def _holds(self, key: str, a: int, b: int) -> bool:
-        where = self._where.get(key, ())
-        k = bisect_left(where, a)
-        return k < len(where) and where[k] < b
+        return (
+            _any_within(self._where.get(stem, ()), a, b)
+            or _any_within(self._without_an.get(stem, ()), a, b)
+            or (base is not None and _any_within(self._where.get(base, ()), a, b))
+        )
 
     def counts(self, a: int, b: int) -> Counter:
         """Stem counts of the lines [a, b)."""
         return Counter(s for stems in self.stems[a:b] for s in stems)
+
+
+def _any_within(lines: list[int], a: int, b: int) -> bool:
+    """Is one of the (sorted) line numbers in [a, b)?"""
+    k = bisect_left(lines, a)
+    return k < len(lines) and lines[k] < b
 
 
 def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> list[ContentLine]:
