@@ -249,13 +249,14 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     def add(item: ContentFile, found: Iterator[tuple[int, str]]) -> None:
         problems.extend(Problem(str(item.path), line, message) for line, message in found)
 
+    topics = inventory.topics
     for item in inventory.articles:
-        add(item, check_required(item, True, inventory.topics))
+        add(item, check_required(item, True, topics))
     for item in inventory.pages:
-        add(item, check_required(item, False, inventory.topics))
+        add(item, check_required(item, False, topics))
     for item in inventory.topic_files:
         add(item, check_topic(item))
-    for item in [*inventory.articles, *inventory.pages, *inventory.other_markdown]:
+    for item in [*inventory.articles, *inventory.pages, *inventory.topic_files, *inventory.handbook_files]:
         add(item, check_encoding(item))
         add(item, check_headings(item))
         add(item, check_images(item))

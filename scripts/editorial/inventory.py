@@ -19,12 +19,16 @@ class Inventory:
     articles: list[ContentFile] = field(default_factory=list)
     pages: list[ContentFile] = field(default_factory=list)
     topic_files: list[ContentFile] = field(default_factory=list)
-    other_markdown: list[ContentFile] = field(default_factory=list)  # topics, handbook files
-    topics: set[str] = field(default_factory=set)
+    handbook_files: list[ContentFile] = field(default_factory=list)  # handbook.md and each version's text
     handbooks: set[str] = field(default_factory=set)
     paths: set[str] = field(default_factory=set)  # site paths ("artiklar/x/") links may use
     reserved: set[str] = field(default_factory=set)  # first path segments the site itself uses
     checked_prefixes: set[str] = field(default_factory=set)  # where every page comes from content
+
+    @property
+    def topics(self) -> set[str]:
+        """The slugs content may name in ``Topics:``."""
+        return {topic_slug(topic) for topic in self.topic_files}
 
     def has_path(self, path: str) -> bool:
         """Whether a site path (no leading slash) is a page the content makes."""
@@ -51,14 +55,11 @@ def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) ->
         inventory.pages += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
     topics_dir = root / settings.get("TOPICS_PATH", "topics")
     for path in sorted(topics_dir.glob("*.md")):
-        topic = parse(path)
-        inventory.topic_files.append(topic)
-        inventory.other_markdown.append(topic)
-        inventory.topics.add(topic_slug(topic))
+        inventory.topic_files.append(parse(path))
     handbooks_dir = root / settings.get("HANDBOOKS_PATH", "handbooks")
     for path in sorted(handbooks_dir.glob("*/handbook.md")):
         inventory.handbooks.add(path.parent.name)
-    inventory.other_markdown += [parse(p) for p in sorted(handbooks_dir.rglob("*.md"))]
+    inventory.handbook_files += [parse(p) for p in sorted(handbooks_dir.rglob("*.md"))]
 
     def url(setting: str, default: str, **values: str) -> str:
         return str(settings.get(setting, default)).format(**values)
