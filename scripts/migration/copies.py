@@ -102,8 +102,8 @@ def _copy_start(run: list[ContentLine], closing: tuple[str, ...]) -> int | None:
     begins with a title over anything but contact details (a lead, a quote, a caption) is a copy
     from its title. A run that begins with a contact prompt begins with the ending the posts
     before the two copies share: the copy starts where the rest opens like a post, past the
-    ending's lines (short lines, contact details, closing lines); if it never does, the run is
-    that ending alone.
+    ending's lines (contact details, closing lines, a standard sentence such as how soon
+    questions are answered); if it never does, the run is that ending alone.
     """
     if not run[0].title_shaped:
         return 0
@@ -114,9 +114,6 @@ def _copy_start(run: list[ContentLine], closing: tuple[str, ...]) -> int | None:
     for k in range(1, len(run) - 1):
         if _opens_like_post(run[k:], closing):
             return k
-        line = run[k]
-        if not (line.title_shaped or len(line.text) < MIN_LEAD_CHARS or _is_contact(line, closing)):
-            break
     return None
 
 

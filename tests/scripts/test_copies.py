@@ -168,6 +168,22 @@ def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(posts):
     assert not {n for n, text in enumerate(lines, 1) if text == contact[0]} & starts
 
 
+def test_a_copy_after_two_posts_whose_shared_ending_holds_a_sentence_is_found_at_its_title(posts):
+    """An ending may carry a standard sentence after the contact line; the copy still starts at the
+    title past it (before, a line of running text in the ending made the whole run no copy)."""
+    post = posts[2]
+    contact = [
+        "Har du frågor?",
+        "Kontakta oss på cykel@example.se eller ring växeln, så hjälper vi dig vidare.",
+        "Vi svarar på alla frågor inom två arbetsdagar och sparar inte dina uppgifter efter det.",
+    ]
+    lines = [*CYCLE_POST, *contact, *post, *BUS_POST, *contact, *post]
+    starts = shared_run_starts(_content(_dump("a.txt", lines)), ("kontakta",))["a.txt"]
+    titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
+    assert len(titles) == 2 and set(titles) <= starts
+    assert not {n for n, text in enumerate(lines, 1) if text in contact} & starts
+
+
 def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside_the_post(posts):
     """Saved twice with its title changed in between: the shared run begins in the lead, which is
     no title, so only the post after each copy is marked; a subheading inside is never taken."""
