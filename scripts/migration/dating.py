@@ -96,16 +96,18 @@ def legacy_url_dates(text: str) -> dict[str, dt.date]:
     return result
 
 
-def month_mentions(text: str, year: int) -> list[tuple[int, int]]:
-    """(month, day) of written dates in ``year`` or without a year."""
-    result = []
+def days_written_in(text: str, year: int) -> list[dt.date]:
+    """The days of ``year`` a text writes ("5 maj", "5 maj 2015", "2015-05-05"); a written date
+    without a year is taken to be in ``year``, and one that is no real day ("2015-13-01", a
+    reference number shaped like a date) is left out."""
+    days = []
     for match in WRITTEN_DATE.finditer(text):
         if match.group(3) is None or int(match.group(3)) == year:
-            result.append((MONTHS[match.group(2).lower()], int(match.group(1))))
+            days.append(_safe_date(year, MONTHS[match.group(2).lower()], int(match.group(1))))
     for match in ISO_DATE.finditer(text):
         if int(match.group(1)) == year:
-            result.append((int(match.group(2)), int(match.group(3))))
-    return result
+            days.append(_safe_date(year, int(match.group(2)), int(match.group(3))))
+    return [day for day in days if day]
 
 
 def _isotonic_non_increasing(values: list[float], weights: list[float]) -> list[float]:
@@ -185,10 +187,9 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
             decision = post.fixed
         else:
             year = int(fitted[index])
-            mentions = month_mentions(post.text, year)
-            if mentions:
-                month, day = max(mentions)
-                date = _safe_date(year, month, day) or dt.date(year, month, 1)
+            days = days_written_in(post.text, year)
+            if days:
+                date = max(days)
                 how = "månad och dag ur texten"
             else:
                 date = dt.date(year, DEFAULT_MONTH, 15)

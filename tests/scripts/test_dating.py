@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from migration.dating import DateDecision, DatingInput, archive_year, date_posts
+from migration.dating import (
+    DateDecision,
+    DatingInput,
+    archive_year,
+    date_posts,
+    days_written_in,
+    first_full_date,
+    labelled_date,
+    legacy_url_dates,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -45,3 +54,30 @@ def test_an_archive_that_names_no_year_falls_back_to_this_year_and_says_so():
     assert archive_year([undated], TODAY) is None
     (decision,) = date_posts(undated, TODAY, None)
     assert decision.date.year == TODAY.year and "innevarande år" in decision.evidence
+
+
+def test_a_reference_number_shaped_like_a_date_is_no_day_of_the_estimate():
+    """A reference number "Dnr 2015-13-02" is no date; before, its month 13 made the estimate a traceback."""
+    (decision,) = date_posts([DatingInput("Ärendet från 2015 har Dnr 2015-13-02 och beslutades 2015-03-12.")], TODAY)
+    assert decision.date == dt.date(2015, 3, 12)
+    assert days_written_in("Dnr 2015-00-12, möte 31 februari och 5 maj", 2015) == [dt.date(2015, 5, 5)]
+    assert days_written_in("5 maj 2014 och 2014-06-01", 2015) == []
+
+
+def test_a_label_counts_only_before_a_whole_real_date():
+    labels = ("Datum",)
+    assert labelled_date("Datum: 18 december 2015", labels) == (dt.date(2015, 12, 18), "Datum 18")
+    assert labelled_date("Datum: 18 december", labels) is None  # no year: no day to fix the post on
+    assert labelled_date("Datum: 30 februari 2015", labels) is None
+    assert labelled_date("Datum: 2015-02-30 och Datum: 2015-02-03", labels) == (dt.date(2015, 2, 3), "Datum 2015-02-03")
+
+
+def test_a_cover_page_date_is_the_first_whole_real_date_on_it():
+    assert first_full_date("Örebro 18 december 2015. Beslut 2016-01-10.") == (dt.date(2015, 12, 18), "18 december 2015")
+    assert first_full_date("Rapport 30 februari 2015, reviderad 2015-03-01") == (dt.date(2015, 3, 1), "2015-03-01")
+    assert first_full_date("Hösten 2015, den 3 mars") is None
+
+
+def test_legacy_links_date_their_slugs_unless_the_day_does_not_exist():
+    text = "Se https://blogg.example.se/2014/05/06/ny-tjanst/ och /2014/02/30/fel-dag/"
+    assert legacy_url_dates(text) == {"ny-tjanst": dt.date(2014, 5, 6)}
