@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = write_outputs(out, migration.files, force=args.force)
         plan_text = dump_plan(migration.plan)
-        if not plan_path.exists() or plan_path.read_text(encoding="utf-8") != plan_text:
+        if not plan_path.exists() or plan_path.read_bytes() != plan_text.encode("utf-8"):
             write_atomic(plan_path, plan_text)
     except OSError as error:
         # Each file is written whole or not at all (write_atomic), but the run stopped part way.

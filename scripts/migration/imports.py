@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .body import summary_of
 from .errors import MigrationError
+from .files import read_bytes
 from .html_markdown import bare_words, image_sources, lead_text, plain_text, to_markdown
 from .imported import ImportedItem
 from .rules import MigrationRules, assign
@@ -29,7 +30,7 @@ UNTITLED = "(utan rubrik)"
 
 def read_structured(path: Path, name: str) -> tuple[str, list[ImportedItem]]:
     """(kind of source, items) for a WXR export or a saved HTML page; anything else is an error."""
-    data = path.read_bytes()
+    data = read_bytes(path, name)
     if is_wxr(data):
         return "wxr", read_wxr(path, name)
     if path.suffix.lower() == ".xml":

@@ -22,6 +22,7 @@ import yaml
 from editorial.content_file import SLUG  # planner.slugify makes slugs of this form, editors must too
 
 from .errors import MigrationError
+from .files import read_utf8
 
 PLAN_VERSION = 1
 # Fields an editor may set; everything else in the plan is recomputed.
@@ -112,7 +113,7 @@ def read_plan(path: Path, topics: Collection[str] | None = None) -> dict[str, di
     """
     name = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
+        data = yaml.load(read_utf8(path, name), Loader=_LineLoader)  # noqa: S506 (safe subclass)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise MigrationError(name, mark.line + 1 if mark else None, f"planen är inte giltig YAML: {error}") from None

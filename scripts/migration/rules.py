@@ -16,6 +16,7 @@ from editorial.content_file import ContentFile, topic_slug
 from editorial.content_file import parse as parse_content_file
 
 from .errors import MigrationError
+from .files import read_utf8
 from .title_cues import SplitCues
 
 
@@ -81,10 +82,9 @@ def _key_lines(node: yaml.Node | None) -> dict[str, int]:
 
 def load_rules_file(path: Path) -> tuple[dict, dict[str, int]]:
     """The rules file's data, and the line of each key in it (see _key_lines)."""
+    text = read_utf8(path, str(path))
     try:
-        node, data = _parsed_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise MigrationError(str(path), None, f"regelfilen kan inte läsas: {error.strerror}") from None
+        node, data = _parsed_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise MigrationError(

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dating import URL_DATE
 from .errors import MigrationError
+from .files import read_bytes
 from .html_markdown import bare_words, plain_text
 from .imported import ImportedItem
 from .source import decode_dump
@@ -68,7 +69,7 @@ def _page_url(soup: BeautifulSoup) -> str:
 
 
 def read_saved_html(path: Path, name: str) -> list[ImportedItem]:
-    text, _encoding = decode_dump(path.read_bytes(), name)
+    text, _encoding = decode_dump(read_bytes(path, name), name)
     soup = BeautifulSoup(text, "html.parser")
     posts = [p for p in _posts(soup) if _title(p) is not None]
     if not posts:

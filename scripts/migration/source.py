@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MigrationError
+from .files import read_bytes
 
 # Exactly the line breaks a text editor writes; str.splitlines() would also
 # split on U+2028, form feeds and other characters that can occur inside text.
@@ -120,10 +121,6 @@ def split_lines(text: str) -> tuple[str, ...]:
 def read_dump(path: Path, display_name: str | None = None) -> LegacyDump:
     """Read and decode a dump; errors name the file as the user gave it."""
     name = display_name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise MigrationError(name, None, f"filen kan inte läsas: {error.strerror}") from None
-    text, encoding = decode_dump(data, name)
+    text, encoding = decode_dump(read_bytes(path, name), name)
     lines = split_lines(text)
     return LegacyDump(path=path, name=name, lines=lines, sha256=_digest(lines), encoding=encoding)

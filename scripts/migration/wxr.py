@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .errors import MigrationError
+from .files import read_bytes
 from .imported import ImportedItem
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -46,7 +47,7 @@ def _item_lines(text: str) -> list[int]:
 
 
 def read_wxr(path: Path, name: str) -> list[ImportedItem]:
-    data = path.read_bytes()
+    data = read_bytes(path, name)
     namespaces = _namespaces(data, name)
     wp = next((uri for uri in namespaces.values() if uri.startswith(WP_PREFIX) and "excerpt" not in uri), None)
     if wp is None:

@@ -217,3 +217,18 @@ def test_a_copy_whose_title_stands_over_a_short_caption_is_found_at_its_title():
     titles = {n for n, text in enumerate(lines, 1) if text == post[0]}
     subheadings = {n for n, text in enumerate(lines, 1) if text == post[3]}
     assert titles <= starts and not subheadings & starts, sorted(starts)
+
+
+def test_two_paragraphs_two_dumps_share_inside_different_posts_are_no_copy():
+    """A standard text (how to complain, say) quoted in two posts is long, but it opens with no title:
+    too few lines to be a copied post."""
+    shared = [
+        "Är du inte nöjd med hur vi har hanterat ditt ärende kan du lämna synpunkter via kommunens "
+        "webbplats, per telefon eller på servicecenter, så återkommer vi inom två veckor.",
+        "Dina synpunkter hjälper oss att bli bättre, och vi sammanställer dem varje halvår för nämnden "
+        "så att de kan följas upp och användas när verksamheten planeras.",
+    ]
+    a = _dump("a.txt", [*CYCLE_POST, *shared, *BUS_POST])
+    b = _dump("b.txt", [*BUS_POST[::-1], *shared, "Vad tycker du om skolmaten?", CYCLE_POST[1]])
+    assert sum(map(len, shared)) >= 300  # long enough to count, were it a post
+    assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}

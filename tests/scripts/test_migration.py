@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -576,3 +577,61 @@ def test_layout_leftovers_listed_in_the_rules_do_not_hide_the_next_title():
     assert [(p.first, p.last) for p in source.posts] == [(1, 8), (9, 11)]
     dropped = {d["line"]: d["reason"] for d in source.dropped}
     assert sorted(dropped) == [6, 7, 8] and all("noise_lines" in reason for reason in dropped.values())
+
+
+def _first_post_line(text: str, pattern: str) -> int:
+    """The plan's first row under 'sources:' matching ``pattern`` (the summary's review list names lines too)."""
+    rows = text.splitlines()
+    sources = rows.index("sources:")
+    return next(n for n, row in enumerate(rows, 1) if n > sources and re.fullmatch(pattern, row))
+
+
+def _with_post_lines(text: str, k: int, new: Callable[[int, int], str]) -> str:
+    """The plan's text with the ``k``-th post's 'lines: A-B' row written as ``new(A, B)``."""
+    rows = text.splitlines(keepends=True)
+    sources = rows.index("sources:\n")  # the summary's review list above names lines too
+    posts = [n for n, row in enumerate(rows) if n > sources and re.fullmatch(r"    lines: \d+-\d+\n", row)]
+    first, last = map(int, rows[posts[k]].split(": ")[1].split("-"))
+    rows[posts[k]] = f"    lines: {new(first, last)}\n" if new(first, last) else ""
+    return "".join(rows)
+
+
+PLAN_MISTAKES = {
+    # name: (edit of the plan's text, line of the plan the error names or None, what it says)
+    "windows-1252": (lambda t: t.encode("cp1252", errors="replace"), "first-non-ascii", "inte sparad som UTF-8"),
+    "broken-yaml": (lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}: {b}: x"), "first-lines", "inte giltig YAML"),
+    "no-sources": (lambda t: t.replace("\nsources:", "\nkällor:", 1), 1, "planen saknar 'sources:'"),
+    "a-source-without-file": (lambda t: t.replace("\n- file: ", "\n- fil: ", 1), "first-source", "behöver 'file:'"),
+    "a-post-without-lines": (lambda t: _with_post_lines(t, 0, lambda a, b: ""), "first-post", "behöver 'lines:"),
+    "lines-past-the-end": (lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}-99999"), "first-post", "har bara"),
+    "overlapping-posts": (
+        lambda t: _with_post_lines(t, 1, lambda a, b: f"{a - 3}-{b}"),
+        "second-post",
+        "ingår redan i ett annat inlägg",
+    ),
+    "lines-in-no-post": (lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}-{b - 3}"), None, "ingår inte i något"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(PLAN_MISTAKES))
+def test_a_plan_the_migration_cannot_follow_is_named_with_its_line_and_nothing_is_written(migrated, tmp_path, mistake):
+    edit, line, message = PLAN_MISTAKES[mistake]
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan_path = out / "migration-plan.yaml"
+    text = plan_path.read_text(encoding="utf-8")
+    edited = edit(text)
+    plan_path.write_bytes(edited if isinstance(edited, bytes) else edited.encode("utf-8"))
+    lines = {
+        "first-non-ascii": next(n for n, row in enumerate(text.splitlines(), 1) if not row.isascii()),
+        "first-lines": _first_post_line(text, r"    lines: \d+-\d+"),
+        "first-source": _first_post_line(text, r"- file: .*"),
+        "first-post": _first_post_line(text, r"  - title: .*"),
+        "second-post": [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title: ")][1],
+    }
+    where = f"{plan_path}:{lines.get(line, line)}: " if line else f"{plan_path}: "
+    before = {p: p.read_bytes() for p in out.rglob("*.md")}
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert where in result.stderr and message in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*.md")} == before

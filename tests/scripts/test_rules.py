@@ -98,3 +98,28 @@ def test_a_topic_file_whose_name_is_no_slug_needs_a_slug_line(tmp_path):
     with pytest.raises(MigrationError) as error:
         load_rules(RULES, folder)
     assert str(error.value).startswith(f"{broken}:1: ") and "filnamnet 'Nytt tema' blir dess adress" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "make, line, message",
+    [
+        (lambda text: text.encode("cp1252"), "first-non-ascii", "inte sparad som UTF-8"),
+        (lambda text: b"tags: [ett\nmin_hits: 2\n", 2, "inte giltig YAML"),
+        (lambda text: b"- en lista\n- inga nycklar\n", None, "ska innehålla nycklar som 'tags:'"),
+        (lambda text: b"tags:\n  - Medborgardialog\nmin_hits: 2\n", 1, "'tags' ska vara en lista av 'Taggnamn:"),
+        (None, None, "filen kan inte läsas"),
+    ],
+    ids=["windows-1252", "broken-yaml", "not-a-mapping", "tags-as-a-list", "a-folder"],
+)
+def test_a_rules_file_that_cannot_be_read_as_rules_is_named_with_its_line(tmp_path, make, line, message):
+    broken = tmp_path / "regler.yaml"
+    if make is None:
+        broken.mkdir()  # a path to a folder, mistyped
+    else:
+        broken.write_bytes(make(RULES.read_text(encoding="utf-8")))
+    if line == "first-non-ascii":
+        line = next(n for n, row in enumerate(RULES.read_text(encoding="utf-8").splitlines(), 1) if not row.isascii())
+    with pytest.raises(MigrationError) as error:
+        load_rules(broken, TOPICS)
+    where = f"{broken}:{line}: " if line else f"{broken}: "
+    assert str(error.value).startswith(where) and message in str(error.value), str(error.value)

@@ -70,3 +70,31 @@ def test_cli_exits_2_and_writes_nothing_on_bad_input(tmp_path, data):
     assert result.returncode == 2
     assert "bad.txt" in result.stderr
     assert not out.exists(), "nothing may be written when any source is bad"
+
+
+def _sources_that_cannot_be_migrated(tmp_path):
+    """(what the editor names on the command line, what the error must say), one per mistake."""
+    empty = tmp_path / "tom-mapp"
+    empty.mkdir()
+    twins = [tmp_path / "a" / DUMPS[0].name, tmp_path / "b" / DUMPS[0].name]
+    for twin in twins:
+        twin.parent.mkdir()
+        twin.write_bytes(DUMPS[0].read_bytes())
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    return {
+        "empty-folder": ([empty], "inga textdumpar hittades"),
+        "same-name-twice": (twins, "två källor har samma filnamn"),
+        "unknown-kind": ([DUMPS[0], pdf], "okänd sorts källa"),
+        "missing-dump": ([DUMPS[0], tmp_path / "finns-inte.txt"], "finns-inte.txt: filen kan inte läsas"),
+        "missing-export": ([DUMPS[0], tmp_path / "finns-inte.xml"], "finns-inte.xml: filen kan inte läsas"),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty-folder", "same-name-twice", "unknown-kind", "missing-dump", "missing-export"])
+def test_sources_the_migration_cannot_take_are_named_exit_2_and_nothing_is_written(tmp_path, case):
+    sources, message = _sources_that_cannot_be_migrated(tmp_path)[case]
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, *sources)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
