@@ -106,18 +106,26 @@ def left_out_text(soup: BeautifulSoup, items: list[ImportedItem]) -> list[str]:
     return left_out
 
 
+def _without_title_and_chrome(post: Tag, title: str) -> BeautifulSoup:
+    """A post of a theme that marks no content element: the post less its header, footer, navigation,
+    metadata and title. Only the heading that is the title goes: a subheading under it stays."""
+    content = BeautifulSoup(str(post), "html.parser")
+    for noise in content.find_all(["header", "footer", "nav"]) + content.find_all(class_=META_CLASSES):
+        noise.decompose()
+    headings = content.find_all(class_=TITLE_CLASSES) + content.find_all(["h1", "h2", "h3"])
+    heading = next((h for h in headings if h.get_text(" ", strip=True) == title), None)
+    if heading is not None:
+        heading.decompose()
+    return content
+
+
 def _item(post: Tag, name: str, page_url: str) -> ImportedItem:
     title = _title(post)
     link = title.find("a", href=True) if title else None
     url = link["href"] if link else page_url
     content = post.find(class_=CONTENT_CLASSES)
     if content is None:
-        content = BeautifulSoup(str(post), "html.parser")
-        for noise in content.find_all(["header", "footer", "nav", "h1"]) + content.find_all(class_=META_CLASSES):
-            noise.decompose()
-        heading = _title(content)
-        if heading is not None:
-            heading.decompose()
+        content = _without_title_and_chrome(post, title.get_text(" ", strip=True))
     item = ImportedItem(
         source=name,
         line=post.sourceline or 1,

@@ -17,8 +17,9 @@ from pathlib import Path
 MANIFEST = ".migration-manifest.json"
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -43,6 +44,8 @@ class WriteReport:
 
 
 def read_manifest(out: Path) -> dict[str, str]:
+    """The hashes the last run wrote; none if the manifest is missing or broken, so that every file
+    that differs from what the migration would write now counts as an editor's and is kept."""
     path = out / MANIFEST
     if not path.exists():
         return {}
@@ -61,8 +64,8 @@ def write_outputs(out: Path, files: dict[str, str], force: bool = False) -> Writ
     for relative, text in sorted(files.items()):
         path = out / relative
         if path.exists():
-            current = path.read_text(encoding="utf-8")
-            if current == text:
+            current = path.read_bytes()  # an editor may have saved it in another encoding: compare bytes
+            if current == text.encode("utf-8"):
                 report.unchanged.append(relative)
                 new_manifest[relative] = sha256(text)
                 continue
@@ -77,8 +80,8 @@ def write_outputs(out: Path, files: dict[str, str], force: bool = False) -> Writ
         path = out / relative
         if relative in files or not path.exists():
             continue
-        current = path.read_text(encoding="utf-8")
-        if current == "" or sha256(current) == digest or force:
+        current = path.read_bytes()
+        if not current or sha256(current) == digest or force:
             path.unlink()
             report.removed.append(relative)
         else:

@@ -20,14 +20,18 @@ from .files import read_bytes
 from .imported import ImportedItem
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
-WP_PREFIX = "http://wordpress.org/export/"
+WP_EXPORT = "wordpress.org/export/"  # the namespaces' address, written with http:// by WordPress (https by some tools)
 PUBLISHED = {"publish"}
 UNPUBLISHED = {"draft", "pending", "private", "future", "auto-draft"}
 
 
 def is_wxr(data: bytes) -> bool:
     head = data[:4000]
-    return b"<rss" in head and b"wordpress.org/export/" in head
+    return b"<rss" in head and WP_EXPORT.encode() in head
+
+
+def _is_export(uri: str) -> bool:
+    return uri.partition("://")[2].startswith(WP_EXPORT)
 
 
 def _namespaces(data: bytes, name: str) -> dict[str, str]:
@@ -49,14 +53,14 @@ def _item_lines(text: str) -> list[int]:
 def read_wxr(path: Path, name: str) -> list[ImportedItem]:
     data = read_bytes(path, name)
     namespaces = _namespaces(data, name)
-    wp = next((uri for uri in namespaces.values() if uri.startswith(WP_PREFIX) and "excerpt" not in uri), None)
+    wp = next((uri for uri in namespaces.values() if _is_export(uri) and "excerpt" not in uri), None)
     if wp is None:
         raise MigrationError(name, 1, "filen är ingen WordPress-export (WXR): namnrymden wp saknas")
     root = ET.fromstring(data)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise MigrationError(name, 1, "filen är ingen WordPress-export (WXR): <rss><channel> saknas")
-    excerpt_ns = next((uri for uri in namespaces.values() if uri.startswith(WP_PREFIX) and "excerpt" in uri), "")
+    excerpt_ns = next((uri for uri in namespaces.values() if _is_export(uri) and "excerpt" in uri), "")
     lines = _item_lines(data.decode("utf-8", errors="replace"))
     items = []
     for index, element in enumerate(channel.findall("item")):

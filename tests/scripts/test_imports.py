@@ -4,6 +4,7 @@ clean Markdown, the same guarantees as text dumps, and old addresses that keep w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 WXR = FIXTURES / "wxr" / "blogg.xml"
 SAVED = FIXTURES / "saved_html"
 TOPICS = ROOT / "content" / "topics"
+WP = "http://wordpress.org/export/1.2/"
+
+
+def _without_post_dates(export: str) -> str:
+    """The export without its first item's wp:post_date and wp:post_date_gmt."""
+    return re.sub(r"\s*<wp:post_date(_gmt)?>.*", "", export, count=2)
 
 
 def _meta(path: Path) -> dict[str, str]:
@@ -130,6 +137,14 @@ def test_a_second_run_writes_nothing_and_editor_changes_are_kept(imported):
         ("annan.xml", lambda text: "<?xml version='1.0'?><rss><channel/></rss>", r"annan\.xml:1: .*ingen WordPress"),
         ("tom.html", lambda text: (SAVED / "ingen-post.html").read_text("utf-8"), r"tom\.html: sidan innehåller inget"),
         ("datum.xml", lambda text: text.replace("2016-02-03", "2016-02-30", 1), r"datum\.xml:\d+: .*02-30.*finns"),
+        ("kommentar.xml", lambda text: f"<?xml version='1.0'?><!-- {WP} --><rss><channel/></rss>",
+         r"kommentar\.xml:1: .*namnrymden wp saknas"),
+        ("utan-kanal.xml", lambda text: f"<?xml version='1.0'?><rss xmlns:wp='{WP}'/>",
+         r"utan-kanal\.xml:1: .*<rss><channel> saknas"),
+        ("tom.xml", lambda text: f"<rss xmlns:wp='{WP}'><channel><title>B</title></channel></rss>",
+         r"tom\.xml:1: .*inga inlägg"),
+        ("utan-datum.xml", lambda text: _without_post_dates(text.replace("2016 09:15:00 +0000", "i fjol")),
+         r"utan-datum\.xml:13: 'Cykelbanor året runt – så gör vi' är publicerad men saknar wp:post_date"),
     ],
 )  # fmt: skip
 def test_bad_input_is_named_exits_2_and_writes_nothing(tmp_path, name, make, expected):
@@ -191,8 +206,9 @@ def test_old_addresses_redirect_and_old_links_are_rewritten(tmp_path, browser):
         next(served, None)
 
 
-def _wxr_from_archive(path: Path) -> list[dict[str, str]]:
-    """A WordPress export of the archive's own posts, as the old blog would have produced it."""
+def _wxr_from_archive(path: Path, address: Callable[[str], str] = str) -> list[dict[str, str]]:
+    """A WordPress export of the archive's own posts, as the old blog would have produced it; ``address``
+    makes each post's WordPress slug from the migrated one."""
     import html
     from xml.sax.saxutils import escape
 
@@ -204,6 +220,7 @@ def _wxr_from_archive(path: Path) -> list[dict[str, str]]:
         meta = _meta(article)
         body = markdown.markdown(article.read_text("utf-8").split("\n\n", 1)[1], extensions=["extra"])
         tags = [t.strip() for t in meta.get("Tags", "").split(",") if t.strip()]
+        meta["Slug"] = address(meta["Slug"])
         posts.append({"title": meta["Title"], "date": meta["Date"], "slug": meta["Slug"], "tags": tags})
         categories = "".join(
             f'<category domain="post_tag" nicename="t{i}"><![CDATA[{tag}]]></category>' for i, tag in enumerate(tags)
@@ -225,10 +242,16 @@ def _wxr_from_archive(path: Path) -> list[dict[str, str]]:
     return posts
 
 
-@pytest.mark.parametrize("with_text_dumps", [False, True], ids=["export-alone", "export-with-text-dumps"])
-def test_an_export_of_the_archive_imports_with_every_title_date_slug_and_tag(tmp_path, with_text_dumps):
+@pytest.mark.parametrize(
+    "with_text_dumps, address",
+    [(False, str), (True, str), (True, lambda slug: slug.rsplit("-", 1)[0])],  # WordPress's slug a word shorter
+    ids=["export-alone", "export-with-text-dumps", "export-with-text-dumps-at-other-addresses"],
+)
+def test_an_export_of_the_archive_imports_with_every_title_date_slug_and_tag(tmp_path, with_text_dumps, address):
+    """The dumps' copies of the exported posts give way, found by address or, where WordPress named a
+    post otherwise than the migration would, by their text."""
     export = tmp_path / "arkivet.xml"
-    posts = _wxr_from_archive(export)
+    posts = _wxr_from_archive(export, address)
     out = tmp_path / "out"
     sources = [ROOT / "legacy", export] if with_text_dumps else [export]
     result = run_migrate("--out", out, "--topics", TOPICS, *sources)
@@ -239,3 +262,70 @@ def test_an_export_of_the_archive_imports_with_every_title_date_slug_and_tag(tmp
         assert meta["Title"] == post["title"]
         assert meta["Date"] == f"{post['date']} 12:00" and meta["Slug"] == post["slug"]
         assert [t.strip() for t in meta.get("Tags", "").split(",") if t.strip()] == post["tags"]
+
+
+def test_an_export_dated_only_by_pubdate_and_with_https_namespaces_is_read(tmp_path):
+    """A trimmed or hand-made export may lack wp:post_date (the RSS date stands in) and write its
+    namespaces with https://."""
+    export = _without_post_dates(WXR.read_text("utf-8"))
+    made = tmp_path / "handgjord.xml"
+    made.write_text(export.replace("http://wordpress.org/export/", "https://wordpress.org/export/"), "utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, made)
+    assert result.returncode == 0, result.stderr
+    plan = yaml.safe_load((out / "migration-plan.yaml").read_text("utf-8"))
+    entry = next(e for e in plan["imports"] if e["title"] == "Cykelbanor året runt – så gör vi")
+    assert _meta(out / entry["output"])["Date"] == "2016-02-03 09:15"
+    assert _meta(out / entry["output"])["Summary"] == "Hur vi röjer cykelbanor på vintern."
+
+
+def _export(*items: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        f'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="{WP}"><channel><title>B</title>'
+        + "".join(
+            f"<item><title>{title}</title><content:encoded><![CDATA[{body}]]></content:encoded>"
+            f"<wp:post_date>2016-0{n}-01 10:00:00</wp:post_date><wp:post_name>{slug}</wp:post_name>"
+            "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"
+            for n, (title, slug, body) in enumerate((item.split("|") for item in items), 1)
+        )
+        + "</channel></rss>"
+    )
+
+
+def test_posts_exported_under_one_address_each_get_their_own_and_an_empty_untitled_post_is_named(tmp_path):
+    """Also: a post body's own h1 goes a level down, under the title the page shows as h1."""
+    export = tmp_path / "blogg.xml"
+    export.write_text(
+        _export(
+            "Vinterväghållning|vinter|<p>Om plogning.</p><h1>Gator</h1><p>Först.</p><h2>Gång</h2><p>Sedan.</p>",
+            "Vinter i parken|vinter|<p>Om skridskor.</p>",
+            "||",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, export)
+    assert result.returncode == 0, result.stderr
+    first, second, untitled = _plan(out)["imports"]
+    assert (first["slug"], second["slug"]) == ("vinter", "vinter-2")
+    assert second["note"] == "adressen 'vinter' fanns redan; fick 'vinter-2'"
+    assert "Om skridskor." in (out / "articles" / "vinter-2.md").read_text("utf-8")
+    assert "\n## Gator\n" in (out / "articles" / "vinter.md").read_text("utf-8")  # under the page's own h1
+    assert "\n### Gång\n" in (out / "articles" / "vinter.md").read_text("utf-8")
+    assert untitled["title"] == "(utan rubrik)" and "ingen rubrik" in untitled["title_note"]
+
+
+def test_a_saved_page_of_a_theme_without_the_usual_classes_becomes_a_draft_with_its_text(tmp_path):
+    """No .entry-content, the address only in og:url, no date: the post's own text is kept (the theme's
+    header, footer, scripts and comments are not), and it waits as a draft for an editor to date it."""
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, SAVED / "utan-klasser.html")
+    assert result.returncode == 0, result.stderr
+    entry, page_text = _plan(out)["imports"]
+    assert entry["kind"] == "draft" and entry["slug"] == "sommarlasning-for-alla" and "inget datum" in entry["reason"]
+    assert entry["legacy_urls"] == ["https://blogg.example.se/testbloggen/sommarlasning-for-alla/"]
+    body = (out / entry["output"]).read_text("utf-8").split("\n\n", 1)[1]
+    assert "Biblioteken lånar ut **sommarkassar**" in body and "## Så gör du" in body
+    assert not [text for text in ("Sommarläsning", "Annonsplats", "anteckning", "Publicerat") if text in body]
+    assert {"rad 9: Till startsidan", "rad 17: Publicerat i Kultur"} <= set(page_text["left_out"])
