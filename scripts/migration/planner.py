@@ -70,13 +70,14 @@ def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
     return [(first, (firsts[i + 1] - 1) if i + 1 < len(firsts) else n_lines) for i, first in enumerate(firsts)]
 
 
-def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int:
+def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int | None:
+    """The first line of a post's range with text that is no layout leftover; None if it has none."""
     for number in range(first, last + 1):
         text = dump.line(number)
         kind = classify(text)
         if kind not in (LineKind.BLANK, LineKind.INVISIBLE) and not is_listed_noise(text, noise_lines):
             return number
-    return first
+    return None
 
 
 def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
@@ -169,7 +170,9 @@ def plan_migration(
             draft, dropped, page_numbers = _document_draft(dump, marker, rules)
             drafts = [draft]
         else:
-            drafts = _listing_drafts(dump, _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name), rules)
+            drafts = _listing_drafts(
+                dump, _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name, rules.noise_lines), rules
+            )
             dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
         sources.append(
@@ -185,7 +188,7 @@ def plan_migration(
 
     all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
     _apply_titles_and_slugs(all_drafts)
-    _mark_duplicates(all_drafts)
+    _mark_duplicates(all_drafts, plan_name)
     _list_lines_only_in_copies(all_drafts, sources)
     warnings = _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
@@ -266,13 +269,22 @@ class _PostRange:
 
 
 def _post_ranges(
-    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str
+    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str, noise_lines: frozenset[str]
 ) -> list[_PostRange]:
-    """A listing dump's posts: as an edited plan has them, else as the splitter found them."""
+    """A listing dump's posts: as an edited plan has them, else as the splitter found them. A post the
+    splitter found starts at its title; one an editor cut in the plan must hold text to be a post."""
     if spans is None:  # the dump follows the plan (see _follows_plan)
         entries = edited[dump.name]["posts"]
         required = {n for n, t in enumerate(dump.lines, 1) if t}
         validate_ranges(plan_name, dump.name, entries, required, len(dump.lines))
+        for entry in entries:
+            if _title_line(dump, entry["first"], entry["last"], noise_lines) is None:
+                raise MigrationError(
+                    plan_name,
+                    entry["__line__"],
+                    f"raderna {entry['lines']} i {dump.name} har ingen text, bara tomma rader eller rader som "
+                    "reglerna räknar som brus – lägg dem till inlägget före eller efter",
+                )
         return [
             _PostRange(
                 p["first"],
@@ -303,6 +315,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
     """Each post of a listing dump rendered: title line found, body converted, noise noted."""
     drafts = []
     for r in ranges:
+        # Never None: a post the splitter found starts at its title, one from the plan was checked (_post_ranges).
         title_line = _title_line(dump, r.first, r.last, rules.noise_lines)
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
         body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
@@ -349,17 +362,19 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
         post.slug = slug
 
 
-def _mark_duplicates(drafts: list[_Draft]) -> None:
-    """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy."""
+def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
+    """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy.
+    An editor may say otherwise in the plan (``duplicate_of``); a slug there that no post has is named with
+    the plan's line."""
     for index, draft in enumerate(drafts):
         if "duplicate_of" in draft.post.edited:
             draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
             kept = next((d for d in drafts if d.post.slug == draft.post.duplicate_of), None)
             if draft.post.duplicate_of and kept is None:
                 raise MigrationError(
-                    draft.post.source,
-                    draft.post.first,
-                    f"duplicate_of: '{draft.post.duplicate_of}' finns inte i planen",
+                    plan_name,
+                    draft.plan_line,
+                    f"duplicate_of: '{draft.post.duplicate_of}' – inget inlägg i planen har den adressen (slug)",
                 )
             if kept is not None:
                 kept.post.copies.append(f"{draft.post.source}:{draft.post.lines}")

@@ -596,6 +596,16 @@ def _with_post_lines(text: str, k: int, new: Callable[[int, int], str]) -> str:
     return "".join(rows)
 
 
+def _with_blank_post(text: str) -> str:
+    """The plan with a post of its own for the blank line before the second post's title (an editor's cut)."""
+    rows = text.splitlines(keepends=True)
+    first = _first_post_line(text, r"    lines: \d+-\d+") - 1
+    start, end = map(int, rows[first].split(": ")[1].split("-"))
+    rows[first] = f"    lines: {start}-{end - 1}\n"
+    rows.insert(first + 1, f"  - title: Tomt\n    lines: {end}-{end}\n")
+    return "".join(rows)
+
+
 PLAN_MISTAKES = {
     # name: (edit of the plan's text, line of the plan the error names or None, what it says)
     "windows-1252": (lambda t: t.encode("cp1252", errors="replace"), "first-non-ascii", "inte sparad som UTF-8"),
@@ -609,6 +619,7 @@ PLAN_MISTAKES = {
         "second-post",
         "ingår redan i ett annat inlägg",
     ),
+    "a-post-of-blank-lines": (lambda t: _with_blank_post(t), "blank-post", "har ingen text, bara tomma rader"),
     "lines-in-no-post": (lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}-{b - 3}"), None, "ingår inte i något"),
 }
 
@@ -627,6 +638,7 @@ def test_a_plan_the_migration_cannot_follow_is_named_with_its_line_and_nothing_i
         "first-lines": _first_post_line(text, r"    lines: \d+-\d+"),
         "first-source": _first_post_line(text, r"- file: .*"),
         "first-post": _first_post_line(text, r"  - title: .*"),
+        "blank-post": _first_post_line(text, r"    lines: \d+-\d+") + 1,
         "second-post": [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title: ")][1],
     }
     where = f"{plan_path}:{lines.get(line, line)}: " if line else f"{plan_path}: "
@@ -635,3 +647,16 @@ def test_a_plan_the_migration_cannot_follow_is_named_with_its_line_and_nothing_i
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert where in result.stderr and message in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*.md")} == before
+
+
+def test_a_duplicate_of_naming_no_post_is_named_with_the_plans_line(migrated, tmp_path):
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    plan["sources"][0]["posts"][1]["duplicate_of"] = "finns-inte"
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    (out / "migration-plan.yaml").write_text(text, encoding="utf-8")
+    line = [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title: ")][1]
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"migration-plan.yaml:{line}: duplicate_of: 'finns-inte'" in result.stderr, result.stderr
