@@ -143,7 +143,7 @@ class DumpSplitter:
         n = len(lines)
         self.forced = [i for i in range(1, n) if lines[i].number in forced_starts]
         self.forced_set = set(self.forced)
-        self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].title_shaped)})
+        self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].title_shaped)}) if n else []
         self._normalised = {b: normalised_line(lines[b].text) for b in self.starts}  # see _repeats_title
         self.offsets = [0]
         for line in lines:

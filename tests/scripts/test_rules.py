@@ -123,3 +123,11 @@ def test_a_rules_file_that_cannot_be_read_as_rules_is_named_with_its_line(tmp_pa
         load_rules(broken, TOPICS)
     where = f"{broken}:{line}: " if line else f"{broken}: "
     assert str(error.value).startswith(where) and message in str(error.value), str(error.value)
+
+
+def test_a_topic_file_that_cannot_be_read_is_named(tmp_path):
+    folder, _ = _topics_with(tmp_path, b"Title: Nytt tema")
+    (folder / "borta.md").symlink_to(tmp_path / "finns-inte.md")  # a link left behind by a moved file
+    with pytest.raises(MigrationError) as error:
+        load_rules(RULES, folder)
+    assert str(error.value).startswith(f"{folder / 'borta.md'}: filen kan inte läsas")

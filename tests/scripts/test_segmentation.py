@@ -109,8 +109,21 @@ def test_contact_details_alone_are_no_post_so_a_contact_prompt_stays_with_the_po
     assert _split(texts) == [(1, 4), (5, 6)]
 
 
-def test_a_dump_of_headings_only_is_one_post():
-    assert _split(["Rubrik ett", "Rubrik två", "Rubrik tre"]) == [(1, 3)]
+@pytest.mark.parametrize("headings", [3, segmentation.MAX_HEADINGS_PER_POST + 10])
+def test_a_dump_of_headings_only_is_one_post(headings):
+    """No split gives every post running text; past the search's bound on headings per post (where one
+    post over the whole dump is not even weighed) the dump is still one post."""
+    assert _split([f"Rubrik nummer {n} i listan" for n in range(headings)]) == [(1, headings)]
+
+
+def test_the_first_lines_of_a_dump_have_no_paragraph_above_to_end_a_post():
+    """line_cues may be asked about any line; above line 1 there is only the dump's first line."""
+    texts = ["Kort rubrik", "Kort rad", "Ny rubrik", LEAD]
+    assert _features(texts, 1)["short_ending"] == 0.0
+
+
+def test_an_empty_dump_has_no_posts():
+    assert split_posts([], Vocabulary([])) == []
 
 
 def _features(texts: list[str], index: int) -> dict[str, float]:
