@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pty
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, copy_of_content
+from editorial.scaffold import ScaffoldError, new_article
 from editorial.site_settings import load_settings
 
 PY = sys.executable
@@ -87,6 +90,32 @@ BROKEN = {
         "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nLäs mer [här](https://).\n",
         r":5: länken 'https://' saknar webbplatsens namn",
     ),
+    "missing-date": ("Title: Utan datum\nTopics: {topic}\n\nText.\n", r":\d+: Date: saknas"),
+    "missing-topics": ("Title: Utan tema\nDate: 2024-01-02\n\nText.\n", r":\d+: Topics: saknas\. Välj minst ett tema"),
+    "empty-topic": (
+        "Title: Tema\nDate: 2024-01-02\nTopics: {topic},, \n\nText.\n",
+        r":3: Topics: har ett tomt tema",
+    ),
+    "long-tag": (
+        "Title: Etikett\nDate: 2024-01-02\nTopics: {topic}\nTags: " + "Lång" * 20 + "\n\nText.\n",
+        r":4: etiketten 'LångLång.*' är för lång",
+    ),
+    "repeated-tag": (
+        "Title: Etikett\nDate: 2024-01-02\nTopics: {topic}\nTags: Cykel, cykel\n\nText.\n",
+        r":4: etiketten 'cykel' står två gånger",
+    ),
+    "underlined-heading-level-1": (
+        "Title: Rubrik\nDate: 2024-01-02\nTopics: {topic}\n\nStor rubrik\n===========\n\nText.\n",
+        r":5: rubrik på nivå 1",
+    ),
+    "unknown-link-kind": (
+        "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nSe [detta]({{sida}}om-bloggen).\n",
+        r":5: '\{sida\}' är ingen känd länktyp",
+    ),
+    "relative-link": (
+        "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nSe [detta](../pages/om-bloggen.md).\n",
+        r":5: länken '\.\./pages/om-bloggen\.md' är relativ",
+    ),
     "no-blank-line-after-metadata": (
         "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
         r":4: raden ser inte ut som 'Nyckel: värde'",
@@ -105,6 +134,39 @@ def test_each_mistake_is_named_with_file_and_line_and_fails(tmp_path, case):
     lines = [line for line in result.stdout.splitlines() if "trasig.md" in line]
     assert lines and all(line.startswith(f"{content / 'articles' / 'trasig.md'}:") for line in lines), result.stdout
     assert any(re.search(expected, line) for line in lines), result.stdout
+
+
+def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
+    """Every kind of link that resolves passes; Markdown shown inside a fenced code block is an example,
+    not the page's own heading or image; a page may be a header alone."""
+    content = copy_of_content(tmp_path)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    handbook = sorted(p.name for p in (content / "handbooks").iterdir() if p.is_dir())[0]
+    article = sorted((content / "articles").glob("*.md"))[0].name
+    (content / "articles" / "fungerar.md").write_text(
+        f"Title: Länkar som fungerar\nDate: 2024-01-02\nTopics: {topic}\n\n"
+        f"Läs [boken]({{handbok}}{handbook}), [inlägget]({{filename}}{article}), "
+        f"[inlägget igen]({{filename}}/articles/{article}), [etiketten]({{tag}}cykel), "
+        "[om bloggen](/om-bloggen/) och [arkivet](/arkiv/).\n\n"
+        "Så skriver du en rubrik och en bild:\n\n```markdown\n# Stor rubrik\n\n![](bild.png)\n```\n",
+        encoding="utf-8",
+    )
+    (content / "pages" / "bara-rubrik.md").write_text("Title: Bara en rubrik\nSlug: bara-rubrik", encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_page_at_an_address_the_site_uses_itself_is_named(tmp_path):
+    content = copy_of_content(tmp_path)
+    (content / "pages" / "arkivet.md").write_text("Title: Arkivet\nSlug: arkiv\n\nText.\n", encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 1
+    assert f"{content / 'pages' / 'arkivet.md'}:2: sidans adress 'arkiv/' används redan" in result.stdout
+
+
+def test_a_content_folder_that_does_not_exist_is_named(tmp_path):
+    result = _check(tmp_path / "finns-inte")
+    assert result.returncode == 2 and "finns-inte: mappen finns inte." in result.stderr
 
 
 def test_a_file_not_saved_as_utf8_is_named_and_its_other_mistakes_still_found(tmp_path):
@@ -190,6 +252,38 @@ def test_new_then_check_then_build_works_end_to_end(tmp_path):
     assert unknown.returncode == 2 and "Okänt tema: cyklar" in unknown.stderr
 
 
+@pytest.mark.parametrize(
+    "title, known, message",
+    [
+        ("   ", {"cyklar"}, 'Ge inlägget en rubrik: invoke new "Min rubrik".'),
+        ("Nytt", set(), "Det finns inga teman ännu."),
+        ("!!!", {"cyklar"}, "Rubriken '!!!' ger ingen adress"),
+    ],
+    ids=["blank-title", "no-topics-yet", "title-without-letters"],
+)
+def test_an_article_that_cannot_be_made_is_explained(tmp_path, title, known, message):
+    with pytest.raises(ScaffoldError, match=re.escape(message)):
+        new_article(tmp_path, title, ["cyklar"], known, lambda text: re.sub(r"\W+", "", text), dt.date(2026, 1, 2))
+    assert not list(tmp_path.iterdir())
+
+
+def test_new_asks_for_the_topics_when_run_at_a_terminal(tmp_path):
+    """Without --topics at a terminal the editor picks topics by number (or types a name)."""
+    content = copy_of_content(tmp_path)
+    topics = sorted(p.stem for p in (content / "topics").glob("*.md"))
+    primary, replica = pty.openpty()
+    command = [PY, str(ROOT / "scripts" / "new_article.py"), "Fråga om teman", "--content", str(content)]
+    with subprocess.Popen(command, stdin=replica, stdout=replica, stderr=replica, cwd=ROOT) as new:
+        os.close(replica)
+        os.write(primary, f"2, {topics[0]}\n".encode())
+        assert new.wait(timeout=60) == 0
+    shown = os.read(primary, 65536).decode("utf-8", errors="replace")
+    os.close(primary)
+    assert "Vilka teman handlar inlägget om?" in shown and f"  1. {topics[0]}" in shown
+    text = (content / "articles" / "fraga-om-teman.md").read_text("utf-8")
+    assert f"Topics: {topics[1]}, {topics[0]}" in text
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -204,14 +298,26 @@ def _fetch(url: str) -> str:
         return ""
 
 
+def _wait_for(condition, seconds: float, message: str) -> float:
+    """Seconds until ``condition()`` holds, failing with ``message`` after ``seconds``."""
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < seconds, message
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
 def test_preview_shows_a_one_article_change_within_two_seconds(tmp_path):
+    """Also: a save that breaks the build is reported and the preview goes on; Ctrl+C ends it cleanly."""
     content = copy_of_content(tmp_path)
     port = _free_port()
-    preview = subprocess.Popen(
-        [PY, str(ROOT / "scripts" / "preview.py"), "--content", str(content), "--output", str(tmp_path / "out"),
-         "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    log = tmp_path / "preview.log"
+    with log.open("w", encoding="utf-8") as output:
+        preview = subprocess.Popen(
+            [PY, str(ROOT / "scripts" / "preview.py"), "--content", str(content), "--output", str(tmp_path / "out"),
+             "--port", str(port)],
+            cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
     try:
         article = sorted((content / "articles").glob("*.md"))[0]
         slug = re.search(r"(?m)^Slug: (.+)$", article.read_text("utf-8")).group(1)
@@ -225,16 +331,19 @@ def test_preview_shows_a_one_article_change_within_two_seconds(tmp_path):
         for number in range(3):
             marker = f"Ändrat i förhandsvisningen {number}"
             article.write_text(article.read_text("utf-8") + f"\n{marker}\n", encoding="utf-8")
-            started = time.monotonic()
-            while marker not in _fetch(url):
-                assert time.monotonic() - started < 10, "the change never showed"
-                time.sleep(0.05)
-            delays.append(time.monotonic() - started)
+            delays.append(_wait_for(lambda m=marker: m in _fetch(url), 10, "the change never showed"))
         print("preview delays (s):", [round(d, 2) for d in delays])
         assert statistics.median(delays) < 2.0, delays
+
+        good = article.read_text("utf-8")
+        article.write_text(re.sub(r"(?m)^Topics: .*$", "Topics: finns-inte", good), encoding="utf-8")
+        _wait_for(lambda: "preview: bygget misslyckades" in log.read_text("utf-8"), 10, "the failure was not shown")
+        assert "Ändrat i förhandsvisningen 2" in _fetch(url) and preview.poll() is None  # still serving
+        article.write_text(good + "\nRättat\n", encoding="utf-8")
+        _wait_for(lambda: "Rättat" in _fetch(url), 10, "the fixed article never showed")
     finally:
-        preview.terminate()
-        preview.wait(timeout=10)
+        preview.send_signal(signal.SIGINT)  # Ctrl+C
+        assert preview.wait(timeout=10) == 0
 
 
 @pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is installed by scripts/setup.sh")
@@ -249,3 +358,5 @@ def test_publish_copies_the_built_site_to_the_target_from_settings(tmp_path):
     assert (target / "index.html").is_file() and not (target / "gammal-sida.html").exists()
     missing = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**env, "PUBLISH_TARGET": ""})
     assert missing.returncode == 2 and "PUBLISH_TARGET saknas" in missing.stderr
+    no_rsync = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**env, "PATH": str(tmp_path)})
+    assert no_rsync.returncode == 2 and "rsync saknas" in no_rsync.stderr
