@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -117,10 +118,7 @@ class HandbooksGenerator(Generator):
 
     def where(self, path: Path) -> str:
         """A path as the editor knows it: relative to the content folder."""
-        try:
-            return str(path.relative_to(self.path))
-        except ValueError:
-            return str(path)
+        return os.path.relpath(path, self.path)
 
     def _read(self, path: Path) -> Page:
         try:
@@ -241,9 +239,14 @@ class HandbooksGenerator(Generator):
                 format_name = SUPPLIED_FORMATS[supplied.suffix.lower().lstrip(".")]
                 release.downloads.append(self._download(save_as, supplied, format_name))
         seen: set[str] = set()
-        for download in handbook.latest.downloads:
+        # One stable URL per format: the file named after the handbook if there is one (not an appendix
+        # that sorts before it), else the first; further files stay on the version page.
+        named_first = sorted(
+            handbook.latest.downloads, key=lambda d: not Path(d.save_as).stem.startswith(handbook.slug)
+        )
+        for download in named_first:
             if download.extension in seen:
-                continue  # one stable URL per format; further files stay on the version page
+                continue
             seen.add(download.extension)
             save_as = self.settings["HANDBOOK_LATEST_SAVE_AS"].format(slug=handbook.slug, extension=download.extension)
             handbook.latest_downloads.append(self._download(save_as, self.files[download.save_as], download.format))
@@ -291,9 +294,9 @@ class HandbooksGenerator(Generator):
             )
             if html != item._content:
                 item._content = html
-                # Pelican memoizes rendered content per (item, siteurl); forget the stale one.
-                for key in [k for k in item.get_content.cache if k and k[0] is item]:
-                    del item.get_content.cache[key]
+                # Pelican memoizes rendered content per (item, siteurl); a rendering made before this
+                # (none is, as the plugins run now) would be stale. Clearing the shared memo is cheap.
+                item.get_content.cache.clear()
             for slug in unknown:
                 line = reference_line(item.source_path, slug)
                 where = self.where(Path(item.source_path)) + (f":{line}" if line else "")

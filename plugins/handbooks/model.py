@@ -121,13 +121,6 @@ class Handbook:
     save_as: str = ""
     topic_list: list = field(default_factory=list)  # Topic objects, when the topics plugin runs
 
-    def __str__(self) -> str:
-        return self.title
-
     @property
     def latest(self) -> Release | None:
         return self.releases[0] if self.releases else None
-
-    @property
-    def date(self) -> dt.datetime | None:
-        return self.latest.date if self.latest else None

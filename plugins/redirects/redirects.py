@@ -120,9 +120,9 @@ class RedirectsGenerator(Generator):
             html = rewrite_links(item._content, hosts, new_url_of, siteurl)
             if html != item._content:
                 item._content = html
-                # Pelican memoizes rendered content per (item, siteurl); forget the stale one.
-                for key in [k for k in item.get_content.cache if k and k[0] is item]:
-                    del item.get_content.cache[key]
+                # Pelican memoizes rendered content per (item, siteurl); a rendering made before this
+                # (none is, as the plugins run now) would be stale. Clearing the shared memo is cheap.
+                item.get_content.cache.clear()
         # Handbook pages (plugins/handbooks), when there are any: their online text, not their PDFs,
         # which are rendered before this runs (an old link in a PDF still works through the redirect).
         for handbook in self.context.get("handbooks", []) or []:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,12 +85,8 @@ def check_topics(items: list[Content], known: set[str], content_root: str) -> li
         for slug in split_list(getattr(item, "topics", "")):
             if slug not in known:
                 line = metadata_line(item.source_path, "topics")
-                where = Path(item.source_path)
-                try:
-                    where = where.relative_to(content_root)
-                except ValueError:
-                    pass
-                place = f"{where}:{line}" if line else str(where)
+                where = os.path.relpath(item.source_path, content_root)
+                place = f"{where}:{line}" if line else where
                 problems.append(
                     f"{place}: ämnet '{slug}' finns inte. Kända ämnen: {', '.join(sorted(known))} "
                     f"(ett nytt ämne läggs till som en fil i mappen för ämnen)."

@@ -14,7 +14,7 @@ import pytest
 from plugins.fixture_site import build_site
 from plugins.handbooks.handbooks import combine_chapters, contents_of
 from plugins.handbooks.model import Chapter, human_size, version_key
-from plugins.handbooks.references import replace_references
+from plugins.handbooks.references import reference_line, replace_references
 
 SITE = Path(__file__).parent / "site" / "content"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -43,6 +43,14 @@ def test_several_chapters_get_headings_of_their_own_and_unique_anchors():
     assert '<a href="#k1-mal">' in html and '<h3 id="k2-mal">' in html
     assert contents_of(html) == [("k1-inledning", "Inledning"), ("k2-vinter", "Vinter")]
     assert combine_chapters([first]) == first.html  # one chapter reads as written
+
+
+def test_the_line_of_a_reference_is_found_or_none_is_claimed(tmp_path):
+    article = tmp_path / "inlagg.md"
+    article.write_text("Title: X\n\nLäs [boken]({handbok}cykel).\n", encoding="utf-8")
+    assert reference_line(str(article), "cykel") == 3
+    assert reference_line(str(article), "bil") is None
+    assert reference_line(str(tmp_path / "borta.md"), "cykel") is None
 
 
 def test_references_become_urls_and_unknown_ones_are_reported():
@@ -100,7 +108,7 @@ def test_the_stable_url_serves_the_same_bytes_as_the_latest_version(built):
 
 def test_the_pdf_is_real_with_headings_as_text_and_bookmarks(built):
     reader, text = _pdf_text(built / "handbocker/cykelhandboken/2.0/cykelhandboken-2.0.pdf")
-    for heading in ["Cykelhandboken", "Inledning", "Cykla på vintern", "Snöröjning", "Vinterdäck"]:
+    for heading in ["Cykelhandboken", "Inledning", "Cykla på vintern", "Snöröjning", "Vinterdäck", "Cykelparkering"]:
         assert heading in text
     titles = []
 
@@ -109,17 +117,21 @@ def test_the_pdf_is_real_with_headings_as_text_and_bookmarks(built):
             walk(item) if isinstance(item, list) else titles.append(item.title)
 
     walk(reader.outline)
-    assert {"Inledning", "Cykla på vintern", "Snöröjning"} <= set(titles)
+    assert {"Inledning", "Cykla på vintern", "Snöröjning", "Cykelparkering"} <= set(
+        titles
+    )  # the last: from the file name
     assert reader.metadata.title == "Cykelhandboken, version 2.0"
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF, for screen readers
 
 
-def test_a_rebuild_gives_byte_identical_pdfs(built, tmp_path):
-    again = tmp_path / "output"
-    result = build_site(SITE, again, ["topics", "handbooks"], CACHE_PATH=str(tmp_path / "cache"), **SETTINGS)
-    assert result.returncode == 0, result.stderr
+def test_a_rebuild_gives_byte_identical_pdfs_and_the_cache_serves_the_same_bytes(built, tmp_path):
     relative = "handbocker/cykelhandboken/cykelhandboken.pdf"
-    assert (again / relative).read_bytes() == (built / relative).read_bytes()
+    again = tmp_path / "output"  # the same place both times: the PDF's cache key holds its base URL
+    for run in ("first", "cached"):
+        result = build_site(SITE, again, ["topics", "handbooks"], CACHE_PATH=str(tmp_path / "cache"), **SETTINGS)
+        assert result.returncode == 0, result.stderr
+        assert (again / relative).read_bytes() == (built / relative).read_bytes(), run
+    assert list((tmp_path / "cache").rglob("*.pdf"))  # the second build read its PDFs from here
 
 
 def test_articles_link_handbooks_by_a_stable_reference(built):
@@ -173,8 +185,47 @@ def _broken_copy(tmp_path: Path) -> Path:
             lambda c: (c / "handbooks/parkrapport/2024/version.md").write_text("Title: v\nDate: 31/2 2024\n", "utf-8"),
             r"handbooks/parkrapport/2024/version\.md:2: datumet går inte att läsa .* ÅÅÅÅ-MM-DD",
         ),
+        (
+            lambda c: (c / "handbooks/cykelhandboken/2.0/01-inledning.md").write_bytes(
+                "Title: Å\n\nÖ.\n".encode("cp1252")
+            ),
+            r"handbooks/cykelhandboken/2\.0/01-inledning\.md: filen kunde inte läsas",
+        ),
+        (
+            lambda c: (c / "handbooks/parkrapport/handbook.md").unlink(),
+            r"handbooks/parkrapport/: filen handbook\.md saknas",
+        ),
+        (
+            lambda c: (c / "handbooks/parkrapport/handbook.md").write_text("Summary: Om parker.\n", "utf-8"),
+            r"handbooks/parkrapport/handbook\.md:1: Title: saknas",
+        ),
+        (
+            lambda c: shutil.rmtree(c / "handbooks/parkrapport/2024"),
+            r"handbooks/parkrapport/: handboken har ingen version",
+        ),
+        (
+            lambda c: (c / "handbooks/parkrapport/2024").rename(c / "handbooks/parkrapport/Version 2024"),
+            r"handbooks/parkrapport/Version 2024/: versionens mappnamn får bara ha",
+        ),
+        (
+            lambda c: (c / "handbooks/parkrapport/2024/parkrapport.pdf").unlink(),
+            r"handbooks/parkrapport/2024/: versionen har varken kapitel",
+        ),
     ],
-    ids=["unknown-reference", "missing-version-file", "unknown-file", "unknown-topic", "missing-date", "bad-date"],
+    ids=[
+        "unknown-reference",
+        "missing-version-file",
+        "unknown-file",
+        "unknown-topic",
+        "missing-date",
+        "bad-date",
+        "chapter-not-utf8",
+        "missing-handbook-file",
+        "handbook-without-title",
+        "no-version",
+        "bad-version-folder-name",
+        "version-without-chapters-or-file",
+    ],
 )
 def test_editor_mistakes_fail_the_build_naming_file_and_line(tmp_path, breakage, expected):
     content = _broken_copy(tmp_path)
@@ -182,3 +233,26 @@ def test_editor_mistakes_fail_the_build_naming_file_and_line(tmp_path, breakage,
     result = build_site(content, tmp_path / "output", ["topics", "handbooks"], **SETTINGS)
     assert result.returncode != 0
     assert re.search(expected, re.sub(r"\s+", " ", result.stdout + result.stderr)), result.stdout + result.stderr
+
+
+def test_a_version_with_two_files_of_one_format_links_both_and_the_stable_url_serves_the_handbooks_own(tmp_path):
+    """An appendix that sorts before the report ("bilaga.pdf") stays on the version page; the stable
+    URL serves the file named after the handbook."""
+    content = _broken_copy(tmp_path)
+    (content / "handbooks/parkrapport/2024/bilaga.pdf").write_bytes(b"%PDF-1.4 bilaga")
+    out = tmp_path / "output"
+    result = build_site(content, out, ["topics", "handbooks"], **SETTINGS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    version = _text(out / "handbocker/parkrapport/2024/index.html")
+    assert 'href="/handbocker/parkrapport/2024/bilaga.pdf"' in version
+    assert 'href="/handbocker/parkrapport/2024/parkrapport.pdf"' in version
+    stable = (out / "handbocker/parkrapport/parkrapport.pdf").read_bytes()
+    assert stable == (SITE / "handbooks/parkrapport/2024/parkrapport.pdf").read_bytes()
+    assert [p.name for p in (out / "handbocker/parkrapport").glob("*.pdf")] == ["parkrapport.pdf"]
+
+
+def test_without_the_topics_plugin_handbooks_build_and_link_no_topics(tmp_path):
+    out = tmp_path / "output"
+    result = build_site(SITE, out, ["handbooks"], **SETTINGS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'href="/tema/' not in _text(out / "handbocker/cykelhandboken/index.html")

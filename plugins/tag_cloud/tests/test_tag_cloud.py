@@ -38,6 +38,9 @@ def test_equal_counts_give_one_step_and_bad_settings_are_refused():
     assert weigh({}) == []
     with pytest.raises(ValueError, match="TAG_CLOUD_SORTING"):
         weigh({"a": 1}, sorting="random")
+    for bad in ({"steps": 0}, {"max_items": 0}):
+        with pytest.raises(ValueError, match="TAG_CLOUD_STEPS och TAG_CLOUD_MAX_ITEMS ska vara minst 1"):
+            weigh({"a": 1}, **bad)
 
 
 def test_a_site_build_shows_the_cloud_as_links_with_counts(tmp_path):

@@ -34,6 +34,13 @@ def test_an_unknown_topic_is_reported_with_file_line_and_name(tmp_path):
     assert problems[0].startswith("inlagg.md:3: ämnet 'bilar' finns inte")
 
 
+def test_a_file_that_cannot_be_read_again_or_names_no_topics_line_is_named_without_a_line(tmp_path):
+    """The message must still name the file when the line cannot be found (file moved, key in a list)."""
+    assert metadata_line(str(tmp_path / "borta.md"), "topics") is None
+    problems = check_topics([_Item(tmp_path / "borta.md", "bilar")], {"cyklar"}, str(tmp_path))
+    assert problems[0].startswith("borta.md: ämnet 'bilar' finns inte")
+
+
 def _build(content: Path, out: Path):
     return build_site(
         content, out, ["topics"], ARTICLE_PATHS=["articles"], ARTICLE_EXCLUDES=["topics"], PAGE_EXCLUDES=["topics"]
