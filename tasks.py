@@ -99,5 +99,5 @@ def lint(c):
 
 @task
 def test(c):
-    """The full test suite (what CI runs); fails unless the tests run every line of scripts/ (.coveragerc)."""
+    """The full test suite (what CI runs); fails unless the tests run every line of our code (.coveragerc)."""
     c.run(f"{PY} -m pytest -q --cov --cov-report=term-missing:skip-covered")
