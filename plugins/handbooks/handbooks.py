@@ -239,12 +239,15 @@ class HandbooksGenerator(Generator):
                 format_name = SUPPLIED_FORMATS[supplied.suffix.lower().lstrip(".")]
                 release.downloads.append(self._download(save_as, supplied, format_name))
         seen: set[str] = set()
-        # One stable URL per format: the file named after the handbook if there is one (not an appendix
-        # that sorts before it), else the first; further files stay on the version page.
-        named_first = sorted(
-            handbook.latest.downloads, key=lambda d: not Path(d.save_as).stem.startswith(handbook.slug)
-        )
-        for download in named_first:
+
+        # One stable URL per format: the file named after the handbook if there is one, then one whose name
+        # starts so (the PDF made from the chapters), else the first; an appendix that sorts before the
+        # report ("bilaga.pdf", "parkrapport-bilaga.pdf") and further files stay on the version page.
+        def named_after_handbook(download: Download) -> int:
+            stem = Path(download.save_as).stem
+            return 0 if stem == handbook.slug else 1 if stem.startswith(handbook.slug) else 2
+
+        for download in sorted(handbook.latest.downloads, key=named_after_handbook):
             if download.extension in seen:
                 continue
             seen.add(download.extension)

@@ -170,9 +170,8 @@ def plan_migration(
             draft, dropped, page_numbers = _document_draft(dump, marker, rules)
             drafts = [draft]
         else:
-            drafts = _listing_drafts(
-                dump, _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name, rules.noise_lines), rules
-            )
+            ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
+            drafts = _listing_drafts(dump, ranges, rules, plan_name)
             dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
         sources.append(
@@ -269,22 +268,13 @@ class _PostRange:
 
 
 def _post_ranges(
-    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str, noise_lines: frozenset[str]
+    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str
 ) -> list[_PostRange]:
-    """A listing dump's posts: as an edited plan has them, else as the splitter found them. A post the
-    splitter found starts at its title; one an editor cut in the plan must hold text to be a post."""
+    """A listing dump's posts: as an edited plan has them, else as the splitter found them."""
     if spans is None:  # the dump follows the plan (see _follows_plan)
         entries = edited[dump.name]["posts"]
         required = {n for n, t in enumerate(dump.lines, 1) if t}
         validate_ranges(plan_name, dump.name, entries, required, len(dump.lines))
-        for entry in entries:
-            if _title_line(dump, entry["first"], entry["last"], noise_lines) is None:
-                raise MigrationError(
-                    plan_name,
-                    entry["__line__"],
-                    f"raderna {entry['lines']} i {dump.name} har ingen text, bara tomma rader eller rader som "
-                    "reglerna räknar som brus – lägg dem till inlägget före eller efter",
-                )
         return [
             _PostRange(
                 p["first"],
@@ -311,12 +301,21 @@ def _post_ranges(
     ]
 
 
-def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules) -> list[_Draft]:
-    """Each post of a listing dump rendered: title line found, body converted, noise noted."""
+def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules, plan_name: str) -> list[_Draft]:
+    """Each post of a listing dump rendered: title line found, body converted, noise noted.
+
+    A post the splitter found starts at its title; one an editor cut in the plan must hold text.
+    """
     drafts = []
     for r in ranges:
-        # Never None: a post the splitter found starts at its title, one from the plan was checked (_post_ranges).
         title_line = _title_line(dump, r.first, r.last, rules.noise_lines)
+        if title_line is None:
+            raise MigrationError(
+                plan_name,
+                r.edited["__line__"] if r.edited else None,
+                f"raderna {r.first}-{r.last} i {dump.name} har ingen text, bara tomma rader eller rader som "
+                "reglerna räknar som brus – lägg dem till inlägget före eller efter",
+            )
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
         body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
         before_title = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in numbered if n < title_line and t]

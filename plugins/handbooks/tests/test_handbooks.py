@@ -236,10 +236,11 @@ def test_editor_mistakes_fail_the_build_naming_file_and_line(tmp_path, breakage,
 
 
 def test_a_version_with_two_files_of_one_format_links_both_and_the_stable_url_serves_the_handbooks_own(tmp_path):
-    """An appendix that sorts before the report ("bilaga.pdf") stays on the version page; the stable
-    URL serves the file named after the handbook."""
+    """Appendices that sort before the report ("bilaga.pdf", "parkrapport-bilaga.pdf") stay on the
+    version page; the stable URL serves the file named after the handbook."""
     content = _broken_copy(tmp_path)
     (content / "handbooks/parkrapport/2024/bilaga.pdf").write_bytes(b"%PDF-1.4 bilaga")
+    (content / "handbooks/parkrapport/2024/parkrapport-bilaga.pdf").write_bytes(b"%PDF-1.4 bilaga 2")
     out = tmp_path / "output"
     result = build_site(content, out, ["topics", "handbooks"], **SETTINGS)
     assert result.returncode == 0, result.stdout + result.stderr
