@@ -131,7 +131,12 @@ class HandbooksGenerator(Generator):
                 raise HandbookError(
                     f"{self.where(path)}:{line}: datumet går inte att läsa ({error}); skriv det som ÅÅÅÅ-MM-DD."
                 ) from error
-            raise HandbookError(f"{self.where(path)}: filen kunde inte läsas: {error}") from error
+            reason = (
+                "filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den som UTF-8 i din textredigerare."
+                if isinstance(error, UnicodeDecodeError)
+                else f"filen kunde inte läsas: {error}"
+            )
+            raise HandbookError(f"{self.where(path)}: {reason}") from error
 
     def _read_handbook(self, folder: Path) -> Handbook:
         meta_file = folder / HANDBOOK_FILE

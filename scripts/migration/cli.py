@@ -15,7 +15,7 @@ from .planner import plan_migration, slugify
 from .rules import load_rules
 from .segmentation import DEFAULT_THRESHOLD
 from .source import read_dump
-from .writer import write_atomic, write_outputs
+from .writer import MANIFEST, write_atomic, write_outputs
 
 EXIT_BAD_INPUT = 2
 SOURCE_SUFFIXES = (".txt", ".xml", ".html", ".htm")
@@ -162,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     for path in skipped:
         why = "en mapp i en mapp läses inte, ange den för sig" if path.is_dir() else "ingen källa av känd sort"
         print(f"migrate: hoppade över {path}: {why} ({', '.join(SOURCE_SUFFIXES)})", file=sys.stderr)
+    if report.manifest_unreadable:
+        print(
+            f"migrate: varning: {out / MANIFEST} gick inte att läsa, så varje fil som skiljer sig från det migreringen "
+            "skulle skriva behölls som ändrad för hand (använd --force för att skriva över)",
+            file=sys.stderr,
+        )
     for relative in report.kept_editor_changes:
         print(
             f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)", file=sys.stderr

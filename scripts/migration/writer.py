@@ -41,25 +41,27 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     kept_editor_changes: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    manifest_unreadable: bool = False  # every changed file was kept as an editor's: say so
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    """The hashes the last run wrote; none if the manifest is missing or broken, so that every file
-    that differs from what the migration would write now counts as an editor's and is kept."""
+def read_manifest(out: Path) -> dict[str, str] | None:
+    """The hashes the last run wrote ({} before the first run), or None if the manifest is broken: then
+    every file that differs from what the migration would write now counts as an editor's and is kept."""
     path = out / MANIFEST
     if not path.exists():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def write_outputs(out: Path, files: dict[str, str], force: bool = False) -> WriteReport:
     """Write ``files`` (relative path -> text) under ``out``, guarding editor changes."""
     manifest = read_manifest(out)
-    report = WriteReport()
+    report = WriteReport(manifest_unreadable=manifest is None)
+    manifest = manifest or {}
     new_manifest: dict[str, str] = {}
     for relative, text in sorted(files.items()):
         path = out / relative

@@ -117,6 +117,18 @@ def test_editor_changes_are_kept_unless_forced(migrated, tmp_path):
     assert "redaktören lade till" not in article.read_text(encoding="utf-8")
 
 
+def test_a_broken_manifest_keeps_the_editors_file_and_says_why(migrated, tmp_path):
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    (out / ".migration-manifest.json").write_text("{avbruten", encoding="utf-8")
+    article = sorted((out / "articles").glob("*.md"))[0]
+    edited = article.read_text(encoding="utf-8") + "\nEn rad som redaktören lade till.\n"
+    article.write_text(edited, encoding="utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0 and article.read_text(encoding="utf-8") == edited
+    assert ".migration-manifest.json gick inte att läsa" in result.stderr, result.stderr
+
+
 def test_rerun_follows_an_edited_plan(migrated, tmp_path):
     out = tmp_path / "planned"
     shutil.copytree(migrated, out)

@@ -189,7 +189,7 @@ def _broken_copy(tmp_path: Path) -> Path:
             lambda c: (c / "handbooks/cykelhandboken/2.0/01-inledning.md").write_bytes(
                 "Title: Å\n\nÖ.\n".encode("cp1252")
             ),
-            r"handbooks/cykelhandboken/2\.0/01-inledning\.md: filen kunde inte läsas",
+            r"handbooks/cykelhandboken/2\.0/01-inledning\.md: filen är inte sparad som UTF-8",
         ),
         (
             lambda c: (c / "handbooks/parkrapport/handbook.md").unlink(),
