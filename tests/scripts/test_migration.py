@@ -357,16 +357,20 @@ def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_pat
 
 
 def test_a_copy_whole_in_one_dump_and_merged_with_its_neighbour_in_a_later_one_is_found(migrated, tmp_path):
-    """The later dump's splitter missed the title after the copy: its post holds the copy and the next
-    post. The whole copy in the earlier dump is then the duplicate, and nothing is listed as lost."""
+    """The later dump's splitter missed the titles after the copy: its post holds the copy and the posts
+    after it (as many lines again: a line or two more would still read as the same post). The whole copy
+    in the earlier dump is then the duplicate, and nothing is listed as lost."""
     out = tmp_path / "merged"
     shutil.copytree(migrated, out)
     plan = _plan(out)
     (kept_source, kept), (source, copy) = _kept_and_copy(plan)
     assert plan["sources"].index(kept_source) < plan["sources"].index(source)
-    after = source["posts"][source["posts"].index(copy) + 1]
-    copy["lines"] = f"{copy['lines'].split('-')[0]}-{after['lines'].split('-')[1]}"
-    source["posts"].remove(after)
+    after = source["posts"][source["posts"].index(copy) + 1 :]
+    first, last = (int(n) for n in copy["lines"].split("-"))
+    assert int(after[-1]["lines"].split("-")[1]) - last >= last - first
+    copy["lines"] = f"{first}-{after[-1]['lines'].split('-')[1]}"
+    for post in after:
+        source["posts"].remove(post)
     del kept["copies"], copy["duplicate_of"]
     plan = _migrate_following(out, plan)
     posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
