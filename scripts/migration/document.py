@@ -3,7 +3,8 @@
 A document dump starts with the document's title, then a list of unrelated
 links from the site that hosted it, then a marker line (configured in
 migration-rules.yaml), then the text: one line per page, page numbers run
-into the end of each page, ALL-CAPS section headings run into the text.
+into the end of each page, ALL-CAPS section headings and bullet lists run
+into the text.
 """
 
 from __future__ import annotations
@@ -14,14 +15,22 @@ from dataclasses import dataclass, field
 from .body import Noise, inline, plain
 from .lines import INVISIBLE
 
-# A run of ALL-CAPS words (five letters or more in all) followed by the
-# capitalised start of the section's first sentence.
-_CAPS_HEADING = re.compile(r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,})\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])")
+# A run of ALL-CAPS words (five letters or more in all), perhaps with a number ("UTFALL 2016"), followed
+# by the capitalised start of the section's first sentence.
+_CAPS_HEADING = re.compile(
+    r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,}(?:\s+\d{1,4})?)\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
+)
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
 MIN_HEADING_LETTERS = 5
 PARAGRAPH_WORDS = 110
+# A bullet list run into the text: "… i år. o Nya cykelbanor. o Fler laddplatser vid stationen. …". A word
+# processor's bullets come out of a PDF as "o", "•", "◦", "▪" or a private-use symbol character, at the
+# start of the text or after a sentence, before an item's capital. One such sign alone may be a stray
+# letter, so a list needs two.
+_BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)[o•◦▪\uf0a7\uf0b7]\s+(?=[A-ZÅÄÖÉ0-9])")
+MIN_LIST_ITEMS = 2
 
 
 @dataclass
@@ -92,6 +101,24 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+def text_blocks(text: str) -> list[tuple[str, str]]:
+    """The text of a section as ("paragraph", text) and ("list", Markdown list) blocks, lists restored.
+
+    Each item runs to the next bullet; the last one to the end of its first
+    sentence, for the list's end is not marked and an item is most often one
+    sentence. What follows goes on as paragraphs (or another list).
+    """
+    bullets = list(_BULLET.finditer(text))
+    if len(bullets) < MIN_LIST_ITEMS:
+        return [("paragraph", paragraph) for paragraph in _paragraphs(text.strip())] if text.strip() else []
+    ends = [bullet.start() for bullet in bullets[1:]]
+    last, *rest = _SENTENCE_END.split(text[bullets[-1].end() :], maxsplit=1)
+    items = [text[bullet.end() : end] for bullet, end in zip(bullets, ends, strict=False)] + [last]
+    before = text_blocks(text[: bullets[0].start()])
+    listed = "\n".join(f"- {inline(item.strip())}" for item in items)
+    return [*before, ("list", listed), *text_blocks(rest[0] if rest else "")]
+
+
 def page_numbers_of(pages: list[str]) -> dict[int, int]:
     """Which pages end with their page number, and the number: {page index: number}.
 
@@ -144,17 +171,19 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     for chunk in running.split("\n\n"):
         # split() alternates text, heading, text, heading …; a short capital
         # run (an acronym such as "SKL") stays in the text.
-        text = ""
+        sections: list[tuple[str | None, str]] = [(None, "")]  # (heading, its text)
         for index, piece in enumerate(_CAPS_HEADING.split(chunk)):
+            heading, text = sections[-1]
             if index % 2 == 1 and sum(c.isalpha() for c in piece) >= MIN_HEADING_LETTERS:
-                for paragraph in _paragraphs(text.strip()) if text.strip() else []:
-                    summary = summary or paragraph
-                    blocks.append(inline(paragraph))
-                blocks.append(f"## {_sentence_case(piece)}")
-                text = ""
+                sections.append((piece, ""))
             else:
-                text += f"{piece} " if index % 2 == 1 else piece  # the split ate the space after it
-        for paragraph in _paragraphs(text.strip()) if text.strip() else []:
-            summary = summary or paragraph
-            blocks.append(inline(paragraph))
+                sections[-1] = (heading, text + (f"{piece} " if index % 2 == 1 else piece))  # the split ate a space
+        for heading, text in sections:
+            if heading is not None:
+                blocks.append(f"## {_sentence_case(heading)}")
+            for kind, block in text_blocks(text):
+                if kind == "paragraph":
+                    summary = summary or block
+                    block = inline(block)
+                blocks.append(block)
     return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers)

@@ -34,6 +34,7 @@ def _normalise(text: str) -> str:
     text = text.replace("\\", "").replace("**", "")
     text = re.sub(r"(?m)^(#+|-|\d+\.)\s+", "", text)
     text = text.replace("•", " ").replace("\u00a0", " ")
+    text = re.sub(r"(?<=[.!?:])\s+o\s+(?=[A-ZÅÄÖ])", " ", text)  # a flattened PDF's bullets (see document.py)
     return " ".join(text.lower().split())
 
 
