@@ -4,7 +4,7 @@ A document dump starts with the document's title, then a list of unrelated
 links from the site that hosted it, then a marker line (configured in
 migration-rules.yaml), then the text: one line per page, page numbers run
 into the end of each page, ALL-CAPS section headings and bullet lists run
-into the text.
+into the text, footnotes run into the end of their page.
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ PARAGRAPH_WORDS = 110
 # letter, so a list needs two.
 _BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)[o•◦▪\uf0a7\uf0b7]\s+(?=[A-ZÅÄÖÉ0-9])")
 MIN_LIST_ITEMS = 2
+# A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
+# gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
+# stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
+_FOOTNOTE_AT = r"(?<=\S)\s+({})\s+(?=[A-ZÅÄÖÉ])"
+_FOOTNOTE_REFERENCE = r"[^\W\d]\s{}(?=[,.;:)]|\s[a-zåäö])"
+MAX_FOOTNOTE_CHARS = 300
+FOOTNOTES_HEADING = "Fotnoter"
 
 
 @dataclass
@@ -47,6 +54,7 @@ class RenderedDocument:
     facts: dict[str, str]
     summary: str
     page_numbers: dict[int, int]  # source line -> page number removed from its end
+    footnotes: dict[int, list[str]] = field(default_factory=dict)  # source line -> footnotes moved from its end
 
 
 def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
@@ -119,6 +127,42 @@ def text_blocks(text: str) -> list[tuple[str, str]]:
     return [*before, ("list", listed), *text_blocks(rest[0] if rest else "")]
 
 
+def footnotes_of(pages: list[str]) -> tuple[list[str], dict[int, list[str]]]:
+    """The pages with the footnotes at their ends taken out, and the footnotes by page ({page index: texts}).
+
+    A page's footnotes run to its end; the next number further on opens the
+    next footnote. A number is taken for a footnote only where the text
+    before it refers to it, so a page ending "… se tabell 3 Resultat …"
+    keeps its words.
+    """
+    kept: list[str] = []
+    notes: dict[int, list[str]] = {}
+    number = 1
+    for index, page in enumerate(pages):
+        start = _footnote_start(page, number, " ".join(kept))
+        if start is None:
+            kept.append(page)
+            continue
+        kept.append(page[:start].rstrip())
+        tail = page[start:].strip()
+        while match := re.search(_FOOTNOTE_AT.format(number + 1), tail):
+            notes.setdefault(index, []).append(tail[: match.start()])
+            tail, number = tail[match.start(1) :], number + 1
+        notes.setdefault(index, []).append(tail)
+        number += 1
+    return kept, notes
+
+
+def _footnote_start(page: str, number: int, before: str) -> int | None:
+    """Where footnote ``number`` opens at the end of the page, if it does (see footnotes_of)."""
+    for match in re.finditer(_FOOTNOTE_AT.format(number), page):
+        if len(page) - match.end() > MAX_FOOTNOTE_CHARS:
+            continue
+        if re.search(_FOOTNOTE_REFERENCE.format(number), f"{before} {page[: match.start()]}"):
+            return match.start()
+    return None
+
+
 def page_numbers_of(pages: list[str]) -> dict[int, int]:
     """Which pages end with their page number, and the number: {page index: number}.
 
@@ -158,6 +202,9 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     if cleaned and cleaned[0][1].startswith(title):
         facts = _cover_facts(cleaned[0][1], title)
         cleaned = cleaned[1:]
+    texts, notes = footnotes_of([text for _, text in cleaned])
+    footnotes = {cleaned[index][0]: found for index, found in notes.items()}
+    cleaned = [(number, text) for (number, _), text in zip(cleaned, texts, strict=True)]
     # Pages that end mid-sentence continue on the next page.
     running = ""
     for _, text in cleaned:
@@ -186,4 +233,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
                     summary = summary or block
                     block = inline(block)
                 blocks.append(block)
-    return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers)
+    if footnotes:
+        blocks.append(f"## {FOOTNOTES_HEADING}")
+        items = [note.split(maxsplit=1) for found in footnotes.values() for note in found]
+        blocks.append("\n".join(f"{number}. {inline(text)}" for number, text in items))
+    return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers, footnotes)

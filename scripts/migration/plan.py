@@ -69,6 +69,7 @@ class SourcePlan:
     posts: list[PlannedPost]
     dropped: list[dict]
     page_numbers: dict[int, int] = field(default_factory=dict)
+    footnotes: dict[int, list[str]] = field(default_factory=dict)  # moved from a page's end to the document's
 
 
 @dataclass
@@ -255,6 +256,7 @@ def dump_plan(plan: Plan) -> str:
                 "posts": [_post_dict(p) for p in source.posts],
                 "dropped": source.dropped,
                 **({"removed_page_numbers": source.page_numbers} if source.page_numbers else {}),
+                **({"moved_footnotes": source.footnotes} if source.footnotes else {}),
             }
             for source in plan.sources
         ],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import copies, dating
 from .body import Noise, plain, render_body, summary_of
-from .document import find_marker, render_document, split_document
+from .document import RenderedDocument, find_marker, render_document, split_document
 from .dump_text import Vocabulary, content_lines
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, is_listed_noise, normalised_line
@@ -169,9 +169,10 @@ def plan_migration(
     for dump in dumps:
         marker = documents[dump.name]
         page_numbers: dict[int, int] = {}
+        footnotes: dict[int, list[str]] = {}
         if marker is not None:
-            draft, dropped, page_numbers = _document_draft(dump, marker, rules)
-            drafts = [draft]
+            draft, dropped, rendered = _document_draft(dump, marker, rules)
+            drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
             drafts = _listing_drafts(dump, ranges, rules, plan_name)
@@ -185,6 +186,7 @@ def plan_migration(
                 [d.post for d in drafts],
                 [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
                 page_numbers,
+                footnotes,
             )
         )
 
@@ -226,8 +228,11 @@ def _legacy_urls(all_text: str, rules: MigrationRules) -> dict[str, str]:
     }
 
 
-def _document_draft(dump: LegacyDump, marker: int, rules: MigrationRules) -> tuple[_Draft, list[Noise], dict[int, int]]:
-    """A document dump as one draft, the lines it drops, and its page numbers; dated by what it says."""
+def _document_draft(
+    dump: LegacyDump, marker: int, rules: MigrationRules
+) -> tuple[_Draft, list[Noise], RenderedDocument]:
+    """A document dump as one draft, the lines it drops, and how it was rendered (the page numbers and
+    footnotes it moved); dated by what it says."""
     parts = split_document(dump.lines, marker)
     rendered = render_document(dump.lines, parts)
     title = plain(dump.line(parts.title_line))
@@ -255,7 +260,7 @@ def _document_draft(dump: LegacyDump, marker: int, rules: MigrationRules) -> tup
     ) or dating.first_full_date(cover)
     if written:
         post.edited["_fixed"] = dating.DateDecision(written[0], "text", f"datum skrivet i dokumentet: {written[1]}")
-    return draft, list(parts.dropped), rendered.page_numbers
+    return draft, list(parts.dropped), rendered
 
 
 @dataclass

@@ -1,9 +1,9 @@
-"""Restoring a flattened PDF: which trailing numbers are page numbers, where a bullet list was."""
+"""Restoring a flattened PDF: page numbers, headings, bullet lists and footnotes run into its text."""
 
 from __future__ import annotations
 
 import pytest
-from migration.document import DocumentParts, page_numbers_of, render_document, text_blocks
+from migration.document import DocumentParts, footnotes_of, page_numbers_of, render_document, text_blocks
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,42 @@ def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored
         "- Bygga cykelbanor.\n- Sätta tak över parkeringen.",
         "SKL har stött arbetet.\n",  # a short capital run (an acronym) stays in the text
     ]
+
+
+def test_footnotes_at_the_end_of_their_pages_are_taken_out_in_order():
+    pages = [
+        "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna 1 GC-väg = gång- och cykelväg.",
+        "kan åka säkert. Vi har skrivit om arbetet 2. Summa 100 000 2 Bloggen: www.exempel.se/cykel 3 Se kartan.",
+        "Resultatet står i tabell 4 Resultat som inte är någon fotnot.",  # nothing before refers to a 4
+    ]
+    kept, notes = footnotes_of(pages)
+    assert kept == [
+        "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna",
+        "kan åka säkert. Vi har skrivit om arbetet 2. Summa 100 000",
+        pages[2],
+    ]
+    assert notes == {0: ["1 GC-väg = gång- och cykelväg."], 1: ["2 Bloggen: www.exempel.se/cykel", "3 Se kartan."]}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Kapitlet slutar här 1 Nästa del börjar.",  # no word before refers to a 1
+        "Vi bygger en GC-väg 1, och den blir bred. Sedan 1 Mycket mer text " + "som fortsätter länge " * 20,  # long
+    ],
+)
+def test_a_number_at_a_pages_end_is_no_footnote_without_a_reference_or_when_long(page):
+    assert footnotes_of([page]) == ([page], {})
+
+
+def test_a_footnote_moves_to_the_end_of_the_document_and_its_page_joins_the_next():
+    lines = (
+        "Cyklar i staden",
+        "Transkript:",
+        "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna 1 GC-väg = gång- och cykelväg. 1",
+        "kan åka säkert till skolan. 2",
+    )
+    rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
+    assert "för att cyklisterna kan åka säkert" in rendered.markdown
+    assert rendered.markdown.endswith("## Fotnoter\n\n1. GC-väg = gång- och cykelväg.\n")
+    assert rendered.footnotes == {3: ["1 GC-väg = gång- och cykelväg."]}

@@ -65,6 +65,7 @@ def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
         dump_lines = (LEGACY / source["file"]).read_text(encoding="utf-8").splitlines()
         dropped = {d["line"] for d in source["dropped"]}
         pages = {int(k): v for k, v in (source.get("removed_page_numbers") or {}).items()}
+        footnotes = {int(k): v for k, v in (source.get("moved_footnotes") or {}).items()}
         owner = {}
         for post in source["posts"]:
             first, last = map(int, post["lines"].split("-"))
@@ -83,6 +84,10 @@ def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
             if owner[number] not in outputs:
                 outputs[owner[number]] = _normalise((migrated / owner[number]).read_text(encoding="utf-8"))
             expected = _normalise(re.sub(rf"\s+{pages[number]}$", "", text) if number in pages else text)
+            for note in map(_normalise, footnotes.get(number, [])):  # moved from the page's end to the document's
+                assert note in expected
+                expected = expected.replace(note, " ").strip()
+                assert note.split(maxsplit=1)[1] in outputs[owner[number]].split("fotnoter")[-1]
             title = next(
                 _normalise(p["title"]) for p in source["posts"] if p["output"] == owner[number] or p.get("duplicate_of")
             )
