@@ -24,6 +24,9 @@ _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
 MIN_HEADING_LETTERS = 5
+# The links listed before a document's marker are titles of other documents: the archive's longest is 147
+# characters, where one paragraph in ten of its posts is longer than 320.
+MAX_LISTED_CHARS = 200
 PARAGRAPH_WORDS = 110
 # A bullet list run into the text: "… i år. o Nya cykelbanor. o Fler laddplatser vid stationen. …". A word
 # processor's bullets come out of a PDF as "o", "•", "◦", "▪" or a private-use symbol character, at the
@@ -58,11 +61,18 @@ class RenderedDocument:
 
 
 def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
-    """Line number of the transcript marker, or None if this is not a document dump."""
+    """Line number of the transcript marker, or None if this is not a document dump.
+
+    Only the document's title and a list of links stand before the marker in
+    a document dump. After a paragraph of running text the marker is a line
+    of a blog post (one that gives a film's transcript, say), and the dump a
+    listing: taken for a document, its posts would be dropped as the list.
+    """
     wanted = {m.strip().lower() for m in markers}
     for number, text in enumerate(lines, 1):
         if text.strip(INVISIBLE).lower() in wanted:
-            return number
+            listed = [line for line in lines[: number - 1] if line.strip(INVISIBLE)][1:]
+            return number if all(len(line.strip()) <= MAX_LISTED_CHARS for line in listed) else None
     return None
 
 

@@ -465,6 +465,26 @@ def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(tr
     )
 
 
+def test_a_post_that_gives_a_transcript_leaves_its_dump_a_listing():
+    """The document marker after a post's running text is a line of that post (a film's transcript),
+    not the start of a flattened PDF: taken for a document, the dump's posts would be dropped."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    (marker,) = rules.document_markers
+    lines = [
+        "Nya cykelbanor vid stationen i höst",
+        "Staden bygger fler cykelbanor i år, och cyklisterna får bättre parkeringar vid stationen. Cykelbanorna "
+        "byggs först i de centrala delarna, där trafiken är som tätast under morgonen, och sedan ut mot byarna.",
+        "Se filmen om cykelbanorna på kommunens webbplats",
+        "I filmen berättar trafikplaneraren om hur banorna dras och varför de byggs först i centrum.",
+        marker,
+        "Hej, jag heter Eva och jag planerar trafiken här i staden. I dag ska jag visa er de nya cykelbanorna.",
+    ]
+    plan = plan_migration([_dump("a.txt", lines)], rules).plan
+    (source,) = plan.sources
+    assert source.kind == "listing" and {p.kind for p in source.posts} == {"article"}
+    assert not source.dropped
+
+
 def test_document_dump_becomes_a_document(migrated, truth):
     plan = _plan(migrated)
     (name,) = truth_dumps(truth, "document")
