@@ -1,0 +1,156 @@
+"""Restoring the structure a PDF loses when it is flattened to text, one line per page.
+
+Each page's number is run into the end of its text, and so are its footnotes,
+before the number; ALL-CAPS section headings and bullet lists are run into the
+sentences around them, and paragraphs are gone. These functions find each of
+them again in plain text; ``document`` renders the result as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
+PARAGRAPH_WORDS = 110
+# A run of ALL-CAPS words (five letters or more in all), perhaps with a number ("UTFALL 2016"), followed
+# by the capitalised start of the section's first sentence.
+_CAPS_HEADING = re.compile(
+    r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,}(?:\s+\d{1,4})?)\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
+)
+MIN_HEADING_LETTERS = 5
+# A bullet list run into the text: "… i år. o Nya cykelbanor. o Fler laddplatser vid stationen. …". A word
+# processor's bullets come out of a PDF as "o", "•", "◦", "▪" or a private-use symbol character, at the
+# start of the text or after a sentence, before an item's capital. One such sign alone may be a stray
+# letter, so a list needs two.
+_BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)[o•◦▪\uf0a7\uf0b7]\s+(?=[A-ZÅÄÖÉ0-9])")
+MIN_LIST_ITEMS = 2
+# A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
+# gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
+# stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
+_FOOTNOTE_AT = r"(?<=\S)\s+({})\s+(?=[A-ZÅÄÖÉ])"
+_FOOTNOTE_REFERENCE = r"[^\W\d]\s{}(?=[,.;:)]|\s[a-zåäö])"
+MAX_FOOTNOTE_CHARS = 300
+
+
+def page_numbers_of(pages: list[str]) -> dict[int, int]:
+    """Which pages end with their page number, and the number: {page index: number}.
+
+    A flattened PDF runs each page's number into the end of its text. Only a
+    run of numbers that count up is taken, so a sentence ending in a number is
+    left alone. The run may start after a cover or a summary without a number
+    and at any page number (a cover counted as page 1 but not printed), and
+    it may skip one page (a full-page picture has no number). A first number
+    above 1 needs the next number to follow it before it is believed.
+    """
+    trailing = {}
+    for index, text in enumerate(pages):
+        if match := _TRAILING_PAGE_NUMBER.search(text):
+            trailing[index] = int(match.group(1))
+    found: dict[int, int] = {}
+    last_index, last = 0, 0
+    for index, value in trailing.items():
+        follows = value - last in (1, 2) and index - last_index == value - last
+        starts = value == 1 or trailing.get(index + 1) == value + 1
+        if follows if found else starts:
+            found[index] = value
+            last_index, last = index, value
+    return found
+
+
+def without_page_number(page: str) -> str:
+    """The page's text without the number at its end (for a page ``page_numbers_of`` found one on)."""
+    return _TRAILING_PAGE_NUMBER.sub("", page)
+
+
+def footnotes_of(pages: list[str]) -> tuple[list[str], dict[int, list[str]]]:
+    """The pages with the footnotes at their ends taken out, and the footnotes by page ({page index: texts}).
+
+    A page's footnotes run to its end; the next number further on opens the
+    next footnote. A number is taken for a footnote only where the text
+    before it refers to it, so a page ending "… se tabell 3 Resultat …"
+    keeps its words.
+    """
+    kept: list[str] = []
+    notes: dict[int, list[str]] = {}
+    number, read = 1, ""
+    for index, page in enumerate(pages):
+        start = _footnote_start(page, number, read)
+        if start is not None:
+            tail = page[start:].strip()
+            page = page[:start].rstrip()
+            while match := re.search(_FOOTNOTE_AT.format(number + 1), tail):
+                notes.setdefault(index, []).append(tail[: match.start()])
+                tail, number = tail[match.start(1) :], number + 1
+            notes.setdefault(index, []).append(tail)
+            number += 1
+        kept.append(page)
+        read = f"{read} {page}"
+    return kept, notes
+
+
+def _footnote_start(page: str, number: int, before: str) -> int | None:
+    """Where footnote ``number`` opens at the end of the page, if it does (see footnotes_of)."""
+    for match in re.finditer(_FOOTNOTE_AT.format(number), page):
+        if len(page) - match.end() > MAX_FOOTNOTE_CHARS:
+            continue
+        if re.search(_FOOTNOTE_REFERENCE.format(number), f"{before} {page[: match.start()]}"):
+            return match.start()
+    return None
+
+
+def joined_pages(pages: list[str]) -> list[str]:
+    """The pages as runs of text: a page that ends mid-sentence goes on on the next one."""
+    runs: list[str] = []
+    for page in pages:
+        if runs and not runs[-1].rstrip().endswith((".", "!", "?", ":")):
+            runs[-1] = f"{runs[-1]} {page}"
+        else:
+            runs.append(page)
+    return runs
+
+
+def sections(text: str) -> list[tuple[str | None, str]]:
+    """The text cut at its ALL-CAPS headings: (heading, its text), the first heading None.
+
+    A short capital run (an acronym such as "SKL") stays in the text.
+    """
+    found: list[tuple[str | None, str]] = [(None, "")]
+    # split() alternates text, heading, text, heading …
+    for index, piece in enumerate(_CAPS_HEADING.split(text)):
+        heading, body = found[-1]
+        if index % 2 == 1 and sum(c.isalpha() for c in piece) >= MIN_HEADING_LETTERS:
+            found.append((piece, ""))
+        else:
+            found[-1] = (heading, body + (f"{piece} " if index % 2 == 1 else piece))  # the split ate a space
+    return found
+
+
+def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:
+    """A section's text as ("paragraph", text) and ("list", [items]) blocks, lists restored.
+
+    Each item runs to the next bullet; the last one to the end of its first
+    sentence, for the list's end is not marked and an item is most often one
+    sentence. What follows goes on as paragraphs (or another list).
+    """
+    bullets = list(_BULLET.finditer(text))
+    if len(bullets) < MIN_LIST_ITEMS:
+        return [("paragraph", paragraph) for paragraph in _paragraphs(text.strip())] if text.strip() else []
+    ends = [bullet.start() for bullet in bullets[1:]]
+    last, *rest = _SENTENCE_END.split(text[bullets[-1].end() :], maxsplit=1)
+    items = [text[bullet.end() : end].strip() for bullet, end in zip(bullets, ends, strict=False)] + [last.strip()]
+    return [*text_blocks(text[: bullets[0].start()]), ("list", items), *text_blocks(rest[0] if rest else "")]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Group sentences into paragraphs of a readable length."""
+    paragraphs, current, count = [], [], 0
+    for sentence in _SENTENCE_END.split(text):
+        current.append(sentence)
+        count += len(sentence.split())
+        if count >= PARAGRAPH_WORDS:
+            paragraphs.append(" ".join(current))
+            current, count = [], 0
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs

@@ -1,0 +1,93 @@
+"""Restoring a flattened PDF: page numbers, footnotes, headings and bullet lists run into its text."""
+
+from __future__ import annotations
+
+import pytest
+from migration.flattened_pdf import footnotes_of, joined_pages, page_numbers_of, sections, text_blocks
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        # numbered from the first page
+        (["Omslag 1", "Text 2", "Mer text 3"], {0: 1, 1: 2, 2: 3}),
+        # a cover and a summary without numbers, then 1, 2, 3
+        (["Omslag", "Sammanfattning", "Text 1", "Text 2", "Text 3"], {2: 1, 3: 2, 4: 3}),
+        # the cover counted as page 1 but not printed: the run starts at 2
+        (["Omslag", "Text 2", "Text 3", "Text 4"], {1: 2, 2: 3, 3: 4}),
+        # a full-page picture without a number between 3 and 5
+        (["Text 1", "Text 2", "Text 3", "Bild", "Text 5", "Text 6"], {0: 1, 1: 2, 2: 3, 4: 5, 5: 6}),
+        # a sentence that happens to end in a number, with nothing after it to count on
+        (["Omslag", "Vi nådde mål 4", "Text utan nummer"], {}),
+        # a number that breaks the run stays in the text
+        (["Text 1", "Text 2", "Antal deltagare: 40", "Text 4"], {0: 1, 1: 2, 3: 4}),
+    ],
+)
+def test_only_a_run_of_numbers_that_counts_up_is_taken_for_page_numbers(pages, expected):
+    assert page_numbers_of(pages) == expected
+
+
+@pytest.mark.parametrize("bullet", ["o", "•", "\uf0b7"])
+def test_a_bullet_list_run_into_the_text_is_a_list_again(bullet):
+    text = (
+        f"Under året vill vi göra tre saker. {bullet} Bygga fler cykelbanor. {bullet} Sätta tak över parkeringen? "
+        f"{bullet} Mäta hur många som cyklar. Resultatet redovisas i december."
+    )
+    assert text_blocks(text) == [
+        ("paragraph", "Under året vill vi göra tre saker."),
+        ("list", ["Bygga fler cykelbanor.", "Sätta tak över parkeringen?", "Mäta hur många som cyklar."]),
+        ("paragraph", "Resultatet redovisas i december."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi mätte i maj. o Resultatet kom i juni.",  # one sign alone may be a stray letter
+        "Skolan byggs om o Bygget tar ett år. Sedan flyttar eleverna tillbaka.",  # not after a sentence
+        "",
+    ],
+)
+def test_text_without_a_list_is_paragraphs_only(text):
+    assert all(kind == "paragraph" for kind, _ in text_blocks(text))
+    assert " ".join(block for _, block in text_blocks(text)) == text
+
+
+def test_footnotes_at_the_end_of_their_pages_are_taken_out_in_order():
+    pages = [
+        "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna 1 GC-väg = gång- och cykelväg.",
+        "kan åka säkert. Vi har skrivit om arbetet 2. Summa 100 000 2 Bloggen: www.exempel.se/cykel 3 Se kartan.",
+        "Resultatet står i tabell 4 Resultat som inte är någon fotnot.",  # nothing before refers to a 4
+    ]
+    kept, notes = footnotes_of(pages)
+    assert kept == [
+        "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna",
+        "kan åka säkert. Vi har skrivit om arbetet 2. Summa 100 000",
+        pages[2],
+    ]
+    assert notes == {0: ["1 GC-väg = gång- och cykelväg."], 1: ["2 Bloggen: www.exempel.se/cykel", "3 Se kartan."]}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Kapitlet slutar här 1 Nästa del börjar.",  # no word before refers to a 1
+        "Vi bygger en GC-väg 1, och den blir bred. Sedan 1 Mycket mer text " + "som fortsätter länge " * 20,  # long
+    ],
+)
+def test_a_number_at_a_pages_end_is_no_footnote_without_a_reference_or_when_long(page):
+    assert footnotes_of([page]) == ([page], {})
+
+
+def test_capital_headings_cut_the_text_into_sections_and_an_acronym_stays_in_it():
+    text = "Inledning här. BAKGRUND Staden har för få cykelbanor. ÅTGÄRDER 2021 Vi bygger. SKL har stött arbetet."
+    assert sections(text) == [
+        (None, "Inledning här. "),
+        ("BAKGRUND", "Staden har för få cykelbanor. "),
+        ("ÅTGÄRDER 2021", "Vi bygger. SKL har stött arbetet."),
+    ]
+
+
+def test_a_page_that_ends_mid_sentence_goes_on_on_the_next():
+    pages = ["Vi bygger cykelbanor i", "hela staden. Det tar två år.", "Sedan mäter vi:", "hur många som cyklar."]
+    assert joined_pages(pages) == ["Vi bygger cykelbanor i hela staden. Det tar två år.", *pages[2:]]
