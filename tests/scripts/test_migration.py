@@ -227,6 +227,25 @@ def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
     assert "Traceback" not in result.stderr and not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("lines", "line", "says"),
+    [
+        (["{marker}", "Rapportens text på första sidan. 1"], 1, "titel"),  # the marker first: no title
+        (["Rapport om cyklar", "", "{marker}", "", ""], 3, "ingen text"),  # nothing after the marker
+    ],
+)
+def test_a_document_dump_without_a_title_or_without_text_is_an_error_naming_the_marker(tmp_path, lines, line, says):
+    """Both used to be written: the first ended in a traceback, the second as an empty handbook."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    (marker,) = rules.document_markers
+    document = tmp_path / "rapport.txt"
+    document.write_text("\n".join(text.format(marker=marker) for text in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, DUMPS[0], document)
+    assert result.returncode == 2 and f"rapport.txt:{line}:" in result.stderr and says in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
+
+
 def test_files_in_a_source_folder_that_are_no_source_are_named_not_passed_over_silently(tmp_path):
     folder = tmp_path / "dumpar"
     folder.mkdir()
