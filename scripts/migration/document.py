@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .body import Noise, inline, plain
+from .errors import MigrationError
 from .flattened_pdf import footnotes_of, joined_pages, page_numbers_of, sections, text_blocks, without_page_number
 from .lines import INVISIBLE
 
@@ -20,6 +21,8 @@ _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
 # characters, where one paragraph in ten of its posts is longer than 320.
 MAX_LISTED_CHARS = 200
 FOOTNOTES_HEADING = "Fotnoter"
+WITHOUT_TITLE = "dokumentmarkören står först i filen – skriv dokumentets titel på en rad före den"
+WITHOUT_TEXT = "ingen text efter dokumentmarkören – dokumentet är tomt"
 
 
 @dataclass
@@ -55,9 +58,14 @@ def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
     return None
 
 
-def split_document(lines: tuple[str, ...], marker_line: int) -> DocumentParts:
-    """Title, dropped unrelated list and marker of a document dump."""
+def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> DocumentParts:
+    """Title, dropped unrelated list and marker of a document dump; a plain error naming the marker's
+    line if no title stands before it or no text after it."""
     content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if t.strip(INVISIBLE)]
+    if not content:
+        raise MigrationError(file, marker_line, WITHOUT_TITLE)
+    if not any(line.strip(INVISIBLE) for line in lines[marker_line:]):
+        raise MigrationError(file, marker_line, WITHOUT_TEXT)
     title_line = content[0][0]
     parts = DocumentParts(title_line, marker_line + 1, marker_line)
     for number, text in content[1:]:

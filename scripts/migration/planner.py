@@ -40,8 +40,6 @@ NO_CONTENT = (
     "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
 )
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
-DOCUMENT_WITHOUT_TITLE = "dokumentmarkören står först i filen – skriv dokumentets titel på en rad före den"
-DOCUMENT_WITHOUT_TEXT = "ingen text efter dokumentmarkören – dokumentet är tomt"
 
 
 @dataclass
@@ -235,11 +233,7 @@ def _document_draft(
 ) -> tuple[_Draft, list[Noise], RenderedDocument]:
     """A document dump as one draft, the lines it drops, and how it was rendered (the page numbers and
     footnotes it moved); dated by what it says."""
-    if not any(line.strip(INVISIBLE) for line in dump.lines[: marker - 1]):
-        raise MigrationError(dump.name, marker, DOCUMENT_WITHOUT_TITLE)
-    if not any(line.strip(INVISIBLE) for line in dump.lines[marker:]):
-        raise MigrationError(dump.name, marker, DOCUMENT_WITHOUT_TEXT)
-    parts = split_document(dump.lines, marker)
+    parts = split_document(dump.name, dump.lines, marker)
     rendered = render_document(dump.lines, parts)
     title = plain(dump.line(parts.title_line))
     post = PlannedPost(
