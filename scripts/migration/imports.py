@@ -32,11 +32,11 @@ def read_structured(path: Path, name: str) -> tuple[str, list[ImportedItem]]:
     """(kind of source, items) for a WXR export or a saved HTML page; anything else is an error."""
     data = read_bytes(path, name)
     if is_wxr(data):
-        return "wxr", read_wxr(path, name)
+        return "wxr", read_wxr(data, name)
     if path.suffix.lower() == ".xml":
         raise MigrationError(name, 1, "XML-filen är ingen WordPress-export (WXR): <rss> med wp-namnrymden saknas")
     if is_html(data) or path.suffix.lower() in (".html", ".htm"):
-        return "saved-html", read_saved_html(path, name)
+        return "saved-html", read_saved_html(data, name)
     raise MigrationError(name, None, "okänd sorts källa (väntade textdump .txt, WordPress-export .xml eller .html)")
 
 

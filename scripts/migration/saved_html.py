@@ -12,14 +12,12 @@ in the plan with its line, so nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dating import URL_DATE
 from .errors import MigrationError
-from .files import read_bytes
 from .html_markdown import bare_words, plain_text
 from .imported import ImportedItem
 from .source import decode_dump
@@ -68,8 +66,9 @@ def _page_url(soup: BeautifulSoup) -> str:
     return og["content"] if og and og.get("content") else ""
 
 
-def read_saved_html(path: Path, name: str) -> list[ImportedItem]:
-    text, _encoding = decode_dump(read_bytes(path, name), name)
+def read_saved_html(data: bytes, name: str) -> list[ImportedItem]:
+    """The items of a file's bytes (read once, in imports.read_structured); ``name`` is the file as given."""
+    text, _encoding = decode_dump(data, name)
     soup = BeautifulSoup(text, "html.parser")
     posts = [p for p in _posts(soup) if _title(p) is not None]
     if not posts:

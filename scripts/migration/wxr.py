@@ -12,11 +12,9 @@ import html
 import io
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import unquote
 
 from .errors import MigrationError
-from .files import read_bytes
 from .imported import ImportedItem
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -50,8 +48,8 @@ def _item_lines(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"<item[\s>]", text)]
 
 
-def read_wxr(path: Path, name: str) -> list[ImportedItem]:
-    data = read_bytes(path, name)
+def read_wxr(data: bytes, name: str) -> list[ImportedItem]:
+    """The items of a file's bytes (read once, in imports.read_structured); ``name`` is the file as given."""
     namespaces = _namespaces(data, name)
     wp = next((uri for uri in namespaces.values() if _is_export(uri) and "excerpt" not in uri), None)
     if wp is None:
