@@ -52,6 +52,7 @@ class MigrationRules:
     continuation_cues: tuple[str, ...]
     linking_words: tuple[str, ...]
     attachment_cues: tuple[str, ...]
+    ending_cues: tuple[str, ...]
     noise_lines: frozenset[str]
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
@@ -60,7 +61,9 @@ class MigrationRules:
     @property
     def split_cues(self) -> SplitCues:
         """The phrases post splitting looks for; a link to a download ends a post as "läs mer" does."""
-        return SplitCues(self.closing_cues + self.attachment_cues, self.continuation_cues, self.linking_words)
+        return SplitCues(
+            self.closing_cues + self.attachment_cues, self.continuation_cues, self.linking_words, self.ending_cues
+        )
 
 
 def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
@@ -159,6 +162,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         continuation_cues=tuple(c.lower() for c in texts("continuation_cues")),
         linking_words=tuple(c.lower() for c in texts("linking_words")),
         attachment_cues=tuple(c.lower() for c in texts("attachment_cues")),
+        ending_cues=tuple(c.lower() for c in texts("ending_cues")),
         noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
         legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),

@@ -11,6 +11,7 @@ together here because most cues only show their worth in the split they make.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from dataclasses import replace
 
@@ -340,6 +341,39 @@ def test_a_short_title_after_a_short_last_paragraph_starts_a_post(monkeypatch):
     assert _features(fact_sheet, 4)["short_ending"] == 0.0  # a one-line section under a heading: the next is one more
     monkeypatch.setitem(WEIGHTS, "short_ending", 0.0)
     assert _split(texts) == [(1, len(texts))]  # missed without the cue
+
+
+@pytest.mark.parametrize(
+    ("last_line", "ends"),
+    [
+        (CYCLES[3] + " Berätta gärna vad du tycker om dem.", True),  # an invitation to the reader
+        ("Vi återkommer med fler nyheter om cyklarna i vår.", True),  # a promise to return
+        (CYCLES[3] + " Få cyklister parkerar ogärna där.", False),  # a whole word only
+        ("Berätta gärna vad du tycker om dem. " + CYCLES[3], False),  # the last sentence only
+        ("Kontakta oss gärna om cyklarna.", False),  # it closes the post outright: that cue counts instead
+    ],
+)
+def test_a_paragraph_ending_as_posts_do_makes_the_next_short_line_likelier_a_title(last_line, ends):
+    texts = [*CYCLES[:3], last_line, "Tätare turer till byarna", *BUSES[1:]]
+    assert _features(texts, 4)["ending_before"] == float(ends)
+
+
+def test_a_post_ending_with_an_invitation_is_followed_by_a_short_title_and_the_rules_file_decides(monkeypatch):
+    """A four-word title after a paragraph that invites the reader starts a post, even where the next post
+    is on the same subject; without the rules file's words the two posts are one. A paragraph right under a
+    heading opens its post or section, and ends none, however it ends."""
+    path = [
+        "Cykelbanan längs ån öppnar",
+        "Den nya cykelbanan längs ån öppnar i juni och knyter ihop stadsdelarna i norr med centrum.",
+        "Banan är fyra meter bred och belyst hela vägen, så att den går att använda även på vintern.",
+    ]
+    texts = [*CYCLES[:3], CYCLES[3] + " Berätta gärna vad du tycker om dem.", *path]
+    assert _split(texts) == [(1, 4), (5, len(texts))]
+    under_heading = ["Cyklar i staden", texts[3], *path]
+    assert _features(under_heading, 2)["ending_before"] == 0.0
+    monkeypatch.setattr(sys.modules[__name__], "CUES", replace(CUES, ending=()))
+    assert _features(texts, 4)["ending_before"] == 0.0
+    assert _split(texts) == [(1, len(texts))]
 
 
 @pytest.mark.parametrize(
