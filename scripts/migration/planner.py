@@ -39,6 +39,7 @@ MAX_SLUG_CHARS = 80
 NO_CONTENT = (
     "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
 )
+NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
 
@@ -609,11 +610,15 @@ def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
 
 
 def review_first(drafts: list[_Draft]) -> list[dict]:
-    """The posts an editor should check first, least sure first: a split that may be false, or a
-    post that may be two (its closest rejected split was nearly taken). A post marked
+    """The posts an editor should check first, least sure first: a post with a title and no text
+    (a page saved cut off, or a heading that belongs to the post before), a split that may be false,
+    or a post that may be two (its closest rejected split was nearly taken). A post marked
     ``reviewed`` in the plan is not listed again."""
     found = []
-    for post in (d.post for d in drafts if d.post.kind == "article" and not d.post.reviewed):
+    for draft in (d for d in drafts if d.post.kind == "article" and not d.post.reviewed):
+        post = draft.post
+        if not draft.body.strip():
+            found.append((0.0, post, NO_TEXT))
         if post.confidence < REVIEW_SPLIT_BELOW:
             found.append((post.confidence, post, f"osäker gräns mot inlägget före ({post.confidence:.2f})"))
         if post.doubt and post.doubt["confidence"] >= REVIEW_DOUBT_FROM:

@@ -21,7 +21,7 @@ from migration.evaluation import (
     truth_posts,
     without_blank_lines,
 )
-from migration.planner import REVIEW_SPLIT_BELOW, plan_migration
+from migration.planner import NO_TEXT, REVIEW_SPLIT_BELOW, plan_migration
 from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
 
@@ -433,6 +433,16 @@ def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_of
         if p["lines"] == review[0]["lines"] and s["file"] == review[0]["file"]
     )
     assert kept["reviewed"] is True
+
+
+def test_a_post_with_a_title_and_no_text_is_listed_first_for_review():
+    """A dump holding only a heading is migrated (nothing is lost) and the editor is told to look at it."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    posts = _dump("inlagg.txt", ["Cyklar i staden", "Staden bygger fler cykelbanor i år och fler parkeringar."])
+    plan = plan_migration([posts, _dump("rubrik.txt", ["Bussarna går oftare", "\u00a0"])], rules).plan
+    review = plan.summary["review_first"]
+    assert review[0] == {"file": "rubrik.txt", "lines": "1-2", "title": "Bussarna går oftare", "why": NO_TEXT}
+    assert all(entry["file"] != "inlagg.txt" or entry["why"] != NO_TEXT for entry in review)
 
 
 def test_the_review_list_holds_most_split_errors_of_made_archives(truth):
