@@ -14,6 +14,7 @@ from functools import lru_cache
 import snowballstemmer
 
 BULLET_CHARS = "•●▪◦‣"
+PHONE = re.compile(r"(?<![\d-])0\d{1,3}[- ]\d{2,3}(?: \d{2,3}){1,3}(?![\d-])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # scheme://…, www.…, or host.tld/path (a bare domain alone is just a name).
 URL = re.compile(
@@ -67,6 +68,11 @@ def is_listed_noise(line: str, noise_lines: frozenset[str]) -> bool:
 
 def has_email(line: str) -> bool:
     return bool(EMAIL.search(line))
+
+
+def has_phone_number(line: str) -> bool:
+    """A Swedish phone number: an area code from 0, a hyphen or space, groups of digits ("010-123 45 67")."""
+    return bool(PHONE.search(line))
 
 
 def find_urls(line: str) -> list[str]:

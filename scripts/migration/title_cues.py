@@ -53,7 +53,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dump_text import ContentLine, DumpText, kin
-from .lines import LineKind, find_urls, has_email, is_hashtags, is_link_label, names_someone, numbers_in, words
+from .lines import (
+    LineKind,
+    find_urls,
+    has_email,
+    has_phone_number,
+    is_hashtags,
+    is_link_label,
+    names_someone,
+    numbers_in,
+    words,
+)
 
 # Weights of the cues (log-odds; positive favours "a new post starts here").
 # Fitted by class-balanced logistic regression on the hand-checked archive
@@ -230,8 +240,10 @@ def _exclaims(text: str) -> bool:
 def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     """Does the line just before a candidate title end a post?
 
-    A link, a signature, an e-mail address, a line of tags, or a short line
-    with a closing phrase, a link or a link's label ("Resultatet finns på
+    A link, a signature, an e-mail address, a line of tags, a last sentence
+    giving a phone number ("Boka en tid på 010-123 45 67."; 2 of the known
+    and open sets' posts end so, with no other closing, and no text above a
+    subheading does), or a short line with a closing phrase, a link or a link's label ("Resultatet finns på
     www.…", "Läs rapporten >>") ends a post more often than not, and so does
     a paragraph whose last sentence is short and opens with a closing phrase
     ("… Läs rapporten ”…”"; a link inside a long paragraph does
@@ -245,6 +257,8 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     one, but without this rule it hid a three-word title after it).
     """
     if line.kind in (LineKind.URL, LineKind.SIGNATURE) or has_email(line.text) or is_hashtags(line.text):
+        return True
+    if has_phone_number(_last_sentence(line.text)):
         return True
     if line.kind == LineKind.HEADING and (_exclaims(line.text) or _asks(line) or names_someone(line.text)):
         return True

@@ -7,6 +7,7 @@ from migration.lines import (
     LineKind,
     classify,
     content_stems,
+    has_phone_number,
     is_hashtags,
     names_someone,
     numbers_in,
@@ -29,6 +30,21 @@ def test_a_short_word_ending_in_et_keeps_its_letters():
 
 def test_stop_words_short_words_and_numbers_carry_no_meaning():
     assert content_stems("Vi är 12 på en ö") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Telefon: 010-123 45 67", True),
+        ("Ring 08-123 456 78 eller 019-21 10 00.", True),
+        ("Ring 0701 23 45 67", True),
+        ("Åren 2015-2016 kostade det 10 20 miljoner", False),  # years, not an area code from 0
+        ("Ärende KS/2016:51 0 12", False),
+        ("Version 0.12 kom 2016", False),
+    ],
+)
+def test_a_phone_number_has_an_area_code_from_0_and_groups_of_digits(text, phone):
+    assert has_phone_number(text) == phone
 
 
 @pytest.mark.parametrize(

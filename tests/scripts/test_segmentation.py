@@ -380,6 +380,10 @@ def test_a_post_ending_with_an_invitation_is_followed_by_a_short_title_and_the_r
     ("last_line", "closes"),
     [
         ("Resultatet finns på www.kommun.example/cykel", True),  # a short line pointing on
+        ("Telefon: 010-123 45 67", True),  # a phone number, as contact details
+        (CYCLES[1] + " Boka en provtur hos cykelsamordnaren på 08-123 456 78.", True),  # ... in the last sentence
+        ("Boka en provtur på 08-123 456 78. " + CYCLES[1], False),  # ... not in the last sentence
+        (CYCLES[1] + " Banorna byggdes 2015-2016 för 10 20 miljoner.", False),  # years and sums are no phone number
         ("Läs mer om cyklarna.", True),  # a closing phrase from the rules file
         (CYCLES[1], False),  # running text
         (CYCLES[1] + " Kartan finns på www.kommun.example/cykel och uppdateras varje vecka.", False),  # too long
