@@ -880,19 +880,19 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
         ("set2", 0.11, 0.1),
         ("set3", 0.04, 0.03),
         ("set4", 0.04, 0.03),
-        ("set5", 0.13, 0.06),
+        ("set5", 0.06, 0.02),
         ("set6", 0.06, 0.03),
         ("set7", 0.1, 0.05),
-        ("set8", 0.06, 0.12),
+        ("set8", 0.06, 0.1),
         ("set9", 0.03, 0.1),
         ("set10", 0.14, 0.06),
         ("set11", 0.05, 0.15),
         ("set12", 0.03, 0.03),
         ("set14", 0.05, 0.05),
-        ("set16", 0.05, 0.06),
+        ("set16", 0.03, 0.02),
         ("set17", 0.03, 0.03),
         ("set18", 0.05, 0.03),
-        ("set19", 0.1, 0.06),
+        ("set19", 0.06, 0.03),
         ("set20", 0.1, 0.08),
     ],
 )
@@ -902,7 +902,8 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     The bounds sit a little above the figures measured at stop 24 (seeds 11–13 × 6 mixed in, seed 11 × 12
     alone), listed in docs/post-splitting.md, and were tightened at stop 25 where the lower split
     threshold and a word's kin counting as its recurrence found more titles (set2, set4, set5, set7,
-    set10, set12, set14, set18, set20); since the archive's title
+    set10, set12, set14, set18, set20), and at stop 31 where a paragraph ending as posts do and a phone
+    number in a last sentence found more titles (set5, set8, set16, set19); since the archive's title
     length is learnt (stop 24), set8 alone is cut more often at a short question subheading. Most
     misses left are titles of two to four words after a post with no closing line, among the known
     posts' long titles.
@@ -935,12 +936,13 @@ def test_set13_is_still_cut_at_its_question_subheadings(truth):
     48.7 %), 39.7 % and 47.9 % once a word's kin counts (40.8 % and 48.1 %); 22.4 % and 31.5 % since a
     heading opening with a linking word ("Men jag vill ha papper!") is a subheading (stop 27; seeds
     1–3 × 40: 25.4 % and 32.1 %); 12.1 % and 20.5 % since "datan" counts as a word the post used as
-    "data" (stop 28; seeds 1–3 × 40: 13.7 % and 24.3 %). Its history before stop 23 is in
+    "data" (stop 28; seeds 1–3 × 40: 13.7 % and 24.3 %); 11.2 % and 19.2 % since a phone number in a
+    last sentence closes a post (stop 31; seeds 1–3 × 40: 13.2 % and 20.5 %). Its history before stop 23 is in
     docs/post-splitting.md.
     """
     mixed, alone = _set_scores(truth, "set13")
-    assert mixed.errors / mixed.boundaries <= 0.15, mixed.summary()
-    assert alone.errors / alone.boundaries <= 0.25, alone.summary()
+    assert mixed.errors / mixed.boundaries <= 0.13, mixed.summary()
+    assert alone.errors / alone.boundaries <= 0.21, alone.summary()
 
 
 def test_set15s_long_report_is_no_longer_cut_at_its_subheadings(truth):
