@@ -152,6 +152,9 @@ class SplitCues:
     subheading.
     ``linking``: a line opening with one of these words ("men", "och") is tied
     to the text before it: a subheading.
+    ``ending``: a paragraph whose last sentence holds one of these ("gärna",
+    "återkommer") ends as posts often do, so the heading after it is
+    somewhat likelier a title.
     """
 
     closing: tuple[str, ...] = ()
