@@ -11,7 +11,6 @@ together here because most cues only show their worth in the split they make.
 from __future__ import annotations
 
 import math
-import sys
 from collections import Counter
 from dataclasses import replace
 
@@ -358,7 +357,7 @@ def test_a_paragraph_ending_as_posts_do_makes_the_next_short_line_likelier_a_tit
     assert _features(texts, 4)["ending_before"] == float(ends)
 
 
-def test_a_post_ending_with_an_invitation_is_followed_by_a_short_title_and_the_rules_file_decides(monkeypatch):
+def test_a_post_ending_with_an_invitation_is_followed_by_a_short_title_and_the_rules_file_decides():
     """A four-word title after a paragraph that invites the reader starts a post, even where the next post
     is on the same subject; without the rules file's words the two posts are one. A paragraph right under a
     heading opens its post or section, and ends none, however it ends."""
@@ -371,9 +370,10 @@ def test_a_post_ending_with_an_invitation_is_followed_by_a_short_title_and_the_r
     assert _split(texts) == [(1, 4), (5, len(texts))]
     under_heading = ["Cyklar i staden", texts[3], *path]
     assert _features(under_heading, 2)["ending_before"] == 0.0
-    monkeypatch.setattr(sys.modules[__name__], "CUES", replace(CUES, ending=()))
-    assert _features(texts, 4)["ending_before"] == 0.0
-    assert _split(texts) == [(1, len(texts))]
+    lines = content_lines(list(enumerate(texts, 1)))
+    without = replace(CUES, ending=())
+    assert candidate_features(DumpText(lines, Vocabulary(texts)), 0, 4, without)["ending_before"] == 0.0
+    assert [s.start for s in split_posts(lines, Vocabulary(texts), without)] == [1]
 
 
 @pytest.mark.parametrize(
