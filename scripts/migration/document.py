@@ -121,6 +121,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
             for kind, block in text_blocks(text):
                 if kind == "list":
                     blocks.append("\n".join(f"- {inline(item)}" for item in block))
+                elif kind == "numbered":
+                    blocks.append("\n".join(f"{n}. {inline(item)}" for n, item in enumerate(block, 1)))
                 else:
                     summary = summary or block
                     blocks.append(inline(block))

@@ -1,8 +1,8 @@
 """Restoring the structure a PDF loses when it is flattened to text, one line per page.
 
 Each page's number is run into the end of its text, and so are its footnotes,
-before the number; ALL-CAPS section headings and bullet lists are run into the
-sentences around them, and paragraphs are gone. These functions find each of
+before the number; ALL-CAPS section headings, bullet lists and numbered
+lists are run into the sentences around them, and paragraphs are gone. These functions find each of
 them again in plain text; ``document`` renders the result as Markdown.
 """
 
@@ -25,6 +25,9 @@ MIN_HEADING_LETTERS = 5
 # letter, so a list needs two.
 _BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)[o•◦▪\uf0a7\uf0b7]\s+(?=[A-ZÅÄÖÉ0-9])")
 MIN_LIST_ITEMS = 2
+# A numbered list run into the text: "… har varit att: 1. Bygga … 2. Ta fram … 3. Utveckla …". Its first item
+# follows a lead-in's colon (so "version 1. Övrigt …" stays text); each next number follows, counting up.
+_NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
 # stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
@@ -127,19 +130,44 @@ def sections(text: str) -> list[tuple[str | None, str]]:
 
 
 def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:
-    """A section's text as ("paragraph", text) and ("list", [items]) blocks, lists restored.
+    """A section's text as ("paragraph", text), ("list", [items]) and ("numbered", [items]) blocks.
 
-    Each item runs to the next bullet; the last one to the end of its first
-    sentence, for the list's end is not marked and an item is most often one
-    sentence. What follows goes on as paragraphs (or another list).
+    Each item runs to the next bullet or number; the last one to the end of
+    its first sentence, for the list's end is not marked and an item is most
+    often one sentence. What follows goes on as paragraphs (or another list).
     """
     bullets = list(_BULLET.finditer(text))
-    if len(bullets) < MIN_LIST_ITEMS:
+    numbers = _numbered_items(text)
+    lists = [
+        (kind, marks) for kind, marks in (("list", bullets), ("numbered", numbers)) if len(marks) >= MIN_LIST_ITEMS
+    ]
+    if not lists:
         return [("paragraph", paragraph) for paragraph in _paragraphs(text.strip())] if text.strip() else []
-    ends = [bullet.start() for bullet in bullets[1:]]
-    last, *rest = _SENTENCE_END.split(text[bullets[-1].end() :], maxsplit=1)
-    items = [text[bullet.end() : end].strip() for bullet, end in zip(bullets, ends, strict=False)] + [last.strip()]
-    return [*text_blocks(text[: bullets[0].start()]), ("list", items), *text_blocks(rest[0] if rest else "")]
+    kind, marks = min(lists, key=lambda found: found[1][0].start())
+    ends = [mark.start() for mark in marks[1:]]
+    last, *rest = _SENTENCE_END.split(text[marks[-1].end() :], maxsplit=1)
+    items = [text[mark.end() : end].strip() for mark, end in zip(marks, ends, strict=False)] + [last.strip()]
+    return [*text_blocks(text[: marks[0].start()]), (kind, items), *text_blocks(rest[0] if rest else "")]
+
+
+def _numbered_items(text: str) -> list[re.Match]:
+    """The markers of the first numbered list: "1." after a colon, then "2.", "3." … each within a sentence
+    of the one before, so that a number further on ("… version 4. Den …") belongs to no list. A number
+    before a small letter ("i 3. kvartalet") marks no item."""
+    marks: list[re.Match] = []
+    for mark in _NUMBER_MARK.finditer(text):
+        number = int(mark.group(1))
+        if (
+            marks
+            and number == len(marks) + 1
+            and not _SENTENCE_END.search(text[marks[-1].end() : mark.start()].strip())
+        ):
+            marks.append(mark)
+        elif len(marks) >= MIN_LIST_ITEMS:
+            break
+        elif number == 1 and text[: mark.start()].rstrip().endswith(":"):
+            marks = [mark]
+    return marks
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -24,6 +24,21 @@ def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored
     ]
 
 
+def test_a_numbered_list_run_into_a_flattened_pdf_is_a_numbered_list_again():
+    lines = (
+        "Cyklar i staden",
+        "Transkript:",
+        "Cyklar i staden Datum: 2020-03-01 1",
+        "Målet har varit att: 1. Bygga cykelbanor i centrum 2. Sätta tak över parkeringen. Arbetet fortsätter. 2",
+    )
+    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
+    assert markdown.split("\n\n")[1:] == [
+        "Målet har varit att:",
+        "1. Bygga cykelbanor i centrum\n2. Sätta tak över parkeringen.",
+        "Arbetet fortsätter.\n",
+    ]
+
+
 def test_a_footnote_moves_to_the_end_of_the_document_and_its_page_joins_the_next():
     lines = (
         "Cyklar i staden",

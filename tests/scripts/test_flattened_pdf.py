@@ -40,6 +40,38 @@ def test_a_bullet_list_run_into_the_text_is_a_list_again(bullet):
     ]
 
 
+def test_a_numbered_list_after_a_colon_is_a_list_again_and_its_last_item_ends_with_its_sentence():
+    text = (
+        "Arbetet har haft tre mål: 1. Bygga fler cykelbanor i centrum 2. Sätta tak över parkeringen "
+        "3. Mäta hur många som cyklar i 3. kvartalet. Resultatet redovisas i december. Se version 4. Den kom i maj."
+    )
+    assert text_blocks(text) == [
+        ("paragraph", "Arbetet har haft tre mål:"),
+        (
+            "numbered",
+            [
+                "Bygga fler cykelbanor i centrum",
+                "Sätta tak över parkeringen",
+                "Mäta hur många som cyklar i 3. kvartalet.",  # a number before a small letter marks no item
+            ],
+        ),
+        # a number further on, past the list's last sentence, belongs to no list
+        ("paragraph", "Resultatet redovisas i december. Se version 4. Den kom i maj."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se den publika versionen 1. Övrigt arbete började i maj. Sedan 2. Nej.",  # no lead-in colon
+        "Två saker: 1. Den första är lång. Den tar tid. 2. Den andra.",  # a sentence ends between two items
+        "Bara en sak: 1. Den första.",  # one item is no list
+    ],
+)
+def test_numbers_that_do_not_make_a_list_stay_text(text):
+    assert [kind for kind, _ in text_blocks(text)] == ["paragraph"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

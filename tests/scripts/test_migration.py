@@ -35,6 +35,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?m)^(#+|-|\d+\.)\s+", "", text)
     text = text.replace("•", " ").replace("\u00a0", " ")
     text = re.sub(r"(?<=[.!?:])\s+o\s+(?=[A-ZÅÄÖ])", " ", text)  # a flattened PDF's bullets (see document.py)
+    text = re.sub(r"(?<=\s)\d{1,2}\.\s+(?=[A-ZÅÄÖ])", " ", text)  # ... and numbered items, wherever they stand
     return " ".join(text.lower().split())
 
 
