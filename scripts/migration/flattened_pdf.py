@@ -25,8 +25,8 @@ MIN_HEADING_LETTERS = 5
 # letter, so a list needs two.
 _BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)[o•◦▪\uf0a7\uf0b7]\s+(?=[A-ZÅÄÖÉ0-9])")
 MIN_LIST_ITEMS = 2
-# A numbered list run into the text: "… har varit att: 1. Bygga … 2. Ta fram … 3. Utveckla …". Its first item
-# follows a lead-in's colon (so "version 1. Övrigt …" stays text); each next number follows, counting up.
+# A numbered list run into the text: "… har tre mål: 1. Bygga … 2. Mäta … 3. Redovisa …". Its first item
+# follows a lead-in's colon (so "… i kapitel 1. Nästa …" stays text); each next number follows, counting up.
 _NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
