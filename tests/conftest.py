@@ -23,13 +23,21 @@ LEGACY = ROOT / "legacy"
 DUMPS = sorted(LEGACY.glob("*.txt"))
 
 
-def run_migrate(*args: str | Path) -> subprocess.CompletedProcess:
+def run_migrate(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "migrate.py"), *map(str, args)],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
     )
+
+
+def untraced_environment() -> dict[str, str]:
+    """This environment without coverage's hook for subprocesses (.coveragerc, `patch = subprocess`).
+
+    A timed run measures what an editor waits for; tracing every line nearly doubles it."""
+    return {k: v for k, v in os.environ.items() if k not in ("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")}
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,10 @@ import time
 from pathlib import Path
 
 from .errors import MigrationError
-from .imported import KINDS
-from .imports import prefer_structured, read_structured, render_imports
+from .imported import KINDS, ImportedItem
 from .plan import dump_plan, read_plan
-from .planner import plan_migration, slugify
-from .rules import load_rules
+from .planner import Migration, plan_migration, slugify
+from .rules import MigrationRules, load_rules
 from .segmentation import DEFAULT_THRESHOLD
 from .source import read_dump
 from .writer import MANIFEST, write_atomic, write_outputs
@@ -95,6 +94,30 @@ def _imported(summary: dict) -> str:
     return ", importerat: " + ", ".join(f"{n} {IMPORTED_KINDS[kind]}" for kind, n in counts.items()) if counts else ""
 
 
+def _read_structured(paths: list[Path]) -> list[tuple[str, ImportedItem]]:
+    """(kind of source, item) for every item of WordPress exports and saved pages.
+
+    Their readers need BeautifulSoup and markdownify, which take a tenth of a text-only migration
+    to load: they are loaded only when such a source is given."""
+    if not paths:
+        return []
+    from .imports import read_structured
+
+    return [(kind, item) for path in paths for kind, items in [read_structured(path, path.name)] for item in items]
+
+
+def _add_imports(migration: Migration, structured: list[tuple[str, ImportedItem]], rules: MigrationRules) -> None:
+    """The imported items' files and plan entries; a dump post the export also has is its copy."""
+    from .imports import prefer_structured, render_imports
+
+    imported_files, migration.plan.imports = render_imports(structured, rules, set(), slugify)
+    prefer_structured(migration, migration.plan.imports, imported_files)
+    migration.files.update(imported_files)
+    if migration.plan.imports:
+        kinds = [entry["kind"] for entry in migration.plan.imports]
+        migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.perf_counter()
@@ -113,18 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         if duplicate_names:
             raise MigrationError(", ".join(sorted(duplicate_names)), None, "två källor har samma filnamn")
         dumps = [read_dump(p, p.name) for p in paths if p.suffix.lower() == ".txt"]
-        structured = [(kind, item) for p in paths if p.suffix.lower() != ".txt" for kind, items in
-                      [read_structured(p, p.name)] for item in items]  # fmt: skip
+        structured = _read_structured([p for p in paths if p.suffix.lower() != ".txt"])
         rules = load_rules(args.rules, topics)
         known_topics = {topic.slug for topic in rules.topics}
         edited = read_plan(plan_path, known_topics) if plan_path.exists() and not args.replan else None
         migration = plan_migration(dumps, rules, edited, str(plan_path), threshold=args.threshold)
-        imported_files, migration.plan.imports = render_imports(structured, rules, set(), slugify)
-        prefer_structured(migration, migration.plan.imports, imported_files)
-        migration.files.update(imported_files)
-        if migration.plan.imports:
-            kinds = [entry["kind"] for entry in migration.plan.imports]
-            migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
+        if structured:
+            _add_imports(migration, structured, rules)
         if skipped:
             migration.plan.summary["skipped_files"] = [str(p) for p in skipped]
     except MigrationError as error:

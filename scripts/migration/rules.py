@@ -6,8 +6,7 @@ and says in plain Swedish what to fix.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -23,17 +22,36 @@ from .title_cues import SplitCues
 @dataclass(frozen=True)
 class KeywordRule:
     name: str  # tag name, or topic slug
-    keywords: tuple[str, ...]
-    _patterns: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
+    keywords: tuple[str, ...]  # lower case
 
     @staticmethod
     def make(name: str, keywords: list[str]) -> KeywordRule:
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(k.strip())}", re.IGNORECASE) for k in keywords if k.strip())
-        return KeywordRule(name, tuple(k.strip() for k in keywords if k.strip()), patterns)
+        return KeywordRule(name, tuple(k.strip().lower() for k in keywords if k.strip()))
 
     def hits(self, title: str, body: str) -> int:
-        """Keyword occurrences; a hit in the title counts twice."""
-        return sum(2 * len(p.findall(title)) + len(p.findall(body)) for p in self._patterns)
+        """Keyword occurrences, each at the start of a word ("data" in "öppna data" and "datan", not in
+        "metadata"), in any case; a hit in the title counts twice."""
+        title, body = title.lower(), body.lower()
+        return sum(2 * word_starts(title, k) + word_starts(body, k) for k in self.keywords)
+
+
+def word_starts(text: str, keyword: str) -> int:
+    """Non-overlapping occurrences of keyword in text that start a word.
+
+    A plain string search: the same count as a case-blind regex with a word-start look-behind, in a
+    tenth of the time (that regex took a quarter of a whole migration)."""
+    count, at = 0, text.find(keyword)
+    while at != -1:
+        if at == 0 or not _is_word_char(text[at - 1]):
+            count += 1
+            at = text.find(keyword, at + len(keyword))
+        else:
+            at = text.find(keyword, at + 1)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True)

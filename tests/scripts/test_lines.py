@@ -7,6 +7,7 @@ from migration.lines import (
     LineKind,
     classify,
     content_stems,
+    find_urls,
     has_phone_number,
     is_hashtags,
     names_someone,
@@ -103,3 +104,16 @@ def test_a_line_of_tags_and_the_numbers_of_a_table_row_are_told():
 )
 def test_the_definite_an_comes_off_only_where_enough_of_the_word_is_left(stem, base):
     assert without_definite_an(stem) == base
+
+
+@pytest.mark.parametrize(
+    ("line", "urls"),
+    [
+        ("Läs mer på WWW.Exempel.se.", ["WWW.Exempel.se"]),  # "www." in any case, no slash
+        ("Se exempel.se/sida, och https://a.example", ["exempel.se/sida", "https://a.example"]),
+        ("Kommunen.se har inget snedstreck", []),  # a bare domain is a name
+        ("Ingen länk här, bara text", []),
+    ],
+)
+def test_bare_links_are_found_with_or_without_a_slash(line, urls):
+    assert find_urls(line) == urls

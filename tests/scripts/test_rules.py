@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from conftest import DUMPS, ROOT, run_migrate
 from migration.errors import MigrationError
-from migration.rules import assign, load_rules
+from migration.rules import assign, load_rules, word_starts
 
 RULES = ROOT / "data" / "migration-rules.yaml"
 TOPICS = ROOT / "content" / "topics"
@@ -131,3 +132,28 @@ def test_a_topic_file_that_cannot_be_read_is_named(tmp_path):
     with pytest.raises(MigrationError) as error:
         load_rules(RULES, folder)
     assert str(error.value).startswith(f"{folder / 'borta.md'}: filen kan inte läsas")
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "count"),
+    [
+        ("Öppna data och datan", "data", 2),  # a word, and a word it starts
+        ("metadata, Data-lager", "data", 1),  # not inside a word; any case
+        ("_data 2data", "data", 0),  # an underscore or a digit is part of the word
+        ("a-a-a", "a-a", 1),  # occurrences do not overlap
+        ("", "data", 0),
+    ],
+)
+def test_a_keyword_counts_where_it_starts_a_word(text, keyword, count):
+    assert word_starts(text.lower(), keyword) == count
+
+
+def test_keyword_counts_agree_with_a_case_blind_word_start_pattern():
+    """The string search stands in for `(?<!\\w)keyword` with re.IGNORECASE: same counts on every text."""
+    texts = [dump.read_text(encoding="utf-8") for dump in DUMPS]
+    texts += ["".join(random.Random(seed).choice("aAåÅ ö_-1.\u00a0") for _ in range(60)) for seed in range(300)]
+    keywords = [k for rule in load_rules(RULES, TOPICS).tags for k in rule.keywords] + ["a", "å ö", "-1", "_a"]
+    for text in texts:
+        for keyword in keywords:
+            expected = len(re.findall(rf"(?<!\w){re.escape(keyword)}", text, re.IGNORECASE))
+            assert word_starts(text.lower(), keyword) == expected, (keyword, text[:60])
