@@ -13,6 +13,8 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate, islice
+from operator import add
 
 from .lines import (
     LineKind,
@@ -173,11 +175,9 @@ class DumpText:
                     where = self._where[stem]
                     for j, wj in self._postings[stem][bisect_left(where, origin) : bisect_left(where, end)]:
                         row[j - origin] += wi * wj
-                above, running = table[-1], 0.0
+                # current[j + 1] = above[j + 1] + sum(row[: j + 1]), summed in C (the same sums, in the same order)
                 current = array("d", [0.0])
-                for j, value in enumerate(row):
-                    running += value
-                    current.append(above[j + 1] + running)
+                current.extend(map(add, islice(table[-1], 1, None), accumulate(row)))
                 table.append(current)
             self._tables[origin] = table
         return self._tables[origin]

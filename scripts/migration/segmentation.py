@@ -220,15 +220,17 @@ class DumpSplitter:
         n = len(self.lines)
         return (a == 0 or a in self.forced_set) and (b == n or b in self.forced_set)
 
-    def likeness(self, a: int, b: int, c: int) -> float:
+    def likeness(self, a: int, b: int, c: int, title_score: float | None = None) -> float:
         """Cost (negative) or gain of posts [a, b) and [b, c) being neighbours rather than one post.
 
         Parts that read alike cost nothing at a line whose own cues are strong (``STRONG_TITLE``):
         a listing page's posts on one event (announced, reported, thanked for) share their words.
+        ``title_score`` is ``score(a, b)`` where the caller has it already.
         """
         gain = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
-        if gain < 0 and b not in self.forced_set and self.score(a, b) > STRONG_TITLE:
-            return 0.0
+        if gain < 0 and b not in self.forced_set:
+            if (self.score(a, b) if title_score is None else title_score) > STRONG_TITLE:
+                return 0.0
         return gain
 
     def _cues(self, b: int) -> dict[str, float]:
@@ -237,7 +239,7 @@ class DumpSplitter:
             self._line_cues[b] = line_cues(self.text, b, self.cues)
         return self._line_cues[b]
 
-    def stands_alone(self, a: int, b: int, contrast: float) -> bool:
+    def stands_alone(self, b: int, title_score: float, contrast: float) -> bool:
         """Is the split at ``b`` likelier than not on its own evidence (title cues and contrast)?
 
         The length prior, and the way one split raises the score of the next
@@ -245,7 +247,7 @@ class DumpSplitter:
         splits but must not carry a weak one: on made archives, the splits
         taken below this floor were nearly all false.
         """
-        return b in self.forced_set or self.score(a, b) + contrast >= MIN_SPLIT_SCORE
+        return b in self.forced_set or title_score + contrast >= MIN_SPLIT_SCORE
 
     def length_cost(self, b: int, c: int, typical_chars: float | None, short_weight: float = LENGTH_WEIGHT) -> float:
         if not typical_chars or (b == 0 and c == len(self.lines)):
@@ -270,6 +272,9 @@ class DumpSplitter:
         spread = _likeness_spread()
         for b in starts:
             reached = sorted(best.get(b, {}).items(), key=lambda item: -item[1])
+            # Line b's score as a title after each a does not depend on where its post ends: asked once
+            # here instead of once per c (that was a quarter of the search on a 96-post dump).
+            title_scores: dict[int, float] = {}
             for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
                 if not self.allowed(b, c):
                     continue
@@ -282,9 +287,15 @@ class DumpSplitter:
                     # further behind the best usable one can never win: stop (exact, and fast).
                     if first_taken is not None and total < first_taken - spread:
                         break
-                    contrast = self.likeness(a, b, c) if a is not None else 0.0
-                    if a is not None and not self.stands_alone(a, b, contrast):
-                        continue
+                    if a is None:
+                        contrast = 0.0
+                    else:
+                        title = title_scores.get(a)
+                        if title is None:
+                            title = title_scores[a] = self.score(a, b)
+                        contrast = self.likeness(a, b, c, title)
+                        if not self.stands_alone(b, title, contrast):
+                            continue
                     if first_taken is None:
                         first_taken = total
                     if total + contrast + step > best.setdefault(c, {}).get(b, -math.inf):
