@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from .body import Noise, inline, plain
 from .errors import MigrationError
-from .flattened_pdf import footnotes_of, joined_pages, page_numbers_of, sections, text_blocks, without_page_number
+from .flattened_pdf import (
+    footnotes_of,
+    item_parts,
+    joined_pages,
+    page_numbers_of,
+    sections,
+    text_blocks,
+    without_page_number,
+)
 from .lines import INVISIBLE
 
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
@@ -92,6 +100,12 @@ def _cover_facts(cover: str, title: str) -> dict[str, str]:
     return facts
 
 
+def _series_item(item: str) -> str:
+    """A labelled item as a list item, its "1) … 2) …" parts as a list inside it (their numbers kept as written)."""
+    text, parts = item_parts(item)
+    return "\n".join([f"- {inline(text)}", *(f"    - {inline(part)}" for part in parts)])
+
+
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     """The document as Markdown (cover facts, headings, paragraphs, lists, footnotes at the end), its summary,
     and the page numbers and footnotes taken from each source line, for the plan."""
@@ -123,6 +137,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
                     blocks.append("\n".join(f"- {inline(item)}" for item in block))
                 elif kind == "numbered":
                     blocks.append("\n".join(f"{n}. {inline(item)}" for n, item in enumerate(block, 1)))
+                elif kind == "series":
+                    blocks.append("\n".join(_series_item(item) for item in block))
                 else:
                     summary = summary or block
                     blocks.append(inline(block))

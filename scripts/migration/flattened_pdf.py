@@ -1,9 +1,10 @@
 """Restoring the structure a PDF loses when it is flattened to text, one line per page.
 
 Each page's number is run into the end of its text, and so are its footnotes,
-before the number; ALL-CAPS section headings, bullet lists and numbered
-lists are run into the sentences around them, and paragraphs are gone. These functions find each of
-them again in plain text; ``document`` renders the result as Markdown.
+before the number; ALL-CAPS section headings, bullet lists, numbered lists and
+labelled series ("Steg 1 … Steg 2 …") are run into the sentences around them,
+and paragraphs are gone. These functions find each of them again in plain
+text; ``document`` renders the result as Markdown.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ MIN_LIST_ITEMS = 2
 # A numbered list run into the text: "… har tre mål: 1. Bygga … 2. Mäta … 3. Redovisa …". Its first item
 # follows a lead-in's colon (so "… i kapitel 1. Nästa …" stays text); each next number follows, counting up.
 _NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
+# A series of labelled parts run into the text: "… Planen har steg: Steg 1 klart i mars 1) Budget Steg 2 klart i maj
+# 1) Beslut 2) Start Steg 3 …". A capitalised word with the numbers 1, 2, 3 … counting up, three times at least
+# (one or two may be references in running text: "Bilaga 2 visar …"). The label stays in its item; within an item,
+# "1) … 2) …" are its parts.
+_SERIES_MARK = re.compile(r"(?<!\S)([A-ZÅÄÖÉ][a-zåäöé]+)\s(\d{1,2})(?=\s|$)")
+MIN_SERIES_ITEMS = 3
+_PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
 # stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
@@ -130,24 +138,61 @@ def sections(text: str) -> list[tuple[str | None, str]]:
 
 
 def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:
-    """A section's text as ("paragraph", text), ("list", [items]) and ("numbered", [items]) blocks.
+    """A section's text as ("paragraph", text), ("list", [items]), ("numbered", [items]) and ("series", [items])
+    blocks.
 
-    Each item runs to the next bullet or number; the last one to the end of
+    Each item runs to the next bullet, number or label; the last one to the end of
     its first sentence, for the list's end is not marked and an item is most
     often one sentence. What follows goes on as paragraphs (or another list).
+    A series item keeps its label ("Steg 2 …"): the label is its text, not a list sign.
     """
-    bullets = list(_BULLET.finditer(text))
-    numbers = _numbered_items(text)
     lists = [
-        (kind, marks) for kind, marks in (("list", bullets), ("numbered", numbers)) if len(marks) >= MIN_LIST_ITEMS
+        (kind, marks)
+        for kind, marks in (
+            ("list", list(_BULLET.finditer(text))),
+            ("numbered", _numbered_items(text)),
+            ("series", _series_items(text)),
+        )
+        if len(marks) >= MIN_LIST_ITEMS
     ]
     if not lists:
         return [("paragraph", paragraph) for paragraph in _paragraphs(text.strip())] if text.strip() else []
     kind, marks = min(lists, key=lambda found: found[1][0].start())
+    starts = [mark.start() if kind == "series" else mark.end() for mark in marks]
     ends = [mark.start() for mark in marks[1:]]
-    last, *rest = _SENTENCE_END.split(text[marks[-1].end() :], maxsplit=1)
-    items = [text[mark.end() : end].strip() for mark, end in zip(marks, ends, strict=False)] + [last.strip()]
+    last, *rest = _SENTENCE_END.split(text[starts[-1] :], maxsplit=1)
+    items = [text[start:end].strip() for start, end in zip(starts, ends, strict=False)] + [last.strip()]
     return [*text_blocks(text[: marks[0].start()]), (kind, items), *text_blocks(rest[0] if rest else "")]
+
+
+def _series_items(text: str) -> list[re.Match]:
+    """The labels of the first labelled series ("Steg 1", "Steg 2", "Steg 3" …), or none: one label word,
+    counting up from 1, at least MIN_SERIES_ITEMS times. Other words with numbers between them are the
+    items' text."""
+    marks = list(_SERIES_MARK.finditer(text))
+    for index, first in enumerate(marks):
+        if first.group(2) != "1":
+            continue
+        series = [first]
+        for mark in marks[index + 1 :]:
+            if mark.group(1) == first.group(1) and int(mark.group(2)) == len(series) + 1:
+                series.append(mark)
+        if len(series) >= MIN_SERIES_ITEMS:
+            return series
+    return []
+
+
+def item_parts(item: str) -> tuple[str, list[str]]:
+    """A series item's own text and its parts "1) …", "2) …" (counting up from 1), each part with its number."""
+    marks: list[re.Match] = []
+    for mark in _PART_MARK.finditer(item):
+        if int(mark.group(1)) == len(marks) + 1:
+            marks.append(mark)
+    if not marks:
+        return item, []
+    ends = [mark.start() for mark in marks[1:]] + [len(item)]
+    parts = [item[mark.start() : end].strip() for mark, end in zip(marks, ends, strict=True)]
+    return item[: marks[0].start()].strip(), parts
 
 
 def _numbered_items(text: str) -> list[re.Match]:

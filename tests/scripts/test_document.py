@@ -39,6 +39,23 @@ def test_a_numbered_list_run_into_a_flattened_pdf_is_a_numbered_list_again():
     ]
 
 
+def test_a_labelled_series_is_a_list_with_its_parts_as_a_list_inside_each_item():
+    lines = (
+        "Cyklar i staden",
+        "Transkript:",
+        "Cyklar i staden Datum: 2020-03-01 1",
+        "Arbetet hade tre steg: Steg 1 klart i mars 1) Budget beslutad 2) Lokal hittad Steg 2 klart i maj "
+        "Steg 3 klart i juni 1) Invigning 2",
+    )
+    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
+    assert markdown.split("\n\n")[1:] == [
+        "Arbetet hade tre steg:",
+        "- Steg 1 klart i mars\n    - 1\\) Budget beslutad\n    - 2\\) Lokal hittad\n"
+        "- Steg 2 klart i maj\n"
+        "- Steg 3 klart i juni\n    - 1\\) Invigning\n",
+    ]
+
+
 def test_a_footnote_moves_to_the_end_of_the_document_and_its_page_joins_the_next():
     lines = (
         "Cyklar i staden",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.flattened_pdf import footnotes_of, joined_pages, page_numbers_of, sections, text_blocks
+from migration.flattened_pdf import footnotes_of, item_parts, joined_pages, page_numbers_of, sections, text_blocks
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,56 @@ def test_a_numbered_list_after_a_colon_is_a_list_again_and_its_last_item_ends_wi
         # a number further on, past the list's last sentence, belongs to no list
         ("paragraph", "Resultatet redovisas i december. Se version 4. Den kom i maj."),
     ]
+
+
+def test_a_labelled_series_is_a_list_again_each_item_with_its_label():
+    text = (
+        "Planen har tre steg. Steg 1 klart i mars 1) Budget beslutad 2) Lokal hittad Steg 2 klart i maj. "
+        "Steg 3 klart i juni 1) Invigning med musik. Efter det ser vi över Steg 2 igen."
+    )
+    assert text_blocks(text) == [
+        ("paragraph", "Planen har tre steg."),
+        # a sentence may end inside a series: the label counting up carries it on
+        (
+            "series",
+            [
+                "Steg 1 klart i mars 1) Budget beslutad 2) Lokal hittad",
+                "Steg 2 klart i maj.",
+                "Steg 3 klart i juni 1) Invigning med musik.",
+            ],
+        ),
+        # the last item ends with its sentence; a label that does not count on is text
+        ("paragraph", "Efter det ser vi över Steg 2 igen."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilaga 1 visar kostnaderna. Bilaga 2 visar tiderna.",  # two references in running text
+        "Fas 1 börjar nu, Fas 2 i maj och Fas 4 i juni.",  # no Fas 3: not counting up
+        "Fas 1 börjar nu, Steg 2 i maj och Fas 3 i juni.",  # two labels
+        "Sidan 2 och sidan 3 och Sidan 4.",  # not from 1
+    ],
+)
+def test_labels_with_numbers_that_make_no_series_stay_text(text):
+    assert [kind for kind, _ in text_blocks(text)] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("item", "parts"),
+    [
+        (
+            "Steg 1 klart 1) Budget beslutad 2) Lokal hittad",
+            ("Steg 1 klart", ["1) Budget beslutad", "2) Lokal hittad"]),
+        ),
+        ("Steg 2 klart 1) Budget 3) Ingen trea", ("Steg 2 klart", ["1) Budget 3) Ingen trea"])),  # counting up only
+        ("Steg 3 klart i maj.", ("Steg 3 klart i maj.", [])),
+        ("Steg 4 klart 2) Utan etta", ("Steg 4 klart 2) Utan etta", [])),
+    ],
+)
+def test_a_series_item_has_its_numbered_parts(item, parts):
+    assert item_parts(item) == parts
 
 
 @pytest.mark.parametrize(
