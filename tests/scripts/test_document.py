@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from migration.document import DocumentParts, render_document
 
+TITLE = "Cyklar i staden"
+
+
+def _blocks_after_the_cover(page: str) -> list[str]:
+    """The Markdown blocks of a one-page document after its cover page (title and date), page number 2."""
+    lines = (TITLE, "Transkript:", f"{TITLE} Datum: 2020-03-01 1", f"{page} 2")
+    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
+    return markdown.split("\n\n")[1:]
+
 
 def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored():
-    lines = (
-        "Cyklar i staden",
-        "Transkript:",
-        "Cyklar i staden Datum: 2020-03-01 1",
+    page = (
         "BAKGRUND Staden har för få cykelbanor. ÅTGÄRDER 2021 Vi ska göra två saker. o Bygga cykelbanor. "
-        "o Sätta tak över parkeringen. SKL har stött arbetet. 2",
+        "o Sätta tak över parkeringen. SKL har stött arbetet."
     )
-    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
-    assert markdown.split("\n\n")[1:] == [
+    assert _blocks_after_the_cover(page) == [
         "## Bakgrund",
         "Staden har för få cykelbanor.",
         "## Åtgärder 2021",  # a heading's number goes with it
@@ -25,14 +30,8 @@ def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored
 
 
 def test_a_numbered_list_run_into_a_flattened_pdf_is_a_numbered_list_again():
-    lines = (
-        "Cyklar i staden",
-        "Transkript:",
-        "Cyklar i staden Datum: 2020-03-01 1",
-        "Målet har varit att: 1. Bygga cykelbanor i centrum 2. Sätta tak över parkeringen. Arbetet fortsätter. 2",
-    )
-    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
-    assert markdown.split("\n\n")[1:] == [
+    page = "Målet har varit att: 1. Bygga cykelbanor i centrum 2. Sätta tak över parkeringen. Arbetet fortsätter."
+    assert _blocks_after_the_cover(page) == [
         "Målet har varit att:",
         "1. Bygga cykelbanor i centrum\n2. Sätta tak över parkeringen.",
         "Arbetet fortsätter.\n",
@@ -40,15 +39,11 @@ def test_a_numbered_list_run_into_a_flattened_pdf_is_a_numbered_list_again():
 
 
 def test_a_labelled_series_is_a_list_with_its_parts_as_a_list_inside_each_item():
-    lines = (
-        "Cyklar i staden",
-        "Transkript:",
-        "Cyklar i staden Datum: 2020-03-01 1",
+    page = (
         "Arbetet hade tre steg: Steg 1 klart i mars 1) Budget beslutad 2) Lokal hittad Steg 2 klart i maj "
-        "Steg 3 klart i juni 1) Invigning 2",
+        "Steg 3 klart i juni 1) Invigning"
     )
-    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
-    assert markdown.split("\n\n")[1:] == [
+    assert _blocks_after_the_cover(page) == [
         "Arbetet hade tre steg:",
         "- Steg 1 klart i mars\n    - 1\\) Budget beslutad\n    - 2\\) Lokal hittad\n"
         "- Steg 2 klart i maj\n"
@@ -58,7 +53,7 @@ def test_a_labelled_series_is_a_list_with_its_parts_as_a_list_inside_each_item()
 
 def test_a_footnote_moves_to_the_end_of_the_document_and_its_page_joins_the_next():
     lines = (
-        "Cyklar i staden",
+        TITLE,
         "Transkript:",
         "Vi bygger en GC-väg 1, och den blir bred. Det är bra för att cyklisterna 1 GC-väg = gång- och cykelväg. 1",
         "kan åka säkert till skolan. 2",
