@@ -16,11 +16,24 @@ import time
 from pathlib import Path
 
 from livereload import Server
+from livereload.watcher import Watcher
 from pelican import Pelican
 from pelican.settings import read_settings
+from tornado.ioloop import PeriodicCallback
 
 ROOT = Path(__file__).resolve().parents[1]
 logger = logging.getLogger("preview")
+# livereload looks for saved files every 800 ms, which was half the wait for a one-article change on the
+# archive (rebuild 0.5 s). A look takes 3 ms on the archive and 50 ms on 5,000 files.
+POLL_MS = 300
+
+
+class QuickWatcher(Watcher):
+    """livereload's own polling watcher, looking every POLL_MS."""
+
+    def start(self, callback) -> bool:
+        PeriodicCallback(callback, POLL_MS).start()
+        return True  # livereload then starts no poller of its own
 
 
 def builder(settings_file: Path, content: Path, output: Path):
@@ -59,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     build = builder(args.settings, args.content.resolve(), args.output.resolve())
     build()
-    server = Server()
+    server = Server(watcher=QuickWatcher())
     for watched in (args.content, ROOT / "theme", ROOT / "plugins"):
         server.watch(str(watched / "**" / "*"), build)
     print(f"preview: http://127.0.0.1:{args.port}/ (Ctrl+C avslutar)", flush=True)
