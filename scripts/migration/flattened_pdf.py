@@ -35,6 +35,7 @@ _NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
 # "1) … 2) …" are its parts.
 _SERIES_MARK = re.compile(r"(?<!\S)([A-ZÅÄÖÉ][a-zåäöé]+)\s(\d{1,2})(?=\s|$)")
 MIN_SERIES_ITEMS = 3
+_CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
@@ -160,9 +161,24 @@ def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:
     kind, marks = min(lists, key=lambda found: found[1][0].start())
     starts = [mark.start() if kind == "series" else mark.end() for mark in marks]
     ends = [mark.start() for mark in marks[1:]]
+    items = [text[start:end].strip() for start, end in zip(starts, ends, strict=False)]
     last, *rest = _SENTENCE_END.split(text[starts[-1] :], maxsplit=1)
-    items = [text[start:end].strip() for start, end in zip(starts, ends, strict=False)] + [last.strip()]
-    return [*text_blocks(text[: marks[0].start()]), (kind, items), *text_blocks(rest[0] if rest else "")]
+    last, after = (last.strip(), "") if kind == "series" else _end_of_fragment_list(items, last.strip())
+    rest_text = " ".join(part for part in (after, rest[0] if rest else "") if part)
+    return [*text_blocks(text[: marks[0].start()]), (kind, [*items, last]), *text_blocks(rest_text)]
+
+
+def _end_of_fragment_list(items: list[str], last: str) -> tuple[str, str]:
+    """The last item of a list, and what follows it in the same sentence.
+
+    A list of lower-case fragments ("1. Bygga cykelbanor 2. Sätta tak över parkeringen") has no full stop
+    to end its last item, which then runs on into the next sentence ("3. Mäta hur många som cyklar
+    Kommunen har …"). Where no earlier item ends a sentence or holds a capital after its first word, the
+    first capital after the last item's first word opens the text after the list."""
+    if any(item.endswith((".", "!", "?", ":")) or _CAPITAL_AFTER_FIRST_WORD.search(item) for item in items):
+        return last, ""
+    cut = _CAPITAL_AFTER_FIRST_WORD.search(last)
+    return (last[: cut.start()], last[cut.end() :]) if cut else (last, "")
 
 
 def _series_items(text: str) -> list[re.Match]:

@@ -60,6 +60,37 @@ def test_a_numbered_list_after_a_colon_is_a_list_again_and_its_last_item_ends_wi
     ]
 
 
+def test_a_list_of_fragments_ends_where_a_capital_opens_the_next_sentence():
+    text = (
+        "Arbetet har haft tre mål: 1. Bygga fler cykelbanor 2. Sätta tak över parkeringen "
+        "3. Mäta hur många som cyklar Kommunen redovisar resultatet i december. Sedan kommer en plan."
+    )
+    assert text_blocks(text) == [
+        ("paragraph", "Arbetet har haft tre mål:"),
+        ("numbered", ["Bygga fler cykelbanor", "Sätta tak över parkeringen", "Mäta hur många som cyklar"]),
+        ("paragraph", "Kommunen redovisar resultatet i december. Sedan kommer en plan."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # an earlier item names a place: capitals are no sign of a sentence here
+        (
+            "Två mål: 1. Bygga cykelbanor i Ekby 2. Mäta cyklandet i Ekby centrum. Sedan en plan.",
+            "Bygga cykelbanor i Ekby",
+        ),
+        # the items are sentences: the last one ends with its full stop
+        ("Två mål: 1. Bygga cykelbanor. 2. Mäta cyklandet i Ekby centrum. Sedan en plan.", "Bygga cykelbanor."),
+    ],
+)
+def test_a_last_item_with_a_capital_stays_whole_where_the_list_is_not_of_fragments(text, first):
+    assert text_blocks(text)[1:] == [
+        ("numbered", [first, "Mäta cyklandet i Ekby centrum."]),
+        ("paragraph", "Sedan en plan."),
+    ]
+
+
 def test_a_labelled_series_is_a_list_again_each_item_with_its_label():
     text = (
         "Planen har tre steg. Steg 1 klart i mars 1) Budget beslutad 2) Lokal hittad Steg 2 klart i maj. "
