@@ -19,6 +19,7 @@ from .flattened_pdf import (
     joined_pages,
     page_numbers_of,
     sections,
+    subsections,
     text_blocks,
     without_page_number,
 )
@@ -100,6 +101,17 @@ def _cover_facts(cover: str, title: str) -> dict[str, str]:
     return facts
 
 
+def _block_markdown(kind: str, block: str | list[str]) -> str:
+    """One block of text_blocks as Markdown."""
+    if kind == "list":
+        return "\n".join(f"- {inline(item)}" for item in block)
+    if kind == "numbered":
+        return "\n".join(f"{n}. {inline(item)}" for n, item in enumerate(block, 1))
+    if kind == "series":
+        return "\n".join(_series_item(item) for item in block)
+    return inline(block)
+
+
 def _series_item(item: str) -> str:
     """A labelled item as a list item, its "1) … 2) …" parts as a list inside it (their numbers kept as written)."""
     text, parts = item_parts(item)
@@ -127,21 +139,19 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     blocks: list[str] = []
     if facts:
         blocks.append("\n".join(f"- **{k}:** {inline(v)}" for k, v in facts.items()))
-    summary = ""
+    summary, in_section = "", False
     for run in joined_pages(texts):
-        for heading, text in sections(run):
+        for heading, section in sections(run):
             if heading is not None:
                 blocks.append(f"## {_sentence_case(heading)}")
-            for kind, block in text_blocks(text):
-                if kind == "list":
-                    blocks.append("\n".join(f"- {inline(item)}" for item in block))
-                elif kind == "numbered":
-                    blocks.append("\n".join(f"{n}. {inline(item)}" for n, item in enumerate(block, 1)))
-                elif kind == "series":
-                    blocks.append("\n".join(_series_item(item) for item in block))
-                else:
-                    summary = summary or block
-                    blocks.append(inline(block))
+                in_section = True
+            for subheading, text in subsections(section):
+                if subheading is not None:  # under a section's heading, or in its place before the first
+                    blocks.append(f"{'###' if in_section else '##'} {subheading}")
+                for kind, block in text_blocks(text):
+                    if kind == "paragraph":
+                        summary = summary or block
+                    blocks.append(_block_markdown(kind, block))
     if footnotes:
         blocks.append(f"## {FOOTNOTES_HEADING}")
         items = [note.split(maxsplit=1) for found in footnotes.values() for note in found]

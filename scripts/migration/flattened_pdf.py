@@ -1,15 +1,17 @@
 """Restoring the structure a PDF loses when it is flattened to text, one line per page.
 
 Each page's number is run into the end of its text, and so are its footnotes,
-before the number; ALL-CAPS section headings, bullet lists, numbered lists and
-labelled series ("Steg 1 … Steg 2 …") are run into the sentences around them,
-and paragraphs are gone. These functions find each of them again in plain
+before the number; ALL-CAPS section headings, subheadings in sentence case,
+bullet lists, numbered lists and labelled series ("Steg 1 … Steg 2 …") are run
+into the sentences around them, and paragraphs are gone. These functions find each of them again in plain
 text; ``document`` renders the result as Markdown.
 """
 
 from __future__ import annotations
 
 import re
+
+from .lines import stopwords
 
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
@@ -35,6 +37,10 @@ _NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
 # "1) … 2) …" are its parts.
 _SERIES_MARK = re.compile(r"(?<!\S)([A-ZÅÄÖÉ][a-zåäöé]+)\s(\d{1,2})(?=\s|$)")
 MIN_SERIES_ITEMS = 3
+# Up to five words, the first capitalised and the rest not, where a sentence starts; the next word (see subsections).
+_RUN_IN_HEADING = re.compile(
+    r"(?:^|(?<=[.!?])\s)([A-ZÅÄÖÉ][a-zåäöé-]+(?: [a-zåäöé0-9-]+){0,4}) (?=([A-ZÅÄÖÉ][a-zåäöé]*) )"
+)
 _CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
@@ -136,6 +142,26 @@ def sections(text: str) -> list[tuple[str | None, str]]:
         else:
             found[-1] = (heading, body + (f"{piece} " if index % 2 == 1 else piece))  # the split ate a space
     return found
+
+
+def subsections(text: str) -> list[tuple[str | None, str]]:
+    """A section's text cut at its run-in subheadings: (subheading, its text), the first subheading None.
+
+    A subheading in sentence case is run into the text where a sentence would start ("… i maj. Nya
+    cykelbanor Under våren byggde vi …"): a few words without punctuation, then a function word with a
+    capital ("Under", "Den", "En"), which only a sentence's first word has. A name there ("Vi träffade
+    Anna …") is no function word; a run that ends with one ("Läs mer om Det nya huset") goes on into a
+    name. A title of a work right after a sentence's first words ("Boken heter Den …") is taken for one.
+    """
+    stop = stopwords()
+    found: list[tuple[str | None, str]] = []
+    heading, start = None, 0
+    for match in _RUN_IN_HEADING.finditer(text):
+        words = match.group(1).lower().split()
+        if match.group(2).lower() in stop and words[-1] not in stop:
+            found.append((heading, text[start : match.start()].strip()))
+            heading, start = match.group(1), match.end()
+    return [*found, (heading, text[start:].strip())]
 
 
 def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:

@@ -29,6 +29,22 @@ def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored
     ]
 
 
+def test_a_run_in_subheading_is_a_heading_below_its_section_or_in_place_of_one():
+    page = (
+        "Vi har cykelbanor. Nya banor Under våren byggde vi tre. BAKGRUND Staden växer. "
+        "Fler cyklister En av tio cyklar."
+    )
+    assert _blocks_after_the_cover(page) == [
+        "Vi har cykelbanor.",
+        "## Nya banor",  # no section heading before it: it stands in one's place
+        "Under våren byggde vi tre.",
+        "## Bakgrund",
+        "Staden växer.",
+        "### Fler cyklister",
+        "En av tio cyklar.\n",
+    ]
+
+
 def test_a_numbered_list_run_into_a_flattened_pdf_is_a_numbered_list_again():
     page = "Målet har varit att: 1. Bygga cykelbanor i centrum 2. Sätta tak över parkeringen. Arbetet fortsätter."
     assert _blocks_after_the_cover(page) == [

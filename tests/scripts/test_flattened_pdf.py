@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from migration.flattened_pdf import footnotes_of, item_parts, joined_pages, page_numbers_of, sections, text_blocks
+from migration.flattened_pdf import (
+    footnotes_of,
+    item_parts,
+    joined_pages,
+    page_numbers_of,
+    sections,
+    subsections,
+    text_blocks,
+)
 
 
 @pytest.mark.parametrize(
@@ -204,3 +212,21 @@ def test_capital_headings_cut_the_text_into_sections_and_an_acronym_stays_in_it(
 def test_a_page_that_ends_mid_sentence_goes_on_on_the_next():
     pages = ["Vi bygger cykelbanor i", "hela staden. Det tar två år.", "Sedan mäter vi:", "hur många som cyklar."]
     assert joined_pages(pages) == ["Vi bygger cykelbanor i hela staden. Det tar två år.", *pages[2:]]
+
+
+def test_run_in_subheadings_in_sentence_case_are_found_where_a_function_word_opens_the_next_sentence():
+    text = (
+        "Staden har få cykelbanor. Nya cykelbanor Under våren byggde vi tre. Vi träffade Anna Berg i maj. "
+        "Läs mer om Det nya huset. Parkeringar vid stationen Det blev fler platser."
+    )
+    assert subsections(text) == [
+        (None, "Staden har få cykelbanor."),
+        # a capitalised name after a run is no sentence's start, nor is a function word after one ("om")
+        ("Nya cykelbanor", "Under våren byggde vi tre. Vi träffade Anna Berg i maj. Läs mer om Det nya huset."),
+        ("Parkeringar vid stationen", "Det blev fler platser."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "Inga rubriker här. Det är bara text: Den är kort."])
+def test_text_without_run_in_subheadings_is_one_subsection(text):
+    assert subsections(text) == [(None, text)]
