@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from .body import Noise, inline, plain
 from .errors import MigrationError
 from .flattened_pdf import (
+    FOOTNOTE_MARKS,
     footnotes_of,
     item_parts,
     joined_pages,
+    marked_references,
     page_numbers_of,
     sections,
     subsections,
@@ -134,13 +136,14 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         facts = _cover_facts(cleaned[0][1], title)
         cleaned = cleaned[1:]
     texts, notes = footnotes_of([text for _, text in cleaned])
+    marked = marked_references(texts, notes) if notes else None
     footnotes = {cleaned[index][0]: found for index, found in notes.items()}
 
     blocks: list[str] = []
     if facts:
         blocks.append("\n".join(f"- **{k}:** {inline(v)}" for k, v in facts.items()))
     summary, in_section = "", False
-    for run in joined_pages(texts):
+    for run in joined_pages(marked or texts):
         for heading, section in sections(run):
             if heading is not None:
                 blocks.append(f"## {_sentence_case(heading)}")
@@ -150,10 +153,13 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
                     blocks.append(f"{'###' if in_section else '##'} {subheading}")
                 for kind, block in text_blocks(text):
                     if kind == "paragraph":
-                        summary = summary or block
+                        summary = summary or FOOTNOTE_MARKS.sub("", block)
                     blocks.append(_block_markdown(kind, block))
     if footnotes:
         blocks.append(f"## {FOOTNOTES_HEADING}")
         items = [note.split(maxsplit=1) for found in footnotes.values() for note in found]
-        blocks.append("\n".join(f"{number}. {inline(text)}" for number, text in items))
-    return RenderedDocument("\n\n".join(blocks) + "\n", facts, summary, page_numbers, footnotes)
+        # Linked: Markdown footnotes (the reference and the note link to each other); otherwise a list.
+        sign = "[^{}]:" if marked else "{}."
+        blocks.append("\n".join(f"{sign.format(number)} {inline(text)}" for number, text in items))
+    markdown = FOOTNOTE_MARKS.sub(r"[^\1]", "\n\n".join(blocks) + "\n")
+    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes)

@@ -49,6 +49,11 @@ _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 _FOOTNOTE_AT = r"(?<=\S)\s+({})\s+(?=[A-ZÅÄÖÉ])"
 _FOOTNOTE_REFERENCE = r"[^\W\d]\s{}(?=[,.;:)]|\s[a-zåäö])"
 MAX_FOOTNOTE_CHARS = 300
+# A footnote's reference, marked in the text until it is rendered (private-use characters: no text has them).
+FOOTNOTE_MARK = "\ue000{}\ue001"
+FOOTNOTE_MARKS = re.compile("\ue000(\\d+)\ue001")
+_REFERENCE_AT = r"(?<=[^\W\d])\s{}(?=[,.;:)]|\s[a-zåäö])"
+_TERM_LETTERS = 3  # a footnote explains the word it is put after: "KPB-data 1" and "1 KPB = …" share "kpb"
 
 
 def page_numbers_of(pages: list[str]) -> dict[int, int]:
@@ -105,6 +110,35 @@ def footnotes_of(pages: list[str]) -> tuple[list[str], dict[int, list[str]]]:
         kept.append(page)
         read = f"{read} {page}"
     return kept, notes
+
+
+def marked_references(pages: list[str], notes: dict[int, list[str]]) -> list[str] | None:
+    """The pages with each footnote's reference marked (FOOTNOTE_MARK), or None if one cannot be told.
+
+    A footnote stands on the page that refers to it, and its number there follows a word. A number
+    followed by punctuation is likelier a reference than one followed by a word ("1 september"); of
+    several, the one after a word that the footnote's first words explain. Where that still leaves two or
+    none, no footnote is marked: a wrong link is worse than none.
+    """
+    marked = list(pages)
+    for index, found in sorted(notes.items()):
+        for note in found:
+            number, _, text = note.partition(" ")
+            at = _reference(marked[index], number, text)
+            if at is None:
+                return None
+            marked[index] = f"{marked[index][:at]}{FOOTNOTE_MARK.format(number)}{marked[index][at + 1 + len(number) :]}"
+    return marked
+
+
+def _reference(page: str, number: str, note: str) -> int | None:
+    """Where footnote ``number``'s reference starts on its page (the space before the number), if it can be told."""
+    found = list(re.finditer(_REFERENCE_AT.format(number), page))
+    found = [m for m in found if page[m.end() : m.end() + 1] in tuple(",.;:)")] or found
+    if len(found) > 1:
+        terms = {word[:_TERM_LETTERS].lower() for word in re.findall(r"[^\W\d]{3,}", note)[:3]}
+        found = [m for m in found if page[: m.start()].split()[-1][:_TERM_LETTERS].lower() in terms]
+    return found[0].start() if len(found) == 1 else None
 
 
 def _footnote_start(page: str, number: int, before: str) -> int | None:

@@ -76,5 +76,20 @@ def test_a_footnote_moves_to_the_end_of_the_document_and_its_page_joins_the_next
     )
     rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
     assert "för att cyklisterna kan åka säkert" in rendered.markdown
-    assert rendered.markdown.endswith("## Fotnoter\n\n1. GC-väg = gång- och cykelväg.\n")
+    # the reference and the note link to each other (Markdown footnotes)
+    assert "Vi bygger en GC-väg[^1], och den blir bred." in rendered.markdown
+    assert rendered.markdown.endswith("## Fotnoter\n\n[^1]: GC-väg = gång- och cykelväg.\n")
     assert rendered.footnotes == {3: ["1 GC-väg = gång- och cykelväg."]}
+    assert "[^" not in rendered.summary and "\ue000" not in rendered.summary
+
+
+def test_footnotes_whose_references_cannot_be_told_are_a_plain_list():
+    lines = (
+        TITLE,
+        "Transkript:",
+        "Se tabell 1, och figur 1. Båda visar hur cyklisterna 1 Källa: SCB. 1",
+        "kan åka säkert till skolan. 2",
+    )
+    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
+    assert "Se tabell 1, och figur 1." in markdown
+    assert markdown.endswith("## Fotnoter\n\n1. Källa: SCB.\n")

@@ -7,6 +7,7 @@ from migration.flattened_pdf import (
     footnotes_of,
     item_parts,
     joined_pages,
+    marked_references,
     page_numbers_of,
     sections,
     subsections,
@@ -230,3 +231,28 @@ def test_run_in_subheadings_in_sentence_case_are_found_where_a_function_word_ope
 @pytest.mark.parametrize("text", ["", "Inga rubriker här. Det är bara text: Den är kort."])
 def test_text_without_run_in_subheadings_is_one_subsection(text):
     assert subsections(text) == [(None, text)]
+
+
+@pytest.mark.parametrize(
+    ("page", "note", "marked"),
+    [
+        # a number before punctuation, not one before a word ("1 maj")
+        ("Vi bygger en GC-väg 1, och den är klar 1 maj.", "1 GC-väg = gång- och cykelväg.", "GC-väg\ue0001\ue001,"),
+        # of two, the one after the word the note explains
+        ("Med KPB-data 1, och version 1. Sedan mer.", "1 KPB = Kostnad per brukare.", "KPB-data\ue0001\ue001,"),
+    ],
+)
+def test_a_footnote_reference_is_marked_where_it_can_be_told(page, note, marked):
+    (result,) = marked_references([page], {0: [note]})
+    assert marked in result and result.count("\ue000") == 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Se tabell 1, och figur 1. Mer text.",  # two places, neither after a word the note explains
+        "Här står ingen hänvisning alls.",
+    ],
+)
+def test_no_footnote_is_marked_if_one_reference_cannot_be_told(page):
+    assert marked_references(["Första sidan 1, klar.", page], {0: ["1 Första."], 1: ["2 Källa: SCB."]}) is None

@@ -30,6 +30,8 @@ UNSEEN = ROOT / "tests" / "fixtures" / "unseen_posts"
 
 def _normalise(text: str) -> str:
     """Text as a reader sees it: no Markdown syntax, no case, single spaces."""
+    text = re.sub(r"(?m)^\[\^(\d+)\]:", r"\1", text)  # footnotes: the note
+    text = re.sub(r"\[\^(\d+)\]", r" \1", text)  # ... and its reference
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
     text = text.replace("\\", "").replace("**", "")
     text = re.sub(r"(?m)^\s*(#+|-|\d+\.)\s+", "", text)  # headings and list signs, nested ones too
