@@ -3,8 +3,8 @@
 Each page's number is run into the end of its text, and so are its footnotes,
 before the number; ALL-CAPS section headings, subheadings in sentence case,
 bullet lists, numbered lists and labelled series ("Steg 1 … Steg 2 …") are run
-into the sentences around them, and paragraphs are gone. These functions find each of them again in plain
-text; ``document`` renders the result as Markdown.
+into the sentences around them, and paragraphs are gone. These functions find
+each of them again in plain text; ``document`` renders the result as Markdown.
 """
 
 from __future__ import annotations
@@ -47,12 +47,11 @@ _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
 # stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
 _FOOTNOTE_AT = r"(?<=\S)\s+({})\s+(?=[A-ZÅÄÖÉ])"
-_FOOTNOTE_REFERENCE = r"[^\W\d]\s{}(?=[,.;:)]|\s[a-zåäö])"
+_FOOTNOTE_REFERENCE = r"(?<=[^\W\d])\s{}(?=[,.;:)]|\s[a-zåäö])"  # starts at the space before the number
 MAX_FOOTNOTE_CHARS = 300
 # A footnote's reference, marked in the text until it is rendered (private-use characters: no text has them).
 FOOTNOTE_MARK = "\ue000{}\ue001"
 FOOTNOTE_MARKS = re.compile("\ue000(\\d+)\ue001")
-_REFERENCE_AT = r"(?<=[^\W\d])\s{}(?=[,.;:)]|\s[a-zåäö])"
 _TERM_LETTERS = 3  # a footnote explains the word it is put after: "KPB-data 1" and "1 KPB = …" share "kpb"
 
 
@@ -133,7 +132,7 @@ def marked_references(pages: list[str], notes: dict[int, list[str]]) -> list[str
 
 def _reference(page: str, number: str, note: str) -> int | None:
     """Where footnote ``number``'s reference starts on its page (the space before the number), if it can be told."""
-    found = list(re.finditer(_REFERENCE_AT.format(number), page))
+    found = list(re.finditer(_FOOTNOTE_REFERENCE.format(number), page))
     found = [m for m in found if page[m.end() : m.end() + 1] in tuple(",.;:)")] or found
     if len(found) > 1:
         terms = {word[:_TERM_LETTERS].lower() for word in re.findall(r"[^\W\d]{3,}", note)[:3]}
