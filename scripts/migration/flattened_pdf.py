@@ -37,6 +37,9 @@ _NUMBER_MARK = re.compile(r"(?<!\S)(\d{1,2})\.\s+(?=[A-ZÅÄÖÉ])")
 # "1) … 2) …" are its parts.
 _SERIES_MARK = re.compile(r"(?<!\S)([A-ZÅÄÖÉ][a-zåäöé]+)\s(\d{1,2})(?=\s|$)")
 MIN_SERIES_ITEMS = 3
+# An item is a line or a sentence or two; labels further apart ("Figur 1 visar … Figur 2 …" with paragraphs
+# between) are captions or references in running text, not a list.
+MAX_SERIES_ITEM_SENTENCES = 1
 # Up to five words, the first capitalised and the rest not, where a sentence starts; the next word (see subsections).
 _RUN_IN_HEADING = re.compile(
     r"(?:^|(?<=[.!?])\s)([A-ZÅÄÖÉ][a-zåäöé-]+(?: [a-zåäöé0-9-]+){0,4}) (?=([A-ZÅÄÖÉ][a-zåäöé]*) )"
@@ -242,8 +245,8 @@ def _end_of_fragment_list(items: list[str], last: str) -> tuple[str, str]:
 
 def _series_items(text: str) -> list[re.Match]:
     """The labels of the first labelled series ("Steg 1", "Steg 2", "Steg 3" …), or none: one label word,
-    counting up from 1, at least MIN_SERIES_ITEMS times. Other words with numbers between them are the
-    items' text."""
+    counting up from 1, at least MIN_SERIES_ITEMS times, each within a sentence or so of the one before.
+    Other words with numbers between them are the items' text."""
     marks = list(_SERIES_MARK.finditer(text))
     for index, first in enumerate(marks):
         if first.group(2) != "1":
@@ -251,6 +254,8 @@ def _series_items(text: str) -> list[re.Match]:
         series = [first]
         for mark in marks[index + 1 :]:
             if mark.group(1) == first.group(1) and int(mark.group(2)) == len(series) + 1:
+                if len(_SENTENCE_END.findall(text[series[-1].end() : mark.start() + 1])) > MAX_SERIES_ITEM_SENTENCES:
+                    break
                 series.append(mark)
         if len(series) >= MIN_SERIES_ITEMS:
             return series

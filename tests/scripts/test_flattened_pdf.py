@@ -128,6 +128,8 @@ def test_a_labelled_series_is_a_list_again_each_item_with_its_label():
         "Fas 1 börjar nu, Fas 2 i maj och Fas 4 i juni.",  # no Fas 3: not counting up
         "Fas 1 börjar nu, Steg 2 i maj och Fas 3 i juni.",  # two labels
         "Sidan 2 och sidan 3 och Sidan 4.",  # not from 1
+        # captions with running text between them
+        "Figur 1 visar cyklisterna. De blir fler. Figur 2 visar bilarna. De blir färre. Figur 3 visar bussarna.",
     ],
 )
 def test_labels_with_numbers_that_make_no_series_stay_text(text):
