@@ -236,7 +236,9 @@ def _end_of_fragment_list(items: list[str], last: str) -> tuple[str, str]:
     A list of lower-case fragments ("1. Bygga cykelbanor 2. Sätta tak över parkeringen") has no full stop
     to end its last item, which then runs on into the next sentence ("3. Mäta hur många som cyklar
     Kommunen har …"). Where no earlier item ends a sentence or holds a capital after its first word, the
-    first capital after the last item's first word opens the text after the list."""
+    first capital after the last item's first word opens the text after the list. A name in the last item
+    ("3. Samarbeta med Region …") cuts it there too: the next sentence always runs on into an unpunctuated
+    list's last item, a name in it only sometimes stands there."""
     if any(item.endswith((".", "!", "?", ":")) or _CAPITAL_AFTER_FIRST_WORD.search(item) for item in items):
         return last, ""
     cut = _CAPITAL_AFTER_FIRST_WORD.search(last)
