@@ -38,8 +38,8 @@ class KeywordRule:
 def word_starts(text: str, keyword: str) -> int:
     """Non-overlapping occurrences of keyword in text that start a word.
 
-    A plain string search: the same count as a case-blind regex with a word-start look-behind, in a
-    tenth of the time (that regex took a quarter of a whole migration)."""
+    A plain string search: the same count as a case-blind regex with a word-start look-behind, in about
+    a quarter of its time on the archive's posts (the regex took a quarter of a whole migration)."""
     count, at = 0, text.find(keyword)
     while at != -1:
         if at == 0 or not _is_word_char(text[at - 1]):
