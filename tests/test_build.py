@@ -292,6 +292,23 @@ def test_the_migrated_report_is_a_real_pdf_with_its_headings_size_and_checksum(b
         assert meta["Title"] in text
 
 
+def test_footnotes_in_a_handbook_link_both_ways_and_their_back_links_speak_swedish(built_site):
+    """The migrated report's footnotes, as the site's Markdown settings render them (pelicanconf.MARKDOWN)."""
+    (folder, _), *_ = _handbooks()
+    page = _html(built_site, f"handbocker/{folder.name}/index.html")
+    references = re.findall(r'<sup id="(fnref:\d+)"><a class="footnote-ref" href="#(fn:\d+)">', page)
+    assert references, "the report's footnote references are links"
+    for reference, note in references:
+        assert f'<li id="{note}">' in page
+        back = re.search(rf'<a class="footnote-backref" href="#{reference}" title="([^"]+)">(.*?)</a>', page)
+        assert back and back.group(1).startswith("Tillbaka till hänvisningen")
+        assert '<span aria-hidden="true">' in back.group(2)
+        assert '<span class="visually-hidden">Tillbaka till texten</span>' in back.group(2)
+    reader = pypdf.PdfReader(built_site.root / "handbocker" / folder.name / f"{folder.name}.pdf")
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Tillbaka till texten" not in text  # words for screen readers, hidden in print
+
+
 def test_topic_pages_list_exactly_the_handbooks_that_name_them(built_site):
     handbooks = _handbooks()
     for path in (ROOT / "content" / "topics").glob("*.md"):
