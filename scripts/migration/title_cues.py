@@ -246,11 +246,12 @@ def closes_post(line: ContentLine, cues: tuple[str, ...]) -> bool:
     A link, a signature, an e-mail address, a line of tags, a last sentence
     giving a phone number ("Boka en tid på 010-123 45 67."; 2 of the known
     and open sets' posts end so, with no other closing, and no text above a
-    subheading does), or a short line with a closing phrase, a link or a link's label ("Resultatet finns på
-    www.…", "Läs rapporten >>") ends a post more often than not, and so does
-    a paragraph whose last sentence is short and opens with a closing phrase
-    ("… Läs rapporten ”…”"; a link inside a long paragraph does
-    not: on the archive such paragraphs go on under a subheading). So does a
+    subheading does), or a short line with a closing phrase, a link or a
+    link's label ("Resultatet finns på www.…", "Läs rapporten >>") ends a post
+    more often than not, and so does a paragraph whose last sentence is short
+    and opens with a closing phrase ("… Läs rapporten ”…”"; a link inside a
+    long paragraph does not: on the archive such paragraphs go on under a
+    subheading). So does a
     heading with no text under it (the candidate follows it directly) that is
     a sign-off: an exclamation ("Tack till alla som kom!"; on the archive every
     exclamation heading has a lead, the sign-offs were found on posts the
