@@ -71,8 +71,8 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
 def first_full_date(text: str) -> tuple[dt.date, str] | None:
     """The first complete date (day, month and year) in a text, with the words that wrote it.
 
-    A report's cover page carries its date, labelled or not ("Örebro 18
-    december 2015"); the first full date there is the report's date.
+    A report's cover page carries its date, labelled or not ("Växjö 3
+    mars 2019"); the first full date there is the report's date.
     """
     found = [
         (match.start(), date, match.group())

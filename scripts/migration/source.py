@@ -106,7 +106,7 @@ def _checked_text(text: str, name: str) -> str:
             name, line, f"filen innehåller styrtecken (U+{ord(control.group()):04X}) – är det en textfil?"
         )
     # A dump copied on a Mac may use decomposed characters (a + combining ring);
-    # compose them so that "Örebro" is one string however it was typed.
+    # compose them so that "Åmål" is one string however it was typed.
     return unicodedata.normalize("NFC", text)
 
 
