@@ -557,6 +557,10 @@ def test_a_clean_break_needs_a_closing_line_before_and_a_lead_after(after, clean
         ("klarspråk", ["klarspråksnätverk", "stadsklarspråk"], 1),  # a head is found first
         ("kvalitetsarb", ["kvalitetsutveckling", "kvalitativ"], 1),  # seven letters in common, not six
         ("servic", ["servicecenter"], 0),  # a stem of six letters has no beginning to share
+        ("webb", ["webbplats", "webbplats"], 2),  # a four-letter stem as a compound's first part
+        ("webb", ["webbplats", "webb"], 1),  # the word itself is found: compounds are not counted
+        ("tid", ["tidplan"], 0),  # three letters begin too many words
+        ("skatt", ["skattesats"], 0),  # five letters: heads and kin only (first parts cut posts at subheadings)
     ],
 )
 def test_a_word_recurs_also_as_the_head_of_a_compound_or_in_its_kin(stem, ahead, count):
@@ -573,6 +577,18 @@ def test_a_title_whose_word_heads_a_compound_in_the_lead_recurs_in_it(monkeypatc
     assert recurrence("Stadsbiblioteket") > recurrence("Stadsmuseet")
     monkeypatch.setattr(title_cues, "MIN_COMPOUND_HEAD", 100)  # whole words only
     assert recurrence("Stadsbiblioteket") == recurrence("Stadsmuseet")
+
+
+def test_a_title_whose_short_word_begins_a_compound_in_the_lead_recurs_in_it(monkeypatch):
+    """ "Ny webb" is taken up by a lead on "webbplatsen", not by one on "kundtjänsten"."""
+
+    def recurrence(subject: str) -> float:
+        lead = f"Den nya {subject} har fått större text och enklare menyer, och den fungerar i mobilen."
+        return _features([*CYCLES, "Ny webb", lead], len(CYCLES))["recurrence"]
+
+    assert recurrence("webbplatsen") > recurrence("kundtjänsten")
+    monkeypatch.setattr(title_cues, "COMPOUND_FIRST_PART", 0)  # whole words only
+    assert recurrence("webbplatsen") == recurrence("kundtjänsten")
 
 
 PARK = [
@@ -877,7 +893,7 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
 @pytest.mark.parametrize(
     ("name", "mixed_max", "alone_max"),
     [
-        ("set2", 0.11, 0.1),
+        ("set2", 0.05, 0.08),
         ("set3", 0.04, 0.03),
         ("set4", 0.04, 0.03),
         ("set5", 0.06, 0.02),
@@ -903,10 +919,11 @@ def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(trut
     alone), listed in docs/post-splitting.md, and were tightened at stop 25 where the lower split
     threshold and a word's kin counting as its recurrence found more titles (set2, set4, set5, set7,
     set10, set12, set14, set18, set20), and at stop 31 where a paragraph ending as posts do and a phone
-    number in a last sentence found more titles (set5, set8, set16, set19); since the archive's title
-    length is learnt (stop 24), set8 alone is cut more often at a short question subheading. Most
-    misses left are titles of two to four words after a post with no closing line, among the known
-    posts' long titles.
+    number in a last sentence found more titles (set5, set8, set16, set19), and at stop 33 where a
+    four-letter word's compounds count as its recurrence (set2: 4.0 % -> 2.8 % mixed in); since the
+    archive's title length is learnt (stop 24), set8 alone is cut more often at a short question
+    subheading. Most misses left are titles of two to four words after a post with no closing line,
+    among the known posts' long titles.
     """
     mixed, alone = _set_scores(truth, name)
     assert mixed.errors / mixed.boundaries <= mixed_max, mixed.summary()
