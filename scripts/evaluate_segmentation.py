@@ -2,7 +2,7 @@
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
     python scripts/evaluate_segmentation.py [--variants 40] [--seed 1 [2 3 ...]] [--threshold T]
-                                            [--archives N] [--unseen DIR ...]
+                                            [--archives N] [--set-archives N] [--unseen DIR ...]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are, (2) many archives made
@@ -12,7 +12,8 @@ category page share a subject more often). Prints missed
 and false boundaries and the most frequent mistakes. With ``--archives N`` it
 also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
-says whether the copy and the document were found. Last, (3) the posts in
+says whether the copy and the document were found; ``--set-archives N`` does
+the same with each set's posts among the known ones. Last, (3) the posts in
 each ``--unseen`` folder (one per file; by default each set under
 tests/fixtures/unseen_posts), which no weight was fitted on, are shuffled in
 among the known ones and only their boundaries are counted: the figure that
@@ -90,14 +91,17 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     known = truth_posts(truth, lines_of)
     scores["omblandat"] = score_splitter(shuffled_archives(known, seed, args.variants), split)
     scores["omordnat"] = score_splitter(reordered_dumps(truth, lines_of, seed, args.variants // 4 or 1), split)
+    (document_name,) = truth_dumps(truth, "document")
+    document = read_dump(args.legacy / document_name)
     if args.archives:
-        (document,) = truth_dumps(truth, "document")
-        made = made_archives(known, seed, args.archives)
-        scores["som arkivet"] = score_migration(made, read_dump(args.legacy / document), rules)
+        scores["som arkivet"] = score_migration(made_archives(known, seed, args.archives), document, rules)
     for folder in args.unseen:
         new_posts = read_posts(folder)
         scores[f"osedda {folder.name}"] = score_unseen(known, new_posts, (seed,), args.variants, split)
         scores[f"bara nya {folder.name}"] = score_splitter(shuffled_archives(new_posts, seed, args.variants), split)
+        if args.set_archives:
+            made = made_archives([*known, *new_posts], seed, args.set_archives)
+            scores[f"som arkivet med {folder.name}"] = score_migration(made, document, rules)
     return scores
 
 
@@ -124,6 +128,12 @@ def main() -> int:
     parser.add_argument("--truth", type=Path, default=REPO / "tests" / "fixtures" / "legacy_truth.yaml")
     parser.add_argument("--legacy", type=Path, default=REPO / "legacy")
     parser.add_argument("--archives", type=int, default=0, help="whole migrations of made archives to score")
+    parser.add_argument(
+        "--set-archives",
+        type=int,
+        default=0,
+        help="whole migrations of made archives of the known posts and each set's posts, per set",
+    )
     parser.add_argument(
         "--unseen",
         type=Path,
