@@ -11,12 +11,17 @@ from pathlib import Path
 from .errors import MigrationError
 
 
+def unreadable(name: str, error: OSError) -> MigrationError:
+    """The error for a file the system would not let us read (missing, a folder, no permission)."""
+    return MigrationError(name, None, f"filen kan inte läsas: {error.strerror}")
+
+
 def read_bytes(path: Path, name: str) -> bytes:
     """The file's bytes; ``name`` is the file as the user gave it."""
     try:
         return path.read_bytes()
     except OSError as error:
-        raise MigrationError(name, None, f"filen kan inte läsas: {error.strerror}") from None
+        raise unreadable(name, error) from None
 
 
 def read_utf8(path: Path, name: str) -> str:

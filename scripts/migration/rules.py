@@ -15,7 +15,7 @@ from editorial.content_file import ContentFile, topic_slug
 from editorial.content_file import parse as parse_content_file
 
 from .errors import MigrationError
-from .files import read_utf8
+from .files import read_utf8, unreadable
 from .title_cues import SplitCues
 
 
@@ -146,7 +146,7 @@ def _topic_file(path: Path) -> ContentFile:
     try:
         topic = parse_content_file(path)
     except OSError as error:
-        raise MigrationError(str(path), None, f"filen kan inte läsas: {error.strerror}") from None
+        raise unreadable(str(path), error) from None
     problems = [*check_encoding(topic), *check_topic(topic)]
     if problems:
         line, message = problems[0]
