@@ -20,19 +20,18 @@ def _engine_version() -> str:
     return metadata.version("weasyprint")  # without importing it: a cache hit stays cheap
 
 
-def render_pdf(html: str, base_url: str, cache_dir: Path | None = None) -> bytes:
-    """The PDF for ``html``; relative links and images resolve against ``base_url``."""
+def render_pdf(html: str, base_url: str, cache_dir: Path) -> bytes:
+    """The PDF for ``html``; relative links and images resolve against ``base_url``. Kept in ``cache_dir``."""
     digest = hashlib.sha256("\0".join([_engine_version(), PDF_VARIANT, base_url, html]).encode()).hexdigest()
-    cached = cache_dir / f"{digest}.pdf" if cache_dir else None
-    if cached and cached.exists():
+    cached = cache_dir / f"{digest}.pdf"
+    if cached.exists():
         return cached.read_bytes()
     import weasyprint  # imported late: only builds with handbooks pay its start-up
 
     pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".pdf.")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-        os.replace(temporary, cached)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".pdf.")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(pdf)
+    os.replace(temporary, cached)
     return pdf

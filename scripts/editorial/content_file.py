@@ -44,20 +44,19 @@ def topic_slug(topic: ContentFile) -> str:
     return topic.value("slug") or topic.path.stem
 
 
-def parse(path: Path, text: str | None = None) -> ContentFile:
+def parse(path: Path) -> ContentFile:
     """Split a Markdown content file into its metadata header and body.
 
     A file saved in another encoding than UTF-8 (Windows-1252, say) is read with the bad bytes
     replaced, so that its other problems are found too, and the first such line is noted.
     """
     parsed = ContentFile(path)
-    if text is None:
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            parsed.not_utf8_line = data[: error.start].count(b"\n") + 1
-            text = data.decode("utf-8", errors="replace")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        parsed.not_utf8_line = data[: error.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace")
     lines = text.splitlines()
     number = 0
     last_key = None

@@ -107,15 +107,15 @@ def _read_structured(paths: list[Path]) -> list[tuple[str, ImportedItem]]:
 
 
 def _add_imports(migration: Migration, structured: list[tuple[str, ImportedItem]], rules: MigrationRules) -> None:
-    """The imported items' files and plan entries; a dump post the export also has is its copy."""
+    """The imported items' files and plan entries (one for each item); a dump post the export also has is
+    its copy."""
     from .imports import prefer_structured, render_imports
 
     imported_files, migration.plan.imports = render_imports(structured, rules, set(), slugify)
     prefer_structured(migration, migration.plan.imports, imported_files)
     migration.files.update(imported_files)
-    if migration.plan.imports:
-        kinds = [entry["kind"] for entry in migration.plan.imports]
-        migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
+    kinds = [entry["kind"] for entry in migration.plan.imports]
+    migration.plan.summary["imported"] = {kind: kinds.count(kind) for kind in KINDS if kind in kinds}
 
 
 def main(argv: list[str] | None = None) -> int:

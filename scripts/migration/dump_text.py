@@ -165,22 +165,21 @@ class DumpText:
         """table[i][j]: the dot products of lines origin + i' (i' < i) with lines origin + j' (j' < j),
         summed, over the window of 2 * NEAR_LINES lines from ``origin``. Built a row at a time from
         the postings, so only the table itself is held."""
-        if origin not in self._tables:
-            end = min(origin + 2 * NEAR_LINES, len(self.lines))
-            size = end - origin
-            table = [array("d", bytes(8 * (size + 1)))]
-            for i in range(origin, end):
-                row = array("d", bytes(8 * size))  # line i's dot product with every line of the window
-                for stem, wi in self._weights[i].items():
-                    where = self._where[stem]
-                    for j, wj in self._postings[stem][bisect_left(where, origin) : bisect_left(where, end)]:
-                        row[j - origin] += wi * wj
-                # current[j + 1] = above[j + 1] + sum(row[: j + 1]), summed in C (the same sums, in the same order)
-                current = array("d", [0.0])
-                current.extend(map(add, islice(table[-1], 1, None), accumulate(row)))
-                table.append(current)
-            self._tables[origin] = table
-        return self._tables[origin]
+        end = min(origin + 2 * NEAR_LINES, len(self.lines))
+        size = end - origin
+        table = [array("d", bytes(8 * (size + 1)))]
+        for i in range(origin, end):
+            row = array("d", bytes(8 * size))  # line i's dot product with every line of the window
+            for stem, wi in self._weights[i].items():
+                where = self._where[stem]
+                for j, wj in self._postings[stem][bisect_left(where, origin) : bisect_left(where, end)]:
+                    row[j - origin] += wi * wj
+            # current[j + 1] = above[j + 1] + sum(row[: j + 1]), summed in C (the same sums, in the same order)
+            current = array("d", [0.0])
+            current.extend(map(add, islice(table[-1], 1, None), accumulate(row)))
+            table.append(current)
+        self._tables[origin] = table
+        return table
 
     def _window(self, low: int, high: int) -> tuple[list[array], int] | None:
         """The table whose window holds lines [low, high), and its first line; None if none does."""
