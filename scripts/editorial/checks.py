@@ -178,9 +178,9 @@ def _link_problem(target: str, item: ContentFile, inventory: Inventory) -> str |
         return f"'{{{kind}}}' är ingen känd länktyp. Använd {{filename}}, {{static}} eller {{handbok}}."
     if path.startswith("/"):
         site_path = path.lstrip("/")
-        if inventory.must_exist(site_path) and not inventory.has_path(site_path):
-            if not (inventory.root / site_path).is_file():
-                return f"länken '{target}' leder inte till någon sida på webbplatsen."
+        published = inventory.has_path(site_path) or inventory.publishes_file(site_path)
+        if inventory.must_exist(site_path) and not published:
+            return f"länken '{target}' leder inte till någon sida på webbplatsen."
         return None
     return (
         f"länken '{target}' är relativ och går sönder när sidan flyttas. Använd {{filename}}sökväg/till/fil.md "

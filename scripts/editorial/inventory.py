@@ -24,6 +24,7 @@ class Inventory:
     paths: set[str] = field(default_factory=set)  # site paths ("artiklar/x/") links may use
     reserved: set[str] = field(default_factory=set)  # first path segments the site itself uses
     checked_prefixes: set[str] = field(default_factory=set)  # where every page comes from content
+    static_paths: list[str] = field(default_factory=list)  # content folders Pelican publishes as they are
 
     @property
     def topics(self) -> set[str]:
@@ -35,10 +36,19 @@ class Inventory:
         path = path.removesuffix("index.html").strip("/")
         return path in {p.strip("/") for p in self.paths}
 
+    def publishes_file(self, path: str) -> bool:
+        """Whether a site path (no leading slash) is a file Pelican copies as it is (``STATIC_PATHS``)."""
+        return self._static(path) and (self.root / path).is_file()
+
+    def _static(self, path: str) -> bool:
+        """Is the path one of the static paths (a file) or inside one (a folder)?"""
+        return any(path == p.strip("/") or path.startswith(p.strip("/") + "/") for p in self.static_paths)
+
     def must_exist(self, path: str) -> bool:
-        """Links to pages that come from content files are checked; generated listings are not."""
+        """Links to pages that come from content files, and to files copied as they are, are checked;
+        generated listings are not."""
         path = path.strip("/")
-        return "/" not in path or path.split("/", 1)[0] in self.checked_prefixes
+        return "/" not in path or path.split("/", 1)[0] in self.checked_prefixes or self._static(path)
 
 
 def slug_of(item: ContentFile, slugify: Callable[[str], str]) -> str:
@@ -48,7 +58,7 @@ def slug_of(item: ContentFile, slugify: Callable[[str], str]) -> str:
 
 def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) -> Inventory:
     """Everything in ``root`` (a Pelican content folder) that checks need to know."""
-    inventory = Inventory(root)
+    inventory = Inventory(root, static_paths=list(settings.get("STATIC_PATHS", ["images"])))
     for folder in settings.get("ARTICLE_PATHS", ["articles"]):
         inventory.articles += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
     for folder in settings.get("PAGE_PATHS", ["pages"]):

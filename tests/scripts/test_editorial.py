@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, copy_of_content
+from editorial.checks import check_links
+from editorial.content_file import parse
+from editorial.inventory import take_inventory
 from editorial.scaffold import ScaffoldError, new_article
 from editorial.site_settings import load_settings
 
@@ -90,6 +93,10 @@ BROKEN = {
         "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nLäs mer [här](https://).\n",
         r":5: länken 'https://' saknar webbplatsens namn",
     ),
+    "date-in-words": (
+        "Title: Datum\nDate: 2 januari 2024\nTopics: {topic}\n\nText.\n",
+        r":2: Date: '2 januari 2024' är inget giltigt datum\. Skriv ÅÅÅÅ-MM-DD",
+    ),
     "missing-date": ("Title: Utan datum\nTopics: {topic}\n\nText.\n", r":\d+: Date: saknas"),
     "missing-topics": ("Title: Utan tema\nDate: 2024-01-02\n\nText.\n", r":\d+: Topics: saknas\. Välj minst ett tema"),
     "empty-topic": (
@@ -148,12 +155,38 @@ def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path
         f"Läs [boken]({{handbok}}{handbook}), [inlägget]({{filename}}{article}), "
         f"[inlägget igen]({{filename}}/articles/{article}), [etiketten]({{tag}}cykel), "
         "[om bloggen](/om-bloggen/) och [arkivet](/arkiv/).\n\n"
+        "![Karta över parken](https://example.org/karta.png) "
+        '<img src="https://example.org/karta.png" alt="Karta över parken">\n\n'
         "Så skriver du en rubrik och en bild:\n\n```markdown\n# Stor rubrik\n\n![](bild.png)\n```\n",
         encoding="utf-8",
     )
     (content / "pages" / "bara-rubrik.md").write_text("Title: Bara en rubrik\nSlug: bara-rubrik", encoding="utf-8")
     result = _check(content)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_link_to_a_file_is_checked_against_the_files_pelican_copies_as_they_are(tmp_path):
+    """Pelican publishes a content file at its own path only from ``STATIC_PATHS``; any other file in the
+    content folder stays behind, so a link to it would break on the site."""
+    root = tmp_path / "content"
+    (root / "bilder").mkdir(parents=True)
+    (root / "bilder" / "karta.png").write_bytes(b"png")
+    (root / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (root / "anteckningar.txt").write_text("Bara för redaktionen.\n", encoding="utf-8")
+    article = root / "articles" / "lankar.md"
+    article.parent.mkdir()
+    article.write_text(
+        "Title: Länkar\nDate: 2024-01-02\n\n"
+        "[kartan](/bilder/karta.png)\n[robots](/robots.txt)\n"
+        "[saknas](/bilder/saknas.png)\n[anteckningar](/anteckningar.txt)\n",
+        encoding="utf-8",
+    )
+    inventory = take_inventory(root, {"STATIC_PATHS": ["bilder", "robots.txt"]}, str.lower)
+    problems = list(check_links(parse(article), inventory))
+    assert problems == [
+        (6, "länken '/bilder/saknas.png' leder inte till någon sida på webbplatsen."),
+        (7, "länken '/anteckningar.txt' leder inte till någon sida på webbplatsen."),
+    ]
 
 
 def test_a_page_at_an_address_the_site_uses_itself_is_named(tmp_path):
@@ -268,14 +301,15 @@ def test_an_article_that_cannot_be_made_is_explained(tmp_path, title, known, mes
 
 
 def test_new_asks_for_the_topics_when_run_at_a_terminal(tmp_path):
-    """Without --topics at a terminal the editor picks topics by number (or types a name)."""
+    """Without --topics at a terminal the editor picks topics by number (or types a name); a comma too many
+    is no topic."""
     content = copy_of_content(tmp_path)
     topics = sorted(p.stem for p in (content / "topics").glob("*.md"))
     primary, replica = pty.openpty()
     command = [PY, str(ROOT / "scripts" / "new_article.py"), "Fråga om teman", "--content", str(content)]
     with subprocess.Popen(command, stdin=replica, stdout=replica, stderr=replica, cwd=ROOT) as new:
         os.close(replica)
-        os.write(primary, f"2, {topics[0]}\n".encode())
+        os.write(primary, f"2, {topics[0]},\n".encode())
         assert new.wait(timeout=60) == 0
     shown = os.read(primary, 65536).decode("utf-8", errors="replace")
     os.close(primary)
