@@ -373,7 +373,8 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
 def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
     """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy.
     An editor may say otherwise in the plan (``duplicate_of``); a slug there that no post has is named with
-    the plan's line."""
+    the plan's line. A post whose ``duplicate_of`` the editor emptied is nobody's copy and nobody's original:
+    the two posts only looked alike."""
     for index, draft in enumerate(drafts):
         if "duplicate_of" in draft.post.edited:
             draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
@@ -390,7 +391,7 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
         mine = draft.signature
         for other in drafts[:index]:
             theirs = other.signature
-            if other.post.duplicate_of or not mine or not theirs:
+            if other.post.duplicate_of or _declared_no_copy(other) or not mine or not theirs:
                 continue
             if copies.same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
@@ -438,6 +439,11 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
             source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
 
 
+def _declared_no_copy(draft: _Draft) -> bool:
+    """Has an editor emptied the post's ``duplicate_of`` in the plan?"""
+    return "duplicate_of" in draft.post.edited and not draft.post.duplicate_of
+
+
 def _record_copy(keep: _Draft, drop: _Draft) -> None:
     drop.post.duplicate_of = keep.post.slug
     keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
@@ -455,7 +461,7 @@ def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
         return None
     by_source: dict[str, list[_Draft]] = {}
     for other in others:
-        if other.post.source != draft.post.source and not other.post.duplicate_of:
+        if other.post.source != draft.post.source and not other.post.duplicate_of and not _declared_no_copy(other):
             by_source.setdefault(other.post.source, []).append(other)
     for kept in by_source.values():
         owners = [owner for owner in kept for _ in owner.signature]

@@ -559,6 +559,18 @@ def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(trut
     assert (doc["date"], doc["date_source"]) == (str(date), "text")
 
 
+def test_a_document_with_no_date_written_in_it_gets_an_estimate_marked_as_one(truth, tmp_path):
+    (name,) = truth_dumps(truth, "document")
+    text, count = re.subn(rf"\b\w+:\s*{truth[name]['date']:%Y-%m-%d}", "", (LEGACY / name).read_text(encoding="utf-8"))
+    assert count == 1  # the cover's date is gone
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_migrate("--out", tmp_path / "out", "--quiet", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    (doc,) = _plan(tmp_path / "out")["sources"][0]["posts"]
+    assert doc["kind"] == "document" and doc["date_source"] == "inferred"
+    assert doc["date_evidence"].startswith("uppskattat: årtal i texten")
+
+
 def test_every_article_has_date_source_topics_and_summary(migrated):
     for path in (migrated / "articles").glob("*.md"):
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
@@ -741,6 +753,21 @@ def test_a_plan_the_migration_cannot_follow_is_named_with_its_line_and_nothing_i
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert where in result.stderr and message in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*.md")} == before
+
+
+def test_an_editor_who_empties_duplicate_of_keeps_the_copy_as_an_article_of_its_own(migrated, tmp_path):
+    """The two posts may only look alike (a text published twice, once revised): the editor decides."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    (_, kept), (copy_source, copy) = _kept_and_copy(plan)
+    copy["duplicate_of"] = ""
+    plan = _migrate_following(out, plan)
+    posts = {(s["file"], p["lines"]): p for s in plan["sources"] for p in s["posts"]}
+    copy = posts[(copy_source["file"], copy["lines"])]
+    assert not copy.get("duplicate_of") and plan["summary"]["duplicates"] == 0
+    assert copy["output"] != kept["output"] and (out / copy["output"]).is_file()
+    assert not [p for p in posts.values() if p.get("copies")]
 
 
 def test_a_duplicate_of_naming_no_post_is_named_with_the_plans_line(migrated, tmp_path):
