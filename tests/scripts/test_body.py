@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.body import inline
+from migration.body import inline, render_body
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,11 @@ from migration.body import inline
 )  # fmt: skip
 def test_running_text_keeps_its_words_and_gets_its_links(text, markdown):
     assert inline(text) == markdown
+
+
+@pytest.mark.parametrize("after", [[], [(5, "Välkommen!")]], ids=["post-ends-with-facts", "text-after"])
+def test_key_value_lines_in_a_row_are_one_list_wherever_the_run_ends(after):
+    lead = "Öppettiderna ändras i sommar, och här är det viktigaste för dig som ska besöka oss."
+    lines = [(2, lead), (3, "Måndag: 8–16"), (4, "Tisdag: 8–18"), *after]
+    expected = f"{lead}\n\n- **Måndag:** 8–16\n- **Tisdag:** 8–18\n"
+    assert render_body(lines).markdown == expected + "".join(f"\n{text}\n" for _, text in after)

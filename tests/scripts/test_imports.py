@@ -62,7 +62,7 @@ def test_posts_keep_title_date_slug_categories_and_tags_as_exported(imported):
     post = _meta(imported / "articles" / "cykelbanor-aret-runt.md")
     assert post["Title"] == "Cykelbanor året runt – så gör vi"
     assert post["Date"] == "2016-02-03 10:15"  # wp:post_date (local), not pubDate (UTC)
-    assert post["Tags"] == "Cykel, Snöröjning" and post["Category"] == "Trafik"
+    assert post["Tags"] == "Cykel, Snöröjning" and post["Category"] == "Trafik"  # its post format is neither
     entry = next(e for e in _plan(imported)["imports"] if e.get("slug") == "cykelbanor-aret-runt")
     assert entry["other_categories"] == ["Vinter"]
     snow = _meta(imported / "articles" / "vinterns-forsta-sno.md")  # percent-encoded å/ö in wp:post_name
@@ -329,3 +329,29 @@ def test_a_saved_page_of_a_theme_without_the_usual_classes_becomes_a_draft_with_
     assert "Biblioteken lånar ut **sommarkassar**" in body and "## Så gör du" in body
     assert not [text for text in ("Sommarläsning", "Annonsplats", "anteckning", "Publicerat") if text in body]
     assert {"rad 9: Till startsidan", "rad 17: Publicerat i Kultur"} <= set(page_text["left_out"])
+
+
+def test_a_listing_whose_posts_lack_a_machine_date_or_an_address_is_read_from_what_it_has(tmp_path):
+    """A theme that writes its dates for people only (``<time datetime="14 mars 2016">``) dates a post by its
+    address; an address ending in a file name gives no slug (the title does); a post with no address at all
+    has no old address to redirect and waits, undated, as a draft. The title inside the post's ``<header>``
+    goes with the header, and a page whose every text a post carries lists nothing as left out."""
+    page = tmp_path / "sida.html"
+    page.write_text(
+        "<!doctype html><html><body>"
+        '<article><header><h2><a href="https://blogg.example.se/b/2016/03/14/inlagg-17.html">Nya cykelställ</a>'
+        '</h2><time datetime="14 mars 2016"></time></header><p>Vi har satt upp fyrtio nya cykelställ.</p></article>'
+        '<article><h2>Sommarstängt</h2><div class="entry-content"><p>Kontoret har stängt i juli.</p></div></article>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, page)
+    assert result.returncode == 0, result.stderr
+    dated, undated = _plan(out)["imports"]  # no entry for left-out text
+    assert (dated["kind"], dated["slug"]) == ("article", "nya-cykelstall")
+    assert dated["legacy_urls"] == ["https://blogg.example.se/b/2016/03/14/inlagg-17.html"]
+    assert _meta(out / dated["output"])["Date"] == "2016-03-14"
+    body = (out / dated["output"]).read_text("utf-8").split("\n\n", 1)[1]
+    assert "Nya cykelställ" not in body and "fyrtio nya cykelställ" in body
+    assert undated["kind"] == "draft" and "inget datum" in undated["reason"] and not undated.get("legacy_urls")

@@ -257,3 +257,13 @@ def test_without_the_topics_plugin_handbooks_build_and_link_no_topics(tmp_path):
     result = build_site(SITE, out, ["handbooks"], **SETTINGS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert 'href="/tema/' not in _text(out / "handbocker/cykelhandboken/index.html")
+
+
+def test_the_listing_and_the_feed_can_be_switched_off_in_the_settings(tmp_path):
+    """A site that lists its handbooks elsewhere sets ``HANDBOOKS_SAVE_AS`` and ``HANDBOOKS_FEED_ATOM`` empty."""
+    out = tmp_path / "output"
+    settings = {**SETTINGS, "HANDBOOKS_SAVE_AS": "", "HANDBOOKS_FEED_ATOM": None, "HANDBOOK_PDF": False}
+    result = build_site(SITE, out, ["handbooks"], **settings)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / "handbocker/cykelhandboken/index.html").is_file()
+    assert not (out / "handbocker/index.html").exists() and not (out / "feeds/handbocker.atom.xml").exists()

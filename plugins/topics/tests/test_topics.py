@@ -41,9 +41,15 @@ def test_a_file_that_cannot_be_read_again_or_names_no_topics_line_is_named_witho
     assert problems[0].startswith("borta.md: ämnet 'bilar' finns inte")
 
 
-def _build(content: Path, out: Path):
+def _build(content: Path, out: Path, **settings: object):
     return build_site(
-        content, out, ["topics"], ARTICLE_PATHS=["articles"], ARTICLE_EXCLUDES=["topics"], PAGE_EXCLUDES=["topics"]
+        content,
+        out,
+        ["topics"],
+        ARTICLE_PATHS=["articles"],
+        ARTICLE_EXCLUDES=["topics"],
+        PAGE_EXCLUDES=["topics"],
+        **settings,
     )
 
 
@@ -75,6 +81,14 @@ def test_each_topic_has_its_own_atom_feed(built):
 def test_the_topic_index_lists_every_topic(built):
     html = (built / "tema" / "index.html").read_text(encoding="utf-8")
     assert "Cyklar" in html and "Parker" in html
+
+
+def test_the_index_and_the_feeds_can_be_switched_off_in_the_settings(tmp_path):
+    out = tmp_path / "output"
+    result = _build(SITE / "content", out, TOPICS_SAVE_AS="", TOPIC_FEED_ATOM=None)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Cykla i parken" in (out / "tema" / "cyklar" / "index.html").read_text(encoding="utf-8")
+    assert not (out / "tema" / "index.html").exists() and not (out / "feeds" / "tema").exists()
 
 
 def test_an_article_naming_an_unknown_topic_fails_the_build(tmp_path):
