@@ -309,6 +309,30 @@ def test_footnotes_in_a_handbook_link_both_ways_and_their_back_links_speak_swedi
     assert "Tillbaka till texten" not in text  # words for screen readers, hidden in print
 
 
+def test_a_handbook_pdf_links_the_sites_own_page_where_the_report_names_an_old_blog_address(built_site):
+    """The report's footnotes name posts by their old address; the page and the PDF both link the post here."""
+    new_url = {m["Legacy_url"]: f"{built_site.url}/artiklar/{m['Slug']}/" for m in _articles() if m.get("Legacy_url")}
+    checked = 0
+    for folder, _ in _handbooks():
+        chapters = " ".join(p.read_text("utf-8") for p in folder.rglob("*.md"))
+        named = {old: new for old, new in new_url.items() if old in chapters}
+        if not named:
+            continue
+        reader = pypdf.PdfReader(built_site.root / "handbocker" / folder.name / f"{folder.name}.pdf")
+        links = {
+            annotation.get_object()["/A"]["/URI"]
+            for pdf_page in reader.pages
+            for annotation in pdf_page.get("/Annots") or []
+            if "/URI" in annotation.get_object().get("/A", {})
+        }
+        page = _html(built_site, f"handbocker/{folder.name}/index.html")
+        for old, new in named.items():
+            assert new in links and old not in links, (old, links)
+            assert f'href="{new}"' in page and f'href="{old}"' not in page
+        checked += 1
+    assert checked, "the migrated report names a migrated post by its old address"
+
+
 def test_topic_pages_list_exactly_the_handbooks_that_name_them(built_site):
     handbooks = _handbooks()
     for path in (ROOT / "content" / "topics").glob("*.md"):

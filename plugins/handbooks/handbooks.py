@@ -273,8 +273,6 @@ class HandbooksGenerator(Generator):
         problems += self._resolve_references({h.slug: h for h in handbooks})
         if problems:
             raise HandbookError("\n".join(problems))
-        for handbook in handbooks:
-            self._prepare_downloads(handbook)
         self.handbooks = sorted(handbooks, key=lambda h: h.title.lower())
         self.context["handbooks"] = self.handbooks
         for key in DEFAULTS:  # the context was copied from the settings before the defaults were set
@@ -313,6 +311,11 @@ class HandbooksGenerator(Generator):
         return problems
 
     def generate_output(self, writer) -> None:
+        # The files are made only now, when every plugin has had the texts: a PDF rendered while the
+        # context was still being built kept the old blog's links that the redirects plugin rewrites.
+        # Only this generator's own pages show the downloads.
+        for handbook in self.handbooks:
+            self._prepare_downloads(handbook)
         for save_as, data in self.files.items():
             target = Path(self.output_path) / save_as
             target.parent.mkdir(parents=True, exist_ok=True)
