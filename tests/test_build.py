@@ -340,6 +340,10 @@ def test_topic_pages_list_exactly_the_handbooks_that_name_them(built_site):
         for folder, meta in handbooks:
             names = _topics_of(meta)
             assert (f'href="{built_site.url}/handbocker/{folder.name}/"' in page) == (path.stem in names), path.stem
+            if path.stem in names:  # with its latest version's downloads: format and size
+                pdf = built_site.root / "handbocker" / folder.name / f"{folder.name}.pdf"
+                size = round(pdf.stat().st_size / 1000)
+                assert re.search(rf"\(version [^)]*, PDF, {size} kB\)", page), path.stem
 
 
 def test_the_handbook_listing_and_feed_have_every_version(built_site):

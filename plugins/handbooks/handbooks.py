@@ -310,12 +310,12 @@ class HandbooksGenerator(Generator):
                 problems.append(f"{where}: handboken '{slug}' finns inte. Befintliga handböcker: {known}.")
         return problems
 
-    def generate_output(self, writer) -> None:
-        # The files are made only now, when every plugin has had the texts: a PDF rendered while the
-        # context was still being built kept the old blog's links that the redirects plugin rewrites.
-        # Only this generator's own pages show the downloads.
+    def make_downloads(self) -> None:
+        """The PDFs and other files of every version, with their sizes and checksums."""
         for handbook in self.handbooks:
             self._prepare_downloads(handbook)
+
+    def generate_output(self, writer) -> None:
         for save_as, data in self.files.items():
             target = Path(self.output_path) / save_as
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -376,6 +376,18 @@ def check_topics(generators) -> None:
         raise HandbookError("\n".join(problems))
 
 
+def make_downloads(generators) -> None:
+    """Make the handbooks' files once every plugin has had the texts, before any page is written.
+
+    Rendered while the context was still being built, a PDF kept the old blog's links that the
+    redirects plugin rewrites; rendered with this plugin's output, the topic pages (written by
+    another plugin, perhaps first) showed no downloads.
+    """
+    for generator in generators:
+        if isinstance(generator, HandbooksGenerator):
+            generator.make_downloads()
+
+
 def get_generators(_pelican) -> type[Generator]:
     return HandbooksGenerator
 
@@ -383,3 +395,4 @@ def get_generators(_pelican) -> type[Generator]:
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(check_topics)
+    signals.all_generators_finalized.connect(make_downloads)
