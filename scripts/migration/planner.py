@@ -391,7 +391,7 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
         mine = draft.signature
         for other in drafts[:index]:
             theirs = other.signature
-            if other.post.duplicate_of or _declared_no_copy(other) or not mine or not theirs:
+            if not _may_have_copies(other) or not mine or not theirs:
                 continue
             if copies.same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
@@ -439,9 +439,10 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
             source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
 
 
-def _declared_no_copy(draft: _Draft) -> bool:
-    """Has an editor emptied the post's ``duplicate_of`` in the plan?"""
-    return "duplicate_of" in draft.post.edited and not draft.post.duplicate_of
+def _may_have_copies(draft: _Draft) -> bool:
+    """May another post be found to be a copy of this one? Not if this one is a copy itself, nor if an
+    editor emptied its ``duplicate_of`` in the plan (see _mark_duplicates)."""
+    return not draft.post.duplicate_of and "duplicate_of" not in draft.post.edited
 
 
 def _record_copy(keep: _Draft, drop: _Draft) -> None:
@@ -461,7 +462,7 @@ def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
         return None
     by_source: dict[str, list[_Draft]] = {}
     for other in others:
-        if other.post.source != draft.post.source and not other.post.duplicate_of and not _declared_no_copy(other):
+        if other.post.source != draft.post.source and _may_have_copies(other):
             by_source.setdefault(other.post.source, []).append(other)
     for kept in by_source.values():
         owners = [owner for owner in kept for _ in owner.signature]
