@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .dump_text import Vocabulary, content_lines
+from .plan import SourcePlan
 from .planner import plan_migration
 from .rules import MigrationRules
 from .segmentation import DEFAULT_THRESHOLD, split_dumps
@@ -271,6 +272,12 @@ class MigrationScore:
     documents_found: int = 0
     perfect: int = 0  # archives split without a single boundary error
     splits: SplitScore = field(default_factory=SplitScore)
+    # The plan's review list (planner.review_first) is where an editor finds the errors left: how many
+    # posts it lists, and how many boundary errors lie in them (a false split at a listed post's first
+    # line, a missed title inside a listed post).
+    posts: int = 0
+    posts_listed: int = 0
+    errors_listed: int = 0
 
     def __add__(self, other: MigrationScore) -> MigrationScore:
         return _summed(self, other)
@@ -278,7 +285,9 @@ class MigrationScore:
     def summary(self) -> str:
         return (
             f"{self.archives} arkiv: dubbletten hittad i {self.copies_found}, dokumentet känt igen i "
-            f"{self.documents_found}, alla gränser rätt i {self.perfect}; {self.splits.summary()}"
+            f"{self.documents_found}, alla gränser rätt i {self.perfect}; {self.splits.summary()}; "
+            f"granskningslistan: {self.posts_listed} av {self.posts} inlägg, {self.errors_listed} av "
+            f"{self.splits.errors} fel"
         )
 
 
@@ -288,6 +297,7 @@ def score_migration(archives: list[MadeArchive], document: LegacyDump, rules: Mi
     for archive in archives:
         dumps = [LegacyDump.from_lines(name, lines) for name, lines in archive.dumps.items()]
         plan = plan_migration([*dumps, document], rules).plan
+        listed = {(entry["file"], entry["lines"]) for entry in plan.summary["review_first"]}
         errors_before = score.splits.errors
         for source in plan.sources:
             if source.file == document.name:
@@ -295,8 +305,21 @@ def score_migration(archives: list[MadeArchive], document: LegacyDump, rules: Mi
                 continue
             found = {post.first for post in source.posts} - {1}
             score.splits.add(archive.starts[source.file], found, archive.dumps[source.file])
+            _score_review_list(score, source, archive.starts[source.file], listed)
         copies = [p for s in plan.sources for p in s.posts if p.title == archive.copied_title.strip()]
         score.copies_found += len(copies) == 2 and sum(bool(p.duplicate_of) for p in copies) == 1
         score.perfect += score.splits.errors == errors_before
         score.archives += 1
     return score
+
+
+def _score_review_list(
+    score: MigrationScore, source: SourcePlan, truth: set[int], listed: set[tuple[str, str]]
+) -> None:
+    """Count one dump's posts on the review list, and the boundary errors in them."""
+    for post in source.posts:
+        on_list = (source.file, post.lines) in listed
+        wrong = (post.first != 1 and post.first not in truth) + sum(post.first < n <= post.last for n in truth)
+        score.posts += 1
+        score.posts_listed += on_list
+        score.errors_listed += wrong if on_list else 0

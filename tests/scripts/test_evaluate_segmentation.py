@@ -61,8 +61,10 @@ def test_split_scores_add_up():
     assert (total.dumps, total.boundaries, total.missed, total.false, total.dumps_with_errors) == (2, 3, 1, 1, 2)
     assert total.examples == a.examples + b.examples
     assert total.share == 2 / 3
-    whole = MigrationScore(1, 1, 1, 0, a) + MigrationScore(2, 2, 1, 1, b)
+    whole = MigrationScore(1, 1, 1, 0, a, 5, 2, 1) + MigrationScore(2, 2, 1, 1, b, 9, 3, 0)
     assert (whole.archives, whole.copies_found, whole.documents_found, whole.perfect) == (3, 3, 2, 1)
+    assert (whole.posts, whole.posts_listed, whole.errors_listed) == (14, 5, 1)
+    assert whole.summary().endswith("granskningslistan: 5 av 14 inlägg, 1 av 2 fel")
     assert whole.splits.boundaries == 3 and whole.splits.examples == total.examples
 
 
