@@ -22,6 +22,7 @@ from .flattened_pdf import (
     page_numbers_of,
     sections,
     subsections,
+    table_amounts,
     text_blocks,
     without_page_number,
 )
@@ -51,6 +52,7 @@ class RenderedDocument:
     summary: str
     page_numbers: dict[int, int]  # source line -> page number removed from its end
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # source line -> footnotes moved from its end
+    tables: dict[int, int] = field(default_factory=dict)  # source line -> amounts of a table left run into its text
 
 
 def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
@@ -122,7 +124,7 @@ def _series_item(item: str) -> str:
 
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     """The document as Markdown (cover facts, headings, paragraphs, lists, footnotes at the end), its summary,
-    and the page numbers and footnotes taken from each source line, for the plan."""
+    and, for the plan, the page numbers and footnotes taken from each source line and the tables left in it."""
     title = plain(lines[parts.title_line - 1])
     pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
     numbered = page_numbers_of([text for _, text in pages])
@@ -131,6 +133,7 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         (number, without_page_number(text) if index in numbered else text) for index, (number, text) in enumerate(pages)
     ]
 
+    tables = {number: amounts for number, text in cleaned if (amounts := table_amounts(text))}
     facts: dict[str, str] = {}
     if cleaned and cleaned[0][1].startswith(title):
         facts = _cover_facts(cleaned[0][1], title)
@@ -162,4 +165,4 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         sign = "[^{}]:" if marked else "{}."
         blocks.append("\n".join(f"{sign.format(number)} {inline(text)}" for number, text in items))
     markdown = FOOTNOTE_MARKS.sub(r"[^\1]", "\n\n".join(blocks) + "\n")
-    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes)
+    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables)

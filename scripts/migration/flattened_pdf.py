@@ -46,6 +46,13 @@ _RUN_IN_HEADING = re.compile(
 )
 _CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
+# A table run into the text: its rows follow each other with no full stop between them, so one "sentence"
+# holds every amount of a column. Amounts with a space between the thousands ("595 000") stand in running text
+# one or two at a time ("mellan 800 och 2 100 samtal"); four in one sentence are taken for a table's rows. The
+# columns cannot be told apart again (a comment cell may hold numbers too), so the table is left as text and
+# shown to the editor (see tables_in).
+_AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})+(?![\d,])")
+MIN_TABLE_AMOUNTS = 4
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
 # stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
@@ -295,6 +302,12 @@ def _numbered_items(text: str) -> list[re.Match]:
         elif number == 1 and text[: mark.start()].rstrip().endswith(":"):
             marks = [mark]
     return marks
+
+
+def table_amounts(page: str) -> int:
+    """The amounts in the page's sentence that holds most, if that many make it a flattened table; else 0."""
+    most = max(len(_AMOUNT.findall(sentence)) for sentence in _SENTENCE_END.split(page))
+    return most if most >= MIN_TABLE_AMOUNTS else 0
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -42,6 +42,10 @@ MAX_SLUG_CHARS = 80
 NO_CONTENT = (
     "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
 )
+FLATTENED_TABLE = (
+    "rad {line}: {amounts} belopp i samma mening – en tabell som blivit löptext? Kolumnerna går inte att "
+    "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
+)
 NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
@@ -126,6 +130,7 @@ class _Draft:
     text: str  # title + body as plain text, for rules
     signature: list[str]
     plan_line: int | None = None  # the post's line in an edited plan that was followed
+    tables: dict[int, int] = field(default_factory=dict)  # a document's tables left as text: line -> amounts
 
 
 def plan_migration(
@@ -176,6 +181,8 @@ def plan_migration(
         footnotes: dict[int, list[str]] = {}
         if marker is not None:
             draft, dropped, rendered = _document_draft(dump, marker, rules)
+            if _follows_plan(dump, edited):  # the document's title, date, tags … as an editor corrected them
+                _take_edits(draft, edited[dump.name]["posts"][0])
             drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
@@ -257,6 +264,7 @@ def _document_draft(
         [],
         title + "\n" + rendered.markdown,
         _content_signature(dump, marker + 1, len(dump.lines)),
+        tables=rendered.tables,
     )
     cover = next((t for t in dump.lines[parts.body_start - 1 :] if t.strip(INVISIBLE)), "")
     written = dating.labelled_date(
@@ -340,23 +348,27 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
             reasons=r.reasons,
             doubt=r.doubt,
         )
-        if r.edited is not None:
-            post.edited = {k: r.edited[k] for k in EDITABLE if k in r.edited}
-            post.reviewed = bool(post.edited.get("reviewed"))
-        drafts.append(
-            _Draft(
-                post,
-                dump,
-                title_line,
-                body.markdown,
-                body.lead,
-                before_title + body.noise,
-                dump.line(title_line) + "\n" + body.markdown,
-                _content_signature(dump, r.first, r.last),
-                r.edited.get("__line__") if r.edited is not None else None,
-            )
+        draft = _Draft(
+            post,
+            dump,
+            title_line,
+            body.markdown,
+            body.lead,
+            before_title + body.noise,
+            dump.line(title_line) + "\n" + body.markdown,
+            _content_signature(dump, r.first, r.last),
         )
+        if r.edited is not None:
+            _take_edits(draft, r.edited)
+        drafts.append(draft)
     return drafts
+
+
+def _take_edits(draft: _Draft, entry: dict) -> None:
+    """What an editor corrected in the followed plan's entry for the post (title, date, tags, …)."""
+    draft.post.edited.update({k: entry[k] for k in EDITABLE if k in entry})
+    draft.post.reviewed = bool(draft.post.edited.get("reviewed"))
+    draft.plan_line = entry.get("__line__")
 
 
 def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
@@ -622,11 +634,15 @@ def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
 def review_first(drafts: list[_Draft]) -> list[dict]:
     """The posts an editor should check first, least sure first: a post with a title and no text
     (a page saved cut off, or a heading that belongs to the post before), a split that may be false,
-    or a post that may be two (its closest rejected split was nearly taken). A post marked
-    ``reviewed`` in the plan is not listed again."""
+    or a post that may be two (its closest rejected split was nearly taken); last, a document's tables
+    left as text. A post or document marked ``reviewed`` in the plan is not listed again."""
     found = []
-    for draft in (d for d in drafts if d.post.kind == "article" and not d.post.reviewed):
+    for draft in (d for d in drafts if not d.post.reviewed):
         post = draft.post
+        for line, amounts in draft.tables.items():  # after every split: the text is all there, only its form is lost
+            found.append((1.0, post, FLATTENED_TABLE.format(line=line, amounts=amounts)))
+        if post.kind != "article":
+            continue
         if not draft.body.strip():
             found.append((0.0, post, NO_TEXT))
         if post.confidence < REVIEW_SPLIT_BELOW:

@@ -11,6 +11,7 @@ from migration.flattened_pdf import (
     page_numbers_of,
     sections,
     subsections,
+    table_amounts,
     text_blocks,
 )
 
@@ -258,3 +259,17 @@ def test_a_footnote_reference_is_marked_where_it_can_be_told(page, note, marked)
 )
 def test_no_footnote_is_marked_if_one_reference_cannot_be_told(page):
     assert marked_references(["Första sidan 1, klar.", page], {0: ["1 Första."], 1: ["2 Källa: SCB."]}) is None
+
+
+@pytest.mark.parametrize(
+    ("page", "amounts"),
+    [
+        ("Utgifter: Post Belopp Löner 595 000 Resor 95 000 Lokaler 120 000 Summa 810 000 Allt är avrundat.", 4),
+        ("Vi tog emot mellan 800 och 2 100 samtal om dagen, och 45 000 besök på webben under 2015.", 0),
+        ("Bygget kostade 2 400 000 kronor. Året innan 1 900 000. Nästa år 2 000 000. Sedan 500 000.", 0),
+        ("Sprint 1 klar 28 februari 2015 1) Plan 2) Budget 3) Beslut 4) Start 5) Uppföljning", 0),
+    ],
+)
+def test_a_sentence_holding_four_amounts_is_a_flattened_table(page, amounts):
+    """Rows run together leave every amount of a column in one sentence; running text names one or two."""
+    assert table_amounts(page) == amounts

@@ -7,6 +7,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import yaml
@@ -420,6 +421,8 @@ def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_of
         assert entry["title"] == post["title"]
         if entry["why"].startswith("osäker gräns"):
             assert post["split_confidence"] < REVIEW_SPLIT_BELOW
+        elif post["kind"] == "document":  # the report's budget table, run into its text
+            assert re.match(r"rad \d+: \d+ belopp i samma mening", entry["why"])
         else:
             assert post["closest_rejected_split"]["confidence"] >= 0.5
             assert f"rad {post['closest_rejected_split']['line']} " in entry["why"]
@@ -526,6 +529,58 @@ def test_document_dump_becomes_a_document(migrated, truth):
     assert source["removed_page_numbers"]
     related = [d for d in source["dropped"] if "orelaterade" in d["reason"]]
     assert len(related) > 20
+
+
+def _report_with_a_table(tmp_path) -> Path:
+    """A document dump whose fourth line holds a table run into its text (and whose third, two amounts in prose)."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    (marker,) = rules.document_markers
+    lines = [
+        "Rapport om cykelbanor 2024",
+        marker,
+        "Kommunen har byggt cykelbanor för 2 400 000 kronor, mot 1 900 000 kronor året innan. 1",
+        "Kostnaderna fördelades så här: Post Kostnad Kommentar Asfalt 1 200 000 Nya banor Belysning 450 000 "
+        "Lampor längs ån Skyltar 150 000 Vägvisning Summa 1 800 000 Resten gick till underhåll. 2",
+    ]
+    document = tmp_path / "rapport.txt"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return document
+
+
+def test_a_table_flattened_into_a_document_is_listed_for_review_by_its_line(tmp_path):
+    """The columns of a table run into text cannot be restored safely, so the editor is shown where it is."""
+    document = _report_with_a_table(tmp_path)
+    result = run_migrate("--out", tmp_path / "out", "--quiet", document)
+    assert result.returncode == 0, result.stderr
+    plan = _plan(tmp_path / "out")
+    (entry,) = plan["summary"]["review_first"]
+    assert entry["file"] == "rapport.txt" and entry["title"] == "Rapport om cykelbanor 2024"
+    assert entry["why"].startswith("rad 4: 4 belopp i samma mening – en tabell som blivit löptext?")
+
+
+def test_an_editors_corrections_to_a_document_in_the_plan_are_followed(tmp_path):
+    """The document's title, date and "reviewed" in the plan are the editor's, as an article's are: a re-run
+    used to write the found ones back over them, and the review list never emptied."""
+    report = _report_with_a_table(tmp_path)
+    out = tmp_path / "out"
+    assert run_migrate("--out", out, "--quiet", report).returncode == 0
+    plan = _plan(out)
+    (entry,) = plan["sources"][0]["posts"]
+    entry |= {"title": "Cykelbanorna 2024", "date": "2024-12-20", "date_source": "editor", "reviewed": True}
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, "--quiet", report)
+    assert result.returncode == 0, result.stderr
+    plan = _plan(out)
+    (document,) = plan["sources"][0]["posts"]
+    assert (document["title"], document["date"], document["date_source"]) == (
+        "Cykelbanorna 2024",
+        "2024-12-20",
+        "editor",
+    )
+    assert document["reviewed"] is True and plan["summary"]["review_first"] == []
+    version = out / document["output"]
+    assert version.read_text(encoding="utf-8").startswith("Title: Cykelbanorna 2024\n")
+    assert "Date: 2024-12-20" in (version.parent / "version.md").read_text(encoding="utf-8")
 
 
 def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(truth, tmp_path):
