@@ -182,7 +182,7 @@ def plan_migration(
         if marker is not None:
             draft, dropped, rendered = _document_draft(dump, marker, rules)
             if _follows_plan(dump, edited):  # the document's title, date, tags … as an editor corrected them
-                _take_edits(draft, edited[dump.name]["posts"][0])
+                _take_edits(draft, _document_entry(edited[dump.name], dump.name, plan_name))
             drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
@@ -362,6 +362,17 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
             _take_edits(draft, r.edited)
         drafts.append(draft)
     return drafts
+
+
+def _document_entry(source: dict, file: str, plan_name: str) -> dict:
+    """The plan's one entry for a document dump (a document is not split, nor left out)."""
+    posts = source["posts"]
+    if len(posts) != 1:
+        line = posts[1]["__line__"] if posts else source["line"]
+        raise MigrationError(
+            plan_name, line, f"{file} är ett dokument och har ett enda inlägg i planen, med 'lines' för hela filen"
+        )
+    return posts[0]
 
 
 def _take_edits(draft: _Draft, entry: dict) -> None:

@@ -583,6 +583,27 @@ def test_an_editors_corrections_to_a_document_in_the_plan_are_followed(tmp_path)
     assert "Date: 2024-12-20" in (version.parent / "version.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("posts", [0, 2])
+def test_a_plan_that_splits_or_drops_a_document_is_an_error_naming_its_line(tmp_path, posts):
+    """A document is one entry in the plan; cut in two or deleted there, it is not guessed at."""
+    report = _report_with_a_table(tmp_path)
+    out = tmp_path / "out"
+    assert run_migrate("--out", out, "--quiet", report).returncode == 0
+    plan = _plan(out)
+    (entry,) = plan["sources"][0]["posts"]
+    plan["sources"][0]["posts"] = [dict(entry) for _ in range(posts)]
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    (out / "migration-plan.yaml").write_text(text, "utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = run_migrate("--out", out, "--quiet", report)
+    assert result.returncode == 2
+    line = text.splitlines().index("- file: rapport.txt") + 1 if not posts else None
+    second = [n for n, t in enumerate(text.splitlines(), 1) if t.startswith("  - title:")]
+    where = f"migration-plan.yaml:{line or second[1]}: "
+    assert where in result.stderr and "rapport.txt är ett dokument och har ett enda inlägg" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(truth, tmp_path):
     (name,) = truth_dumps(truth, "document")
     expected = truth[name]
