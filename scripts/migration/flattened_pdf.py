@@ -50,7 +50,7 @@ _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
 # holds every amount of a column. Amounts with a space between the thousands ("595 000") stand in running text
 # one or two at a time ("mellan 800 och 2 100 samtal"); four in one sentence are taken for a table's rows. The
 # columns cannot be told apart again (a comment cell may hold numbers too), so the table is left as text and
-# shown to the editor (see tables_in).
+# shown to the editor (see table_amounts and the plan's review list).
 _AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})+(?![\d,])")
 MIN_TABLE_AMOUNTS = 4
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
