@@ -46,6 +46,12 @@ FLATTENED_TABLE = (
     "rad {line}: {amounts} belopp i samma mening – en tabell som blivit löptext? Kolumnerna går inte att "
     "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
 )
+CHANGED_SINCE_PLAN = (
+    "{file} har ändrats sedan planen skrevs (sha256 stämmer inte), så planens uppgifter för filen kan inte "
+    "följas säkert, och en ny delning skulle skriva över dem. Återställ filen; eller ta bort raden 'sha256:' "
+    "för filen i planen, om planens rader stämmer med den nya filen; eller ta bort filens avsnitt i planen "
+    "(eller kör med --replan), så delas den på nytt"
+)
 NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
@@ -67,9 +73,17 @@ def slugify(title: str) -> str:
 
 
 def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
-    """Does an edited plan say how to split this dump (and is the dump still the one it was made for)?"""
-    entry = edited.get(dump.name)
-    return entry is not None and entry.get("sha256") in (None, dump.sha256)
+    """Does an edited plan say how to split this dump? (It was made for this dump: see _check_plan_fits.)"""
+    return dump.name in edited
+
+
+def _check_plan_fits(dumps: list[LegacyDump], edited: dict[str, dict], plan_name: str) -> None:
+    """A plan made for another version of a dump is not followed, nor silently written over: the editor's
+    corrections for it would be lost. Without a ``sha256`` the editor says the plan fits the dump as it is."""
+    for dump in dumps:
+        entry = edited.get(dump.name)
+        if entry is not None and entry.get("sha256") not in (None, dump.sha256):
+            raise MigrationError(plan_name, entry["line"], CHANGED_SINCE_PLAN.format(file=dump.name))
 
 
 def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
@@ -149,6 +163,7 @@ def plan_migration(
     """
     today = today or dt.date.today()
     edited = edited or {}
+    _check_plan_fits(dumps, edited, plan_name)
     documents = {d.name: find_marker(d.lines, rules.document_markers) for d in dumps}
     listings = [d for d in dumps if documents[d.name] is None]
     # Words are weighed by the listings alone, the texts being split (as the splitter was measured): a long

@@ -48,8 +48,13 @@ def _plan(out):
 
 def _migrate_following(out, plan: dict) -> dict:
     """Save an edited plan in ``out``, migrate the archive again following it, and return the new plan."""
+    return _migrate_following_from(out, plan, LEGACY)
+
+
+def _migrate_following_from(out, plan: dict, sources) -> dict:
+    """Save an edited plan in ``out``, migrate ``sources`` again following it, and return the new plan."""
     (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
-    result = run_migrate("--out", out, LEGACY)
+    result = run_migrate("--out", out, sources)
     assert result.returncode == 0, result.stderr
     return _plan(out)
 
@@ -157,6 +162,34 @@ def test_rerun_follows_an_edited_plan(migrated, tmp_path):
     assert "Title: Sammanslaget inlägg" in merged and "Date: 2014-03-02" in merged
     assert second["title"] in merged  # the second post's title line is now body text
     assert not (out / second["output"]).exists()
+
+
+def test_a_dump_changed_since_the_plan_is_an_error_until_the_editor_says_the_plan_fits(migrated, tmp_path):
+    """A plan made for another version of a dump is neither followed nor written over: its corrections
+    would be lost without a word. Without the dump's sha256 the plan is followed again."""
+    out, legacy = tmp_path / "out", tmp_path / "legacy"
+    shutil.copytree(migrated, out)
+    shutil.copytree(LEGACY, legacy)
+    plan = _plan(out)
+    source = next(s for s in plan["sources"] if s["kind"] == "listing")
+    source["posts"][0]["title"] = "Redaktörens rubrik"
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    (out / "migration-plan.yaml").write_text(text, "utf-8")
+    dump = legacy / source["file"]
+    dump.write_text(dump.read_text(encoding="utf-8").rstrip("\n") + "\nEn rad som lades till efteråt.\n", "utf-8")
+    n_lines = len(dump.read_text(encoding="utf-8").splitlines())
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = run_migrate("--out", out, legacy)
+    assert result.returncode == 2
+    line = text.splitlines().index(f"- file: {source['file']}") + 1
+    assert f"migration-plan.yaml:{line}: {source['file']} har ändrats sedan planen skrevs" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    del source["sha256"]
+    last = source["posts"][-1]
+    last["lines"] = f"{last['lines'].split('-')[0]}-{n_lines}"
+    again = _migrate_following_from(out, plan, legacy)
+    followed = next(s for s in again["sources"] if s["file"] == source["file"])
+    assert followed["posts"][0]["title"] == "Redaktörens rubrik"
 
 
 def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
