@@ -241,6 +241,8 @@ HEADER = """\
 # Börja med inläggen i summary.review_first; skriv 'reviewed: true' i ett
 # inlägg du har granskat, så lämnar det listan.
 # Ett fält du tar bort räknas fram på nytt. Kommentarer i filen sparas inte.
+# Avsnittet 'imports' (WordPress-exporter och sparade sidor) är bara en redovisning:
+# rätta sådana inlägg i deras Markdown-filer, som migreringen inte skriver över.
 """
 
 
