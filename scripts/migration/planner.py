@@ -52,6 +52,10 @@ CHANGED_SINCE_PLAN = (
     "för filen i planen, om planens rader stämmer med den nya filen; eller ta bort filens avsnitt i planen "
     "(eller kör med --replan), så delas den på nytt"
 )
+NOT_IN_RUN = (
+    "planen har ett avsnitt för {file}, men filen är inte med bland källorna – ta med den (hela legacy-mappen), "
+    "eller ta bort dess avsnitt i planen om filen inte ska migreras (ett nytt namn på filen: byt 'file:' i planen)"
+)
 NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
@@ -78,12 +82,17 @@ def _follows_plan(dump: LegacyDump, edited: dict[str, dict]) -> bool:
 
 
 def _check_plan_fits(dumps: list[LegacyDump], edited: dict[str, dict], plan_name: str) -> None:
-    """A plan made for another version of a dump is not followed, nor silently written over: the editor's
-    corrections for it would be lost. Without a ``sha256`` the editor says the plan fits the dump as it is."""
+    """A plan made for another version of a dump, or for a dump not in this run, is not followed, nor silently
+    written over: the editor's corrections for it would be lost. Without a ``sha256`` the editor says the plan
+    fits the dump as it is."""
     for dump in dumps:
         entry = edited.get(dump.name)
         if entry is not None and entry.get("sha256") not in (None, dump.sha256):
             raise MigrationError(plan_name, entry["line"], CHANGED_SINCE_PLAN.format(file=dump.name))
+    given = {dump.name for dump in dumps}
+    for name, entry in edited.items():  # a run without it would write the plan without its section
+        if name not in given:
+            raise MigrationError(plan_name, entry["line"], NOT_IN_RUN.format(file=name))
 
 
 def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:

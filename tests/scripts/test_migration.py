@@ -192,6 +192,22 @@ def test_a_dump_changed_since_the_plan_is_an_error_until_the_editor_says_the_pla
     assert followed["posts"][0]["title"] == "Redaktörens rubrik"
 
 
+def test_a_run_without_a_dump_the_plan_has_is_an_error_naming_its_section(migrated, tmp_path):
+    """Run on some dumps only, the migration would write a plan without the others' sections, and an
+    editor's corrections to them would be gone; a dump renamed on disk is the same case."""
+    out = tmp_path / "out"
+    shutil.copytree(migrated, out)
+    text = (out / "migration-plan.yaml").read_text(encoding="utf-8")
+    first, *others = sorted(s["file"] for s in _plan(out)["sources"])
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = run_migrate("--out", out, LEGACY / first)
+    assert result.returncode == 2
+    line = text.splitlines().index(f"- file: {others[0]}") + 1
+    assert f"migration-plan.yaml:{line}: planen har ett avsnitt för {others[0]}, men filen är inte med" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert run_migrate("--out", out, LEGACY / first, "--replan").returncode == 0  # the editor's choice, said aloud
+
+
 def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
     out = tmp_path / "broken"
     shutil.copytree(migrated, out)
