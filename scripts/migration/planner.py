@@ -206,7 +206,7 @@ def plan_migration(
         if marker is not None:
             draft, dropped, rendered = _document_draft(dump, marker, rules)
             if _follows_plan(dump, edited):  # the document's title, date, tags … as an editor corrected them
-                _take_edits(draft, _document_entry(edited[dump.name], dump.name, plan_name))
+                _take_edits(draft, _document_entry(edited[dump.name], draft.post, plan_name))
             drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
@@ -388,13 +388,15 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
     return drafts
 
 
-def _document_entry(source: dict, file: str, plan_name: str) -> dict:
-    """The plan's one entry for a document dump (a document is not split, nor left out)."""
+def _document_entry(source: dict, document: PlannedPost, plan_name: str) -> dict:
+    """The plan's one entry for a document dump: a document is not split, cut short nor left out."""
     posts = source["posts"]
-    if len(posts) != 1:
-        line = posts[1]["__line__"] if posts else source["line"]
+    if len(posts) != 1 or str(posts[0]["lines"]) != document.lines:
+        line = posts[1]["__line__"] if len(posts) > 1 else posts[0]["__line__"] if posts else source["line"]
         raise MigrationError(
-            plan_name, line, f"{file} är ett dokument och har ett enda inlägg i planen, med 'lines' för hela filen"
+            plan_name,
+            line,
+            f"{document.source} är ett dokument och har ett enda inlägg i planen, 'lines: {document.lines}'",
         )
     return posts[0]
 

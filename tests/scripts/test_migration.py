@@ -637,23 +637,25 @@ def test_an_editors_corrections_to_a_document_in_the_plan_are_followed(tmp_path)
     assert "Date: 2024-12-20" in (version.parent / "version.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("posts", [0, 2])
-def test_a_plan_that_splits_or_drops_a_document_is_an_error_naming_its_line(tmp_path, posts):
-    """A document is one entry in the plan; cut in two or deleted there, it is not guessed at."""
+@pytest.mark.parametrize(("posts", "lines"), [(0, ""), (2, ""), (1, "1-3")])
+def test_a_plan_that_splits_shortens_or_drops_a_document_is_an_error_naming_its_line(tmp_path, posts, lines):
+    """A document is one entry in the plan, over the whole file; cut, shortened or deleted there, it is not
+    guessed at."""
     report = _report_with_a_table(tmp_path)
     out = tmp_path / "out"
     assert run_migrate("--out", out, "--quiet", report).returncode == 0
     plan = _plan(out)
     (entry,) = plan["sources"][0]["posts"]
-    plan["sources"][0]["posts"] = [dict(entry) for _ in range(posts)]
+    plan["sources"][0]["posts"] = [entry | ({"lines": lines} if lines else {}) for _ in range(posts)]
     text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
     (out / "migration-plan.yaml").write_text(text, "utf-8")
     before = _files(out)
     result = run_migrate("--out", out, "--quiet", report)
     assert result.returncode == 2
-    named = "- file: rapport.txt" if posts == 0 else "  - title: Rapport om cykelbanor 2024"  # the second entry
+    named = "- file: rapport.txt" if posts == 0 else "  - title: Rapport om cykelbanor 2024"  # the last entry
     line = [n for n, t in enumerate(text.splitlines(), 1) if t == named][-1]
-    assert f"migration-plan.yaml:{line}: rapport.txt är ett dokument och har ett enda inlägg" in result.stderr
+    says = "rapport.txt är ett dokument och har ett enda inlägg i planen, 'lines: 1-4'"
+    assert f"migration-plan.yaml:{line}: {says}" in result.stderr
     assert _files(out) == before
 
 
