@@ -392,7 +392,7 @@ def _document_entry(source: dict, document: PlannedPost, plan_name: str) -> dict
     """The plan's one entry for a document dump: a document is not split, cut short nor left out."""
     posts = source["posts"]
     if len(posts) != 1 or str(posts[0]["lines"]) != document.lines:
-        line = posts[1]["__line__"] if len(posts) > 1 else posts[0]["__line__"] if posts else source["line"]
+        line = posts[-1]["__line__"] if posts else source["line"]
         raise MigrationError(
             plan_name,
             line,
