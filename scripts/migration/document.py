@@ -94,15 +94,17 @@ def _sentence_case(heading: str) -> str:
     return lowered[0].upper() + lowered[1:]
 
 
-def _cover_facts(cover: str, title: str) -> dict[str, str]:
-    """ "Key: value" pairs on the cover page, after the title."""
+def _cover(cover: str, title: str) -> tuple[str, dict[str, str]]:
+    """The cover page after the title: its text before the first "Key: value" pair (a subtitle, who decided
+    it) and the pairs. Both are kept: a cover's words are the document's too."""
     text = cover[len(title) :].strip() if cover.startswith(title) else cover
     matches = list(_LABEL.finditer(" " + text))
+    lead = (" " + text)[: matches[0].start()].strip() if matches else text
     facts = {}
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text) + 1
         facts[match.group(1)] = (" " + text)[match.end() : end].strip()
-    return facts
+    return lead, facts
 
 
 def _block_markdown(kind: str, block: str | list[str]) -> str:
@@ -134,15 +136,15 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     ]
 
     tables = {number: amounts for number, text in cleaned if (amounts := table_amounts(text))}
-    facts: dict[str, str] = {}
+    cover, facts = "", {}
     if cleaned and cleaned[0][1].startswith(title):
-        facts = _cover_facts(cleaned[0][1], title)
+        cover, facts = _cover(cleaned[0][1], title)
         cleaned = cleaned[1:]
     texts, notes = footnotes_of([text for _, text in cleaned])
     marked = marked_references(texts, notes) if notes else None
     footnotes = {cleaned[index][0]: found for index, found in notes.items()}
 
-    blocks: list[str] = []
+    blocks: list[str] = [inline(cover)] if cover else []
     if facts:
         blocks.append("\n".join(f"- **{k}:** {inline(v)}" for k, v in facts.items()))
     summary, in_section = "", False

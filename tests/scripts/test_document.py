@@ -93,3 +93,16 @@ def test_footnotes_whose_references_cannot_be_told_are_a_plain_list():
     markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
     assert "Se tabell 1, och figur 1." in markdown
     assert markdown.endswith("## Fotnoter\n\n1. Källa: SCB.\n")
+
+
+def test_a_covers_words_before_its_facts_are_kept_above_them():
+    lines = (TITLE, "Transkript:", f"{TITLE} Beslutad av kulturnämnden Datum: 2020-03-01 1", "Text. 2")
+    rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
+    assert rendered.markdown.startswith("Beslutad av kulturnämnden\n\n- **Datum:** 2020-03-01\n\nText.")
+    assert rendered.facts == {"Datum": "2020-03-01"}
+
+
+def test_a_cover_without_facts_keeps_its_words():
+    lines = (TITLE, "Transkript:", f"{TITLE} En rapport från gatukontoret 1", "Text. 2")
+    markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
+    assert markdown.startswith("En rapport från gatukontoret\n\nText.")
