@@ -55,16 +55,17 @@ def _date_of(match: re.Match) -> dt.date | None:
 
 
 def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | None:
-    """A date written after a label ("Datum: 2015-12-18"), the latest if several."""
+    """A date written after a label ("Datum: 2015-12-18", "Uppdaterad den 3 mars 2016"), the latest if several,
+    with the label and the date as written (the plan shows them as evidence)."""
     found = []
     for label in labels:
-        pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+", re.IGNORECASE)
+        pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+(?:den\s+)?", re.IGNORECASE)
         for match in pattern.finditer(text):
             rest = text[match.end() : match.end() + 40]
             written = ISO_DATE.match(rest) or WRITTEN_DATE.match(rest)
             date = _date_of(written) if written else None
             if date:
-                found.append((date, f"{label} {rest.split()[0]}"))
+                found.append((date, f"{label} {written.group()}"))
     return max(found) if found else None
 
 

@@ -66,7 +66,8 @@ def test_a_reference_number_shaped_like_a_date_is_no_day_of_the_estimate():
 
 def test_a_label_counts_only_before_a_whole_real_date():
     labels = ("Datum",)
-    assert labelled_date("Datum: 18 december 2015", labels) == (dt.date(2015, 12, 18), "Datum 18")
+    assert labelled_date("Datum: 18 december 2015", labels) == (dt.date(2015, 12, 18), "Datum 18 december 2015")
+    assert labelled_date("Datum: den 3 mars 2016.", labels) == (dt.date(2016, 3, 3), "Datum 3 mars 2016")
     assert labelled_date("Datum: 18 december", labels) is None  # no year: no day to fix the post on
     assert labelled_date("Datum: 30 februari 2015", labels) is None
     assert labelled_date("Datum: 2015-02-30 och Datum: 2015-02-03", labels) == (dt.date(2015, 2, 3), "Datum 2015-02-03")
