@@ -16,6 +16,7 @@ from .errors import MigrationError
 from .flattened_pdf import (
     FOOTNOTE_MARKS,
     footnotes_of,
+    is_contents_page,
     item_parts,
     joined_pages,
     marked_references,
@@ -53,6 +54,7 @@ class RenderedDocument:
     page_numbers: dict[int, int]  # source line -> page number removed from its end
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # source line -> footnotes moved from its end
     tables: dict[int, int] = field(default_factory=dict)  # source line -> amounts of a table left run into its text
+    contents: list[int] = field(default_factory=list)  # source lines of a table of contents, left out
 
 
 def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
@@ -126,7 +128,8 @@ def _series_item(item: str) -> str:
 
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     """The document as Markdown (cover facts, headings, paragraphs, lists, footnotes at the end), its summary,
-    and, for the plan, the page numbers and footnotes taken from each source line and the tables left in it."""
+    and, for the plan, the page numbers and footnotes taken from each source line, the tables left in it and
+    the pages of its table of contents, left out (see flattened_pdf.is_contents_page)."""
     title = plain(lines[parts.title_line - 1])
     pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
     numbered = page_numbers_of([text for _, text in pages])
@@ -134,6 +137,9 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     cleaned = [
         (number, without_page_number(text) if index in numbered else text) for index, (number, text) in enumerate(pages)
     ]
+    contents = [number for number, text in cleaned[1:] if is_contents_page(text, len(pages))]
+    cleaned = [(number, text) for number, text in cleaned if number not in contents]
+    page_numbers = {number: page for number, page in page_numbers.items() if number not in contents}
 
     tables = {number: amounts for number, text in cleaned if (amounts := table_amounts(text))}
     cover, facts = "", {}
@@ -167,4 +173,4 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         sign = "[^{}]:" if marked else "{}."
         blocks.append("\n".join(f"{sign.format(number)} {inline(text)}" for number, text in items))
     markdown = FOOTNOTE_MARKS.sub(r"[^\1]", "\n\n".join(blocks) + "\n")
-    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables)
+    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables, contents)

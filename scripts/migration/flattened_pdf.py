@@ -1,10 +1,11 @@
 """Restoring the structure a PDF loses when it is flattened to text, one line per page.
 
 Each page's number is run into the end of its text, and so are its footnotes,
-before the number; ALL-CAPS section headings, subheadings in sentence case,
-bullet lists, numbered lists and labelled series ("Steg 1 … Steg 2 …") are run
-into the sentences around them, and paragraphs are gone. These functions find
-each of them again in plain text; ``document`` renders the result as Markdown.
+before the number; a table of contents is a page of headings and numbers;
+ALL-CAPS section headings, subheadings in sentence case, bullet lists,
+numbered lists and labelled series ("Steg 1 … Steg 2 …") are run into the
+sentences around them, and paragraphs are gone. These functions find each of
+them again in plain text; ``document`` renders the result as Markdown.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ _RUN_IN_HEADING = re.compile(
 )
 _CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
+# A table of contents flattened to one page: "INNEHÅLL Inledning 3 Bakgrund ....... 4 Resultat 7", entries of a few
+# words, each a heading (a capital first) with the page it starts on (perhaps after a dot leader), counting up,
+# and nothing else: no sentence's punctuation.
+_CONTENTS_ENTRY = re.compile(r"\s*([A-ZÅÄÖÉ][^\d.!?:]*?)(?:\s*\.{2,})?\s+(\d{1,3})(?=\s|$)")
+MIN_CONTENTS_ENTRIES = 3
+MAX_CONTENTS_ENTRY_WORDS = 8
 # A table run into the text: its rows follow each other with no full stop between them, so one "sentence"
 # holds every amount of a column. Amounts with a space between the thousands ("595 000") stand in running text
 # one or two at a time ("mellan 800 och 2 100 samtal"); four in one sentence are taken for a table's rows. The
@@ -303,6 +310,25 @@ def _numbered_items(text: str) -> list[re.Match]:
         elif number == 1 and text[: mark.start()].rstrip().endswith(":"):
             marks = [mark]
     return marks
+
+
+def is_contents_page(page: str, pages: int) -> bool:
+    """Is the page (its own number taken off) a table of contents: entries of a few words, each followed by the
+    page it points to, counting up and within the document, and nothing else? Its page numbers mean nothing on
+    the web, where the document's headings stand in the text."""
+    entries, at = [], 0
+    while match := _CONTENTS_ENTRY.match(page, at):
+        entries.append((match.group(1), int(match.group(2))))
+        at = match.end()
+    if page[at:].strip() or len(entries) < MIN_CONTENTS_ENTRIES:
+        return False
+    numbers = [number for _, number in entries]
+    return (
+        numbers == sorted(numbers)
+        and len({text for text, _ in entries}) == len(entries)
+        and numbers[-1] <= pages
+        and all(len(text.split()) <= MAX_CONTENTS_ENTRY_WORDS for text, _ in entries)
+    )
 
 
 def table_amounts(page: str) -> int:

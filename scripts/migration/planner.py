@@ -57,6 +57,7 @@ NOT_IN_RUN = (
     "eller ta bort dess avsnitt i planen om filen inte ska migreras (ett nytt namn på filen: byt 'file:' i planen)"
 )
 NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
+CONTENTS_PAGE = "innehållsförteckning: sidnumren gäller pdf:en, rubrikerna står i dokumentets text"
 FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
 
@@ -296,7 +297,8 @@ def _document_draft(
     ) or dating.first_full_date(cover)
     if written:
         post.edited["_fixed"] = dating.DateDecision(written[0], "text", f"datum skrivet i dokumentet: {written[1]}")
-    return draft, list(parts.dropped), rendered
+    contents = [Noise(number, dump.line(number), CONTENTS_PAGE) for number in rendered.contents]
+    return draft, [*parts.dropped, *contents], rendered
 
 
 @dataclass

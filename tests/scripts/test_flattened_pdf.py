@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from migration.flattened_pdf import (
     footnotes_of,
+    is_contents_page,
     item_parts,
     joined_pages,
     marked_references,
@@ -285,3 +286,21 @@ def test_no_footnote_is_marked_if_one_reference_cannot_be_told(page):
 def test_a_sentence_holding_four_amounts_is_a_flattened_table(page, amounts):
     """Rows run together leave every amount of a column in one sentence; running text names one or two."""
     assert table_amounts(page) == amounts
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("INNEHÅLL Inledning 3 Verksamheten 4 Ekonomi 6", True),
+        ("Innehållsförteckning Sammanfattning ....... 3 Bakgrund .... 4 Resultat och analys ...... 7", True),
+        ("Inledning 3 Bakgrund 3 Mål 5", True),  # two sections on one page
+        ("Vi nådde 3 mål och 4 delmål under 6", False),  # words in lower case are no headings
+        ("Inledning 3 Bakgrund 2 Mål 5", False),  # the pages do not count up
+        ("Inledning 3 Bakgrund 4 Mål 50", False),  # a page the document does not have
+        ("Inledning 3 Bakgrund 4", False),  # two entries may be a sentence's numbers
+        ("Sprint 1 Sprint 2 Sprint 3", False),  # one label counting up is a series, not headings
+        ("INLEDNING Biblioteken har öppnat 3 filialer. Bakgrund 4 Mål 5", False),  # a sentence among them
+    ],
+)
+def test_a_table_of_contents_is_a_page_of_headings_each_with_the_page_it_starts_on(page, expected):
+    assert is_contents_page(page, pages=10) is expected

@@ -73,10 +73,45 @@ def _kept_and_copy(plan: dict) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
 
 
 def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
-    plan = _plan(migrated)
+    _assert_every_line_kept(migrated, LEGACY)
+
+
+def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
+    """A cover with words before its facts, a table of contents, a list of lower-case fragments: the archive's
+    report has none of them, and the cover's words were once dropped without a word."""
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    (marker,) = rules.document_markers
+    lines = [
+        "Årsrapport för biblioteken 2019",
+        "Biblioteksplan 2018–2022",
+        marker,
+        "Årsrapport för biblioteken 2019 Beslutad av kulturnämnden Datum: 2020-03-12 Diarienummer: KN 2020/14 1",
+        "INNEHÅLL Inledning 3 Verksamheten ........ 4 Ekonomi 5 2",
+        "INLEDNING Biblioteken har haft fler besökare än någonsin. Vi har öppnat två nya filialer. 3",
+        "VERKSAMHETEN Vi har ordnat följande: • läsecirklar för unga • språkcaféer. Besöken ökade. 4",
+        "EKONOMI Nämnden redovisar ett överskott. 5",
+    ]
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    (sources / "arsrapport.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
+    _assert_every_line_kept(out, sources)
+    (document,) = _plan(out)["sources"]
+    assert [d["line"] for d in document["dropped"]] == [2, 3, 5]  # the list, the marker, the table of contents
+    assert "innehållsförteckning" in document["dropped"][-1]["reason"]
+    text = (out / document["posts"][0]["output"]).read_text(encoding="utf-8")
+    assert "Beslutad av kulturnämnden\n\n- **Datum:** 2020-03-12" in text
+    assert "- läsecirklar för unga\n- språkcaféer." in text
+    assert "Inledning 3" not in text
+
+
+def _assert_every_line_kept(out: Path, legacy: Path) -> None:
+    """Every non-blank line of every dump in ``out``'s plan is in exactly one output, or dropped with a reason."""
+    plan = _plan(out)
     outputs = {}
     for source in plan["sources"]:
-        dump_lines = (LEGACY / source["file"]).read_text(encoding="utf-8").splitlines()
+        dump_lines = (legacy / source["file"]).read_text(encoding="utf-8").splitlines()
         dropped = {d["line"] for d in source["dropped"]}
         pages = {int(k): v for k, v in (source.get("removed_page_numbers") or {}).items()}
         footnotes = {int(k): v for k, v in (source.get("moved_footnotes") or {}).items()}
@@ -96,7 +131,7 @@ def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
                 continue
             assert number in owner, f"{source['file']}:{number} is in no output and not dropped"
             if owner[number] not in outputs:
-                outputs[owner[number]] = _normalise((migrated / owner[number]).read_text(encoding="utf-8"))
+                outputs[owner[number]] = _normalise((out / owner[number]).read_text(encoding="utf-8"))
             expected = _normalise(re.sub(rf"\s+{pages[number]}$", "", text) if number in pages else text)
             for note in map(_normalise, footnotes.get(number, [])):  # moved from the page's end to the document's
                 assert note in expected
