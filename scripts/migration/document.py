@@ -92,8 +92,10 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> Docum
 
 
 def _sentence_case(heading: str) -> str:
+    """An ALL-CAPS heading as a sentence: its first letter a capital, after its section number if it has one."""
     lowered = heading.lower()
-    return lowered[0].upper() + lowered[1:]
+    first = next(index for index, char in enumerate(lowered) if char.isalpha())
+    return lowered[:first] + lowered[first].upper() + lowered[first + 1 :]
 
 
 def _cover(cover: str, title: str) -> tuple[str, dict[str, str]]:

@@ -18,9 +18,11 @@ _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
 PARAGRAPH_WORDS = 110
 # A run of ALL-CAPS words (five letters or more in all), perhaps with a number ("UTFALL 2016"), followed
-# by the capitalised start of the section's first sentence.
+# by the capitalised start of the section's first sentence. A section number before it ("2 BAKGRUND",
+# "3.1 METOD") is the heading's where a sentence ended before it ("… i mål 4. SAMMANFATTNING" keeps its 4).
 _CAPS_HEADING = re.compile(
-    r"(?<![\w(])((?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,}(?:\s+\d{1,4})?)\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
+    r"(?<![\w(])((?:(?:^|(?<=[.!?]\s))\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+    r"(?:[A-ZÅÄÖÉ]{2,}\s+)*[A-ZÅÄÖÉ]{2,}(?:\s+\d{1,4})?)\s+(?=[A-ZÅÄÖÉ0-9][a-zåäöé\s])"
 )
 MIN_HEADING_LETTERS = 5
 # A bullet list run into the text: "… i år. o Nya cykelbanor. o Fler laddplatser vid stationen. …". A word

@@ -29,6 +29,10 @@ def test_capital_headings_and_bullet_lists_run_into_a_flattened_pdf_are_restored
     ]
 
 
+def test_a_numbered_capital_heading_keeps_its_number_and_reads_as_a_sentence():
+    assert _blocks_after_the_cover("2.1 VÅRA MÅL Staden växer.") == ["## 2.1 Våra mål", "Staden växer.\n"]
+
+
 def test_a_run_in_subheading_is_a_heading_below_its_section_or_in_place_of_one():
     page = (
         "Vi har cykelbanor. Nya banor Under våren byggde vi tre. BAKGRUND Staden växer. "

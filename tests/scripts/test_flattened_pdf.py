@@ -226,6 +226,17 @@ def test_capital_headings_cut_the_text_into_sections_and_an_acronym_stays_in_it(
     ]
 
 
+def test_a_section_number_goes_with_its_heading_where_a_sentence_ended_before_it():
+    text = "1. INLEDNING Vi bygger. 2 BAKGRUND Staden växer. 3.1 METOD OCH URVAL Vi mätte i mål 4. RESULTAT Bra."
+    assert sections(text) == [
+        (None, ""),
+        ("1. INLEDNING", "Vi bygger. "),
+        ("2 BAKGRUND", "Staden växer. "),
+        ("3.1 METOD OCH URVAL", "Vi mätte i mål 4. "),  # mid-sentence, a number is the sentence's
+        ("RESULTAT", "Bra."),
+    ]
+
+
 def test_a_page_that_ends_mid_sentence_goes_on_on_the_next():
     pages = ["Vi bygger cykelbanor i", "hela staden. Det tar två år.", "Sedan mäter vi:", "hur många som cyklar."]
     assert joined_pages(pages) == ["Vi bygger cykelbanor i hela staden. Det tar två år.", *pages[2:]]
