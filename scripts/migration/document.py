@@ -24,6 +24,7 @@ from .flattened_pdf import (
     sections,
     subsections,
     table_amounts,
+    table_header,
     text_blocks,
     without_page_number,
 )
@@ -53,7 +54,8 @@ class RenderedDocument:
     summary: str
     page_numbers: dict[int, int]  # source line -> page number removed from its end
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # source line -> footnotes moved from its end
-    tables: dict[int, int] = field(default_factory=dict)  # source line -> amounts of a table left run into its text
+    # source line -> (amounts in one sentence, header row) of a table left run into its text
+    tables: dict[int, tuple[int, str]] = field(default_factory=dict)
     contents: list[int] = field(default_factory=list)  # source lines of a table of contents, left out
 
 
@@ -143,7 +145,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     cleaned = [(number, text) for number, text in cleaned if number not in contents]
     page_numbers = {number: page for number, page in page_numbers.items() if number not in contents}
 
-    tables = {number: amounts for number, text in cleaned if (amounts := table_amounts(text))}
+    found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}
+    tables = {number: table for number, table in found.items() if any(table)}
     cover, facts = "", {}
     if cleaned and cleaned[0][1].startswith(title):
         cover, facts = _cover(cleaned[0][1], title)

@@ -63,6 +63,10 @@ MAX_CONTENTS_ENTRY_WORDS = 8
 # shown to the editor (see table_amounts and the plan's review list).
 _AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})+(?![\d,])")
 MIN_TABLE_AMOUNTS = 4
+# A table's header row run into the text: its column heads, capitalised words one after another ("… organisation.
+# Roll Namn Uppgift Styrgrupp …"). Swedish prose capitalises a sentence's first word and names, and
+# names come two or three together; four capitalised words in a row, none in capitals only, are taken for a header.
+_TABLE_HEADER = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖÉ][a-zåäöé]+ ){3,}[A-ZÅÄÖÉ][a-zåäöé]+(?![\w-])")
 # A footnote is run into the end of its page, after the page's last words: "… så att cyklisterna 1 GC-väg =
 # gång- och cykelväg." It opens with its number (1, 2, … through the document), is short, and its number
 # stands after a word earlier in the text ("GC-väg 1,"), where it is referred to.
@@ -331,6 +335,12 @@ def is_contents_page(page: str, pages: int) -> bool:
         and numbers[-1] <= pages
         and all(len(text.split()) <= MAX_CONTENTS_ENTRY_WORDS for text, _ in entries)
     )
+
+
+def table_header(page: str) -> str:
+    """The first run of capitalised words on the page that reads as a table's header row ("" if none)."""
+    match = _TABLE_HEADER.search(page)
+    return match.group() if match else ""
 
 
 def table_amounts(page: str) -> int:

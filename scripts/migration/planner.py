@@ -43,9 +43,11 @@ NO_CONTENT = (
     "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
 )
 FLATTENED_TABLE = (
-    "rad {line}: {amounts} belopp i samma mening – en tabell som blivit löptext? Kolumnerna går inte att "
+    "rad {line}: {evidence} – en tabell som blivit löptext? Kolumnerna går inte att "
     "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
 )
+TABLE_AMOUNTS = "{amounts} belopp i samma mening"
+TABLE_HEADER = "ord med versal i följd, som kolumnrubriker (”{header}”)"
 CHANGED_SINCE_PLAN = (
     "{file} har ändrats sedan planen skrevs (sha256 stämmer inte), så planens uppgifter för filen kan inte "
     "följas säkert, och en ny delning skulle skriva över dem. Återställ filen; eller ta bort raden 'sha256:' "
@@ -154,7 +156,7 @@ class _Draft:
     text: str  # title + body as plain text, for rules
     signature: list[str]
     plan_line: int | None = None  # the post's line in an edited plan that was followed
-    tables: dict[int, int] = field(default_factory=dict)  # a document's tables left as text: line -> amounts
+    tables: dict[int, tuple[int, str]] = field(default_factory=dict)  # a document's tables left as text (see document)
 
 
 def plan_migration(
@@ -678,8 +680,9 @@ def review_first(drafts: list[_Draft]) -> list[dict]:
     found = []
     for draft in (d for d in drafts if not d.post.reviewed):
         post = draft.post
-        for line, amounts in draft.tables.items():  # after every split: the text is all there, only its form is lost
-            found.append((1.0, post, FLATTENED_TABLE.format(line=line, amounts=amounts)))
+        for line, (amounts, header) in draft.tables.items():  # last: the text is all there, only its form is lost
+            evidence = TABLE_AMOUNTS.format(amounts=amounts) if amounts else TABLE_HEADER.format(header=header)
+            found.append((1.0, post, FLATTENED_TABLE.format(line=line, evidence=evidence)))
         if post.kind != "article":
             continue
         if not draft.body.strip():

@@ -13,6 +13,7 @@ from migration.flattened_pdf import (
     sections,
     subsections,
     table_amounts,
+    table_header,
     text_blocks,
 )
 
@@ -297,6 +298,22 @@ def test_no_footnote_is_marked_if_one_reference_cannot_be_told(page):
 def test_a_sentence_holding_four_amounts_is_a_flattened_table(page, amounts):
     """Rows run together leave every amount of a column in one sentence; running text names one or two."""
     assert table_amounts(page) == amounts
+
+
+@pytest.mark.parametrize(
+    ("page", "header"),
+    [
+        (
+            "Så här var vi organiserade. Roll Namn Uppgift Styrgrupp Anna Berg leder arbetet.",
+            "Roll Namn Uppgift Styrgrupp Anna Berg",
+        ),
+        ("Vi träffade Anna Berg och Per Olof Svensson i Örebro. Det gick bra.", ""),  # names: two or three words
+        ("Läs rapporten från SKL. BAKGRUND OCH SYFTE Staden växer.", ""),  # capitals only: a heading
+        ("Sveriges Kommuner och Landsting stödde Örebro Läns Museum.", ""),
+    ],
+)
+def test_capitalised_words_four_in_a_row_are_a_tables_header_row(page, header):
+    assert table_header(page) == header
 
 
 @pytest.mark.parametrize(
