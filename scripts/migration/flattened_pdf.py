@@ -50,10 +50,13 @@ _RUN_IN_HEADING = re.compile(
 )
 _CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
-# A table of contents flattened to one page: "INNEHÅLL Inledning 3 Bakgrund ....... 4 Resultat 7", entries of a few
-# words, each a heading (a capital first) with the page it starts on (perhaps after a dot leader), counting up,
-# and nothing else: no sentence's punctuation.
-_CONTENTS_ENTRY = re.compile(r"\s*([A-ZÅÄÖÉ][^\d.!?:]*?)(?:\s*\.{2,})?\s+(\d{1,3})(?=\s|$)")
+# A table of contents flattened to one page: "INNEHÅLL Inledning 3 Bakgrund ....... 4 2.1 Resultat...7", entries
+# of a few words, each a heading (a capital first, perhaps after its section number) with the page it starts on
+# (perhaps after a dot leader), counting up, and nothing else: no sentence's punctuation.
+_CONTENTS_ENTRY = re.compile(
+    r"\s*((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-ZÅÄÖÉ][^\d.!?:]*?)(?:\s*\.{2,}\s*|\s+)(\d{1,3})(?=\s|$)"
+)
+_CONTENTS_HEADING = re.compile(r"\s*[A-ZÅÄÖÉ][^\W\d]*\s+(?=\d)")
 MIN_CONTENTS_ENTRIES = 3
 MAX_CONTENTS_ENTRY_WORDS = 8
 # A table run into the text: its rows follow each other with no full stop between them, so one "sentence"
@@ -322,11 +325,21 @@ def is_contents_page(page: str, pages: int) -> bool:
     """Is the page (its own number taken off) a table of contents: entries of a few words, each followed by the
     page it points to, counting up and within the document, and nothing else? Its page numbers mean nothing on
     the web, where the document's headings stand in the text."""
-    entries, at = [], 0
+    heading = _CONTENTS_HEADING.match(page)  # before numbered entries, the page's own heading stands alone
+    return any(_are_contents(_entries(page, at), pages) for at in {0, heading.end() if heading else 0})
+
+
+def _entries(page: str, at: int) -> list[tuple[str, int]] | None:
+    """The page's table-of-contents entries from ``at`` on, or None if something else stands between them."""
+    entries = []
     while match := _CONTENTS_ENTRY.match(page, at):
         entries.append((match.group(1), int(match.group(2))))
         at = match.end()
-    if page[at:].strip() or len(entries) < MIN_CONTENTS_ENTRIES:
+    return None if page[at:].strip() else entries
+
+
+def _are_contents(entries: list[tuple[str, int]] | None, pages: int) -> bool:
+    if not entries or len(entries) < MIN_CONTENTS_ENTRIES:
         return False
     numbers = [number for _, number in entries]
     return (

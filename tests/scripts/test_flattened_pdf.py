@@ -322,6 +322,7 @@ def test_capitalised_words_four_in_a_row_are_a_tables_header_row(page, header):
         ("INNEHÅLL Inledning 3 Verksamheten 4 Ekonomi 6", True),
         ("Innehållsförteckning Sammanfattning ....... 3 Bakgrund .... 4 Resultat och analys ...... 7", True),
         ("Inledning 3 Bakgrund 3 Mål 5", True),  # two sections on one page
+        ("Innehåll 1. Inledning...3 2. Bakgrund...4 2.1 Syfte...4 3. Resultat...6", True),  # numbered, no spaces
         ("Vi nådde 3 mål och 4 delmål under 6", False),  # words in lower case are no headings
         ("Inledning 3 Bakgrund 2 Mål 5", False),  # the pages do not count up
         ("Inledning 3 Bakgrund 4 Mål 50", False),  # a page the document does not have
