@@ -21,12 +21,14 @@ from .flattened_pdf import (
     joined_pages,
     marked_references,
     page_numbers_of,
+    running_text,
     sections,
     subsections,
     table_amounts,
     table_header,
     text_blocks,
     without_page_number,
+    without_running_text,
 )
 from .lines import INVISIBLE
 
@@ -57,6 +59,7 @@ class RenderedDocument:
     # source line -> (amounts in one sentence, header row) of a table left run into its text
     tables: dict[int, tuple[int, str]] = field(default_factory=dict)
     contents: list[int] = field(default_factory=list)  # source lines of a table of contents, left out
+    running: dict[int, list[str]] = field(default_factory=dict)  # source line -> its running head and foot, taken out
 
 
 def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
@@ -132,10 +135,13 @@ def _series_item(item: str) -> str:
 
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     """The document as Markdown (cover facts, headings, paragraphs, lists, footnotes at the end), its summary,
-    and, for the plan, the page numbers and footnotes taken from each source line, the tables left in it and
-    the pages of its table of contents, left out (see flattened_pdf.is_contents_page)."""
+    and, for the plan, the page numbers, running heads and feet and footnotes taken from each source line, the
+    tables left in it and the pages of its table of contents, left out (see flattened_pdf.is_contents_page)."""
     title = plain(lines[parts.title_line - 1])
     pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
+    heads_and_feet = running_text([text for _, text in pages])
+    running = {pages[index][0]: removed for index, removed in heads_and_feet.items()}
+    pages = [(n, without_running_text(text, running.get(n, []))) for n, text in pages]
     numbered = page_numbers_of([text for _, text in pages])
     page_numbers = {pages[index][0]: page for index, page in numbered.items()}
     cleaned = [
@@ -144,6 +150,7 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     contents = [number for number, text in cleaned[1:] if is_contents_page(text, len(pages))]
     cleaned = [(number, text) for number, text in cleaned if number not in contents]
     page_numbers = {number: page for number, page in page_numbers.items() if number not in contents}
+    running = {number: removed for number, removed in running.items() if number not in contents}
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}
     tables = {number: table for number, table in found.items() if any(table)}
@@ -178,4 +185,4 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         sign = "[^{}]:" if marked else "{}."
         blocks.append("\n".join(f"{sign.format(number)} {inline(text)}" for number, text in items))
     markdown = FOOTNOTE_MARKS.sub(r"[^\1]", "\n\n".join(blocks) + "\n")
-    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables, contents)
+    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables, contents, running)

@@ -10,11 +10,30 @@ them again in plain text; ``document`` renders the result as Markdown.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from .lines import stopwords
 
 _TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
+# A running head or foot (see running_text): two to twelve words, on two thirds of the pages and three at least.
+MIN_RUNNING_WORDS = 2
+MAX_RUNNING_WORDS = 12
+MIN_RUNNING_PAGES = 3
+RUNNING_SHARE = 2 / 3
+_DIGITS = re.compile(r"\d+")
+
+
+def _head_pattern(count: int) -> re.Pattern:
+    return re.compile(rf"^\s*(?:\S+\s+){{{count - 1}}}\S+")
+
+
+def _foot_pattern(count: int) -> re.Pattern:
+    return re.compile(rf"\S+(?:\s+\S+){{{count - 1}}}\s*$")
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
 PARAGRAPH_WORDS = 110
 # A run of ALL-CAPS words (five letters or more in all), perhaps with a number ("UTFALL 2016"), followed
@@ -105,6 +124,57 @@ def page_numbers_of(pages: list[str]) -> dict[int, int]:
             found[index] = value
             last_index, last = index, value
     return found
+
+
+def running_text(pages: list[str]) -> dict[int, list[str]]:
+    """The running head and foot each page repeats ("Dnr 2020/14 Sid 2 (17)", "Örebro kommun • Årsrapport"):
+    {page index: the words taken from its start and its end}.
+
+    A head is the same first words (two at least) on most pages; its numbers may differ from page to page
+    (a page number, "2 (17)"). A foot is the same last words. Words that open or close only some pages (a
+    heading on two pages of many) are the text's own.
+    """
+    found: dict[int, list[str]] = {}
+    for words_of, pattern in ((_first_words, _head_pattern), (_last_words, _foot_pattern)):
+        shared = _shared_words(pages, words_of)
+        pages = list(pages)  # the foot is looked for in what the head leaves, so a page is never taken whole
+        for index, page in enumerate(pages):
+            if shared and len(page.split()) > len(shared) and words_of(page, len(shared)) == shared:
+                removed = pattern(len(shared)).search(page).group().strip()
+                found.setdefault(index, []).append(removed)
+                pages[index] = without_running_text(page, [removed])
+    return found
+
+
+def without_running_text(page: str, removed: list[str]) -> str:
+    """The page without its running head and foot (as ``running_text`` found them)."""
+    for text in removed:
+        page = page.removeprefix(text) if page.startswith(text) else page.removesuffix(text)
+    return page.strip()
+
+
+def _masked(words: list[str]) -> tuple[str, ...]:
+    return tuple(_DIGITS.sub("#", word) for word in words)
+
+
+def _first_words(page: str, count: int) -> tuple[str, ...]:
+    return _masked(page.split()[:count])
+
+
+def _last_words(page: str, count: int) -> tuple[str, ...]:
+    return _masked(page.split()[-count:])
+
+
+def _shared_words(pages: list[str], words_of: Callable[[str, int], tuple[str, ...]]) -> tuple[str, ...]:
+    """The longest run of first (or last) words that most pages share, numbers aside; () if none."""
+    needed = max(MIN_RUNNING_PAGES, math.ceil(len(pages) * RUNNING_SHARE))
+    for count in range(MAX_RUNNING_WORDS, MIN_RUNNING_WORDS - 1, -1):
+        runs = Counter(words_of(page, count) for page in pages if len(page.split()) > count)
+        if runs:
+            run, times = runs.most_common(1)[0]
+            if times >= needed:
+                return run
+    return ()
 
 
 def without_page_number(page: str) -> str:

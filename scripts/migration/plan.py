@@ -70,6 +70,7 @@ class SourcePlan:
     dropped: list[dict]
     page_numbers: dict[int, int] = field(default_factory=dict)
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # moved from a page's end to the document's
+    running_text: dict[int, list[str]] = field(default_factory=dict)  # a page's running head and foot, taken out
 
 
 @dataclass
@@ -259,6 +260,7 @@ def dump_plan(plan: Plan) -> str:
                 "dropped": source.dropped,
                 **({"removed_page_numbers": source.page_numbers} if source.page_numbers else {}),
                 **({"moved_footnotes": source.footnotes} if source.footnotes else {}),
+                **({"removed_running_text": source.running_text} if source.running_text else {}),
             }
             for source in plan.sources
         ],

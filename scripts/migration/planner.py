@@ -206,11 +206,13 @@ def plan_migration(
         marker = documents[dump.name]
         page_numbers: dict[int, int] = {}
         footnotes: dict[int, list[str]] = {}
+        running: dict[int, list[str]] = {}
         if marker is not None:
             draft, dropped, rendered = _document_draft(dump, marker, rules)
             if _follows_plan(dump, edited):  # the document's title, date, tags … as an editor corrected them
                 _take_edits(draft, _document_entry(edited[dump.name], draft.post, plan_name))
             drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
+            running = rendered.running
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
             drafts = _listing_drafts(dump, ranges, rules, plan_name)
@@ -225,6 +227,7 @@ def plan_migration(
                 [{"line": n.line, "text": n.text, "reason": n.reason} for n in sorted(dropped, key=lambda n: n.line)],
                 page_numbers,
                 footnotes,
+                running,
             )
         )
 

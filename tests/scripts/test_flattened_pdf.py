@@ -10,11 +10,13 @@ from migration.flattened_pdf import (
     joined_pages,
     marked_references,
     page_numbers_of,
+    running_text,
     sections,
     subsections,
     table_amounts,
     table_header,
     text_blocks,
+    without_running_text,
 )
 
 
@@ -333,3 +335,37 @@ def test_capitalised_words_four_in_a_row_are_a_tables_header_row(page, header):
 )
 def test_a_table_of_contents_is_a_page_of_headings_each_with_the_page_it_starts_on(page, expected):
     assert is_contents_page(page, pages=10) is expected
+
+
+def test_a_running_head_and_foot_are_taken_from_every_page_that_has_them():
+    pages = [
+        "Cyklar i staden Beslutad av nämnden.",  # the cover has neither
+        "Dnr 2020/14 Sid 2 (4) BAKGRUND Staden växer. Gatukontoret Cykelplan",
+        "Dnr 2020/14 Sid 3 (4) Vi bygger fler banor. Gatukontoret Cykelplan",
+        "Dnr 2020/14 Sid 4 (4) Vi mäter varje år. Gatukontoret Cykelplan",
+    ]
+    found = running_text(pages)
+    assert found == {index: [f"Dnr 2020/14 Sid {index + 1} (4)", "Gatukontoret Cykelplan"] for index in (1, 2, 3)}
+    assert without_running_text(pages[2], found[2]) == "Vi bygger fler banor."
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        # the same words open two pages of six: the text's own
+        ["Vi bygger banor. Det tar tid.", "Vi bygger broar.", "Staden växer.", "Fler cyklar.", "Mät.", "Klart."],
+        # one word on every page is no head (a word the text repeats, a page number)
+        ["Cyklar byggs här.", "Cyklar rullar där.", "Cyklar står still.", "Cyklar säljs billigt."],
+        ["1 Cyklar byggs.", "2 Banor rullar.", "3 Folk står.", "4 Vi säljer."],
+        # two pages are too few to tell
+        ["Dnr 1 Sid 1 Text.", "Dnr 1 Sid 2 Mer."],
+    ],
+)
+def test_words_that_open_or_close_only_some_pages_are_no_running_text(pages):
+    assert running_text(pages) == {}
+
+
+def test_a_page_of_nothing_but_its_head_and_foot_keeps_some_words():
+    """A page emptied whole would leave no place for its line in the document."""
+    pages = ["Dnr 1 Sid 1 (3) Text här. Gata Plan", "Dnr 1 Sid 2 (3) Gata Plan", "Dnr 1 Sid 3 (3) Mer. Gata Plan"]
+    assert running_text(pages)[1] == ["Dnr 1 Sid 2 (3)"]

@@ -77,19 +77,20 @@ def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
 
 
 def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
-    """A cover with words before its facts, a table of contents, a list of lower-case fragments: the archive's
-    report has none of them, and the cover's words were once dropped without a word."""
+    """A cover with words before its facts, a table of contents, a running head, a list of lower-case fragments:
+    the archive's report has none of them, and the cover's words were once dropped without a word."""
     rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
     (marker,) = rules.document_markers
+    head = "KN 2020/14 Sid {} (5)"  # a running head, its page number in it
     lines = [
         "Årsrapport för biblioteken 2019",
         "Biblioteksplan 2018–2022",
         marker,
         "Årsrapport för biblioteken 2019 Beslutad av kulturnämnden Datum: 2020-03-12 Diarienummer: KN 2020/14 1",
-        "INNEHÅLL Inledning 3 Verksamheten ........ 4 Ekonomi 5 2",
-        "INLEDNING Biblioteken har haft fler besökare än någonsin. Vi har öppnat två nya filialer. 3",
-        "VERKSAMHETEN Vi har ordnat följande: • läsecirklar för unga • språkcaféer. Besöken ökade. 4",
-        "EKONOMI Nämnden redovisar ett överskott. 5",
+        f"{head.format(2)} INNEHÅLL Inledning 3 Verksamheten ........ 4 Ekonomi 5 2",
+        f"{head.format(3)} INLEDNING Biblioteken har haft fler besökare än någonsin. Vi har öppnat två nya filialer. 3",
+        f"{head.format(4)} VERKSAMHETEN Vi har ordnat följande: • läsecirklar för unga • språkcaféer. Besöken ökade. 4",
+        f"{head.format(5)} EKONOMI Nämnden redovisar ett överskott. 5",
     ]
     sources = tmp_path / "legacy"
     sources.mkdir()
@@ -104,6 +105,7 @@ def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
     assert "Beslutad av kulturnämnden\n\n- **Datum:** 2020-03-12" in text
     assert "- läsecirklar för unga\n- språkcaféer." in text
     assert "Inledning 3" not in text
+    assert "Sid" not in text and document["removed_running_text"] == {n: [head.format(n - 3)] for n in (6, 7, 8)}
 
 
 def _assert_every_line_kept(out: Path, legacy: Path) -> None:
@@ -115,6 +117,7 @@ def _assert_every_line_kept(out: Path, legacy: Path) -> None:
         dropped = {d["line"] for d in source["dropped"]}
         pages = {int(k): v for k, v in (source.get("removed_page_numbers") or {}).items()}
         footnotes = {int(k): v for k, v in (source.get("moved_footnotes") or {}).items()}
+        running = {int(k): v for k, v in (source.get("removed_running_text") or {}).items()}
         owner = {}
         for post in source["posts"]:
             first, last = map(int, post["lines"].split("-"))
@@ -132,6 +135,9 @@ def _assert_every_line_kept(out: Path, legacy: Path) -> None:
             assert number in owner, f"{source['file']}:{number} is in no output and not dropped"
             if owner[number] not in outputs:
                 outputs[owner[number]] = _normalise((out / owner[number]).read_text(encoding="utf-8"))
+            for removed in running.get(number, []):  # a running head or foot, repeated on every page
+                assert removed in text
+                text = text.replace(removed, " ", 1).strip()
             expected = _normalise(re.sub(rf"\s+{pages[number]}$", "", text) if number in pages else text)
             for note in map(_normalise, footnotes.get(number, [])):  # moved from the page's end to the document's
                 assert note in expected
