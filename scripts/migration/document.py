@@ -103,17 +103,18 @@ def _sentence_case(heading: str) -> str:
     return lowered[:first] + lowered[first].upper() + lowered[first + 1 :]
 
 
-def _cover(cover: str, title: str) -> tuple[str, dict[str, str]]:
-    """The cover page after the title: its text before the first "Key: value" pair (a subtitle, who decided
-    it) and the pairs. Both are kept: a cover's words are the document's too."""
-    text = cover[len(title) :].strip() if cover.startswith(title) else cover
+def _cover(cover: str, title: str) -> tuple[list[str], dict[str, str]]:
+    """The cover page without its title: its words before the title (the kind of report) and after it up to the
+    first "Key: value" pair (a subtitle, who decided it), and the pairs. All are kept: a cover's words are the
+    document's too."""
+    before, _, text = cover.partition(title)
     matches = list(_LABEL.finditer(" " + text))
-    lead = (" " + text)[: matches[0].start()].strip() if matches else text
+    lead = (" " + text)[: matches[0].start()].strip() if matches else text.strip()
     facts = {}
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text) + 1
         facts[match.group(1)] = (" " + text)[match.end() : end].strip()
-    return lead, facts
+    return [words for words in (before.strip(), lead) if words], facts
 
 
 def _block_markdown(kind: str, block: str | list[str]) -> str:
@@ -154,15 +155,16 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}
     tables = {number: table for number, table in found.items() if any(table)}
-    cover, facts = "", {}
-    if cleaned and cleaned[0][1].startswith(title):
+    cover: list[str] = []
+    facts: dict[str, str] = {}
+    if cleaned and title in cleaned[0][1]:  # the first page, with the title on it, is the cover
         cover, facts = _cover(cleaned[0][1], title)
         cleaned = cleaned[1:]
     texts, notes = footnotes_of([text for _, text in cleaned])
     marked = marked_references(texts, notes) if notes else None
     footnotes = {cleaned[index][0]: found for index, found in notes.items()}
 
-    blocks: list[str] = [inline(cover)] if cover else []
+    blocks = [inline(words) for words in cover]
     if facts:
         blocks.append("\n".join(f"- **{k}:** {inline(v)}" for k, v in facts.items()))
     summary, in_section = "", False

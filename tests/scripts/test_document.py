@@ -110,3 +110,9 @@ def test_a_cover_without_facts_keeps_its_words():
     lines = (TITLE, "Transkript:", f"{TITLE} En rapport från gatukontoret 1", "Text. 2")
     markdown = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2)).markdown
     assert markdown.startswith("En rapport från gatukontoret\n\nText.")
+
+
+def test_a_cover_with_words_before_the_title_is_still_the_cover():
+    lines = (TITLE, "Transkript:", f"Revisionsrapport {TITLE} Gatukontoret Datum: 2020-03-01", "BAKGRUND Staden växer.")
+    rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
+    assert rendered.markdown.startswith("Revisionsrapport\n\nGatukontoret\n\n- **Datum:** 2020-03-01\n\n## Bakgrund")
