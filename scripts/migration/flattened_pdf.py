@@ -65,7 +65,8 @@ MIN_SERIES_ITEMS = 3
 MAX_SERIES_ITEM_SENTENCES = 1
 # Up to five words, the first capitalised and the rest not, where a sentence starts; the next word (see subsections).
 _RUN_IN_HEADING = re.compile(
-    r"(?:^|(?<=[.!?])\s)([A-ZÅÄÖÉ][a-zåäöé-]+(?: [a-zåäöé0-9-]+){0,4}) (?=([A-ZÅÄÖÉ][a-zåäöé]*) )"
+    r"(?:^|(?<=[.!?])\s)((\d{1,2}(?:\.\d{1,2})+\.?\s)?[A-ZÅÄÖÉ][a-zåäöé-]+(?: [a-zåäöé0-9-]+){0,4}) "
+    r"(?=([A-ZÅÄÖÉ][a-zåäöé]*) )"
 )
 _CAPITAL_AFTER_FIRST_WORD = re.compile(r"\s+(?=[A-ZÅÄÖÉ])")
 _PART_MARK = re.compile(r"(?<!\S)(\d{1,2})\)\s+(?=[A-ZÅÄÖÉ])")
@@ -282,13 +283,14 @@ def subsections(text: str) -> list[tuple[str | None, str]]:
     capital ("Under", "Den", "En"), which only a sentence's first word has. A name there ("Vi träffade
     Anna …") is no function word; a run that ends with one ("Läs mer om Det nya huset") goes on into a
     name. A title of a work right after a sentence's first words ("Boken heter Den …") is taken for one.
+    A subsection's number ("… i maj. 2.1 Syfte Granskningen …") marks one whatever word follows.
     """
     stop = stopwords()
     found: list[tuple[str | None, str]] = []
     heading, start = None, 0
     for match in _RUN_IN_HEADING.finditer(text):
         words = match.group(1).lower().split()
-        if match.group(2).lower() in stop and words[-1] not in stop:
+        if match.group(2) or (match.group(3).lower() in stop and words[-1] not in stop):
             found.append((heading, text[start : match.start()].strip()))
             heading, start = match.group(1), match.end()
     return [*found, (heading, text[start:].strip())]

@@ -258,6 +258,14 @@ def test_run_in_subheadings_in_sentence_case_are_found_where_a_function_word_ope
     ]
 
 
+def test_a_numbered_run_in_subheading_is_found_whatever_word_follows_it():
+    text = "Vi granskade planen. 2.1 Syfte och mål Granskningen ska bedöma den. Den kostade 2.1 Mkr i år."
+    assert subsections(text) == [
+        (None, "Vi granskade planen."),
+        ("2.1 Syfte och mål", "Granskningen ska bedöma den. Den kostade 2.1 Mkr i år."),  # no sentence before
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "Inga rubriker här. Det är bara text: Den är kort."])
 def test_text_without_run_in_subheadings_is_one_subsection(text):
     assert subsections(text) == [(None, text)]
