@@ -15,6 +15,7 @@ from .body import Noise, inline, plain
 from .errors import MigrationError
 from .flattened_pdf import (
     FOOTNOTE_MARKS,
+    PAGE_NUMBER,
     footnotes_of,
     is_contents_page,
     item_parts,
@@ -143,10 +144,14 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     heads_and_feet = running_text([text for _, text in pages])
     running = {pages[index][0]: removed for index, removed in heads_and_feet.items()}
     pages = [(n, without_running_text(text, running.get(n, []))) for n, text in pages]
-    numbered = page_numbers_of([text for _, text in pages])
+    texts = [text for _, text in pages]
+    # Numbers at the pages' ends, or at their starts if more pages have them there.
+    where = max(PAGE_NUMBER, key=lambda side: len(page_numbers_of(texts, side)))
+    numbered = page_numbers_of(texts, where)
     page_numbers = {pages[index][0]: page for index, page in numbered.items()}
     cleaned = [
-        (number, without_page_number(text) if index in numbered else text) for index, (number, text) in enumerate(pages)
+        (number, without_page_number(text, where) if index in numbered else text)
+        for index, (number, text) in enumerate(pages)
     ]
     contents = [number for number, text in cleaned[1:] if is_contents_page(text, len(pages))]
     cleaned = [(number, text) for number, text in cleaned if number not in contents]

@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from .lines import stopwords
 
-_TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
+# A page's number at its end, or, as some sites that show a PDF as text put it, at its start.
+PAGE_NUMBER = {"end": re.compile(r"\s+(\d{1,3})$"), "start": re.compile(r"^(\d{1,3})\s+")}
 # A running head or foot (see running_text): two to twelve words, on two thirds of the pages and three at least.
 MIN_RUNNING_WORDS = 2
 MAX_RUNNING_WORDS = 12
@@ -102,8 +103,8 @@ FOOTNOTE_MARKS = re.compile("\ue000(\\d+)\ue001")
 _TERM_LETTERS = 3  # a footnote explains the word it is put after: "KPB-data 1" and "1 KPB = …" share "kpb"
 
 
-def page_numbers_of(pages: list[str]) -> dict[int, int]:
-    """Which pages end with their page number, and the number: {page index: number}.
+def page_numbers_of(pages: list[str], where: str = "end") -> dict[int, int]:
+    """Which pages end (or start, ``where="start"``) with their page number, and the number: {page index: number}.
 
     A flattened PDF runs each page's number into the end of its text. Only a
     run of numbers that count up is taken, so a sentence ending in a number is
@@ -114,7 +115,7 @@ def page_numbers_of(pages: list[str]) -> dict[int, int]:
     """
     trailing = {}
     for index, text in enumerate(pages):
-        if match := _TRAILING_PAGE_NUMBER.search(text):
+        if match := PAGE_NUMBER[where].search(text):
             trailing[index] = int(match.group(1))
     found: dict[int, int] = {}
     last_index, last = 0, 0
@@ -178,9 +179,9 @@ def _shared_words(pages: list[str], words_of: Callable[[str, int], tuple[str, ..
     return ()
 
 
-def without_page_number(page: str) -> str:
-    """The page's text without the number at its end (for a page ``page_numbers_of`` found one on)."""
-    return _TRAILING_PAGE_NUMBER.sub("", page)
+def without_page_number(page: str, where: str = "end") -> str:
+    """The page's text without its number (for a page ``page_numbers_of`` found one on, ``where`` it found it)."""
+    return PAGE_NUMBER[where].sub("", page)
 
 
 def footnotes_of(pages: list[str]) -> tuple[list[str], dict[int, list[str]]]:

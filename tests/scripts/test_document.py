@@ -116,3 +116,10 @@ def test_a_cover_with_words_before_the_title_is_still_the_cover():
     lines = (TITLE, "Transkript:", f"Revisionsrapport {TITLE} Gatukontoret Datum: 2020-03-01", "BAKGRUND Staden växer.")
     rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
     assert rendered.markdown.startswith("Revisionsrapport\n\nGatukontoret\n\n- **Datum:** 2020-03-01\n\n## Bakgrund")
+
+
+def test_page_numbers_at_the_pages_starts_are_taken_out_and_recorded():
+    lines = (TITLE, "Transkript:", f"1 {TITLE} Datum: 2020-03-01", "2 BAKGRUND Staden", "3 växer. Vi bygger 3 banor.")
+    rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
+    assert rendered.page_numbers == {3: 1, 4: 2, 5: 3}
+    assert rendered.markdown.endswith("## Bakgrund\n\nStaden växer. Vi bygger 3 banor.\n")

@@ -16,6 +16,7 @@ from migration.flattened_pdf import (
     table_amounts,
     table_header,
     text_blocks,
+    without_page_number,
     without_running_text,
 )
 
@@ -39,6 +40,13 @@ from migration.flattened_pdf import (
 )
 def test_only_a_run_of_numbers_that_counts_up_is_taken_for_page_numbers(pages, expected):
     assert page_numbers_of(pages) == expected
+
+
+def test_page_numbers_at_the_start_of_the_pages_are_found_there():
+    pages = ["1 Omslag", "2 Staden växer. Vi bygger 3 banor.", "3 Vi mäter.", "4 Klart 2020"]
+    assert page_numbers_of(pages, "start") == {0: 1, 1: 2, 2: 3, 3: 4}
+    assert page_numbers_of(pages) == {}  # "3 banor." and "2020" end no run of page numbers
+    assert without_page_number(pages[1], "start") == "Staden växer. Vi bygger 3 banor."
 
 
 @pytest.mark.parametrize("bullet", ["o", "•", "\uf0b7"])

@@ -108,6 +108,21 @@ def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
     assert "Sid" not in text and document["removed_running_text"] == {n: [head.format(n - 3)] for n in (6, 7, 8)}
 
 
+def test_a_report_numbered_at_its_pages_starts_loses_nothing_but_its_page_numbers(tmp_path):
+    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    (marker,) = rules.document_markers
+    pages = ["Cyklar i staden Datum: 2020-03-01", "BAKGRUND Staden växer och", "fler cyklar. Vi bygger 3 banor."]
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    text = "\n".join(["Cyklar i staden", marker, *(f"{n} {page}" for n, page in enumerate(pages, 1))])
+    (sources / "rapport.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
+    _assert_every_line_kept(out, sources)
+    (document,) = _plan(out)["sources"]
+    assert document["removed_page_numbers"] == {3: 1, 4: 2, 5: 3}
+
+
 def _assert_every_line_kept(out: Path, legacy: Path) -> None:
     """Every non-blank line of every dump in ``out``'s plan is in exactly one output, or dropped with a reason."""
     plan = _plan(out)
@@ -138,7 +153,8 @@ def _assert_every_line_kept(out: Path, legacy: Path) -> None:
             for removed in running.get(number, []):  # a running head or foot, repeated on every page
                 assert removed in text
                 text = text.replace(removed, " ", 1).strip()
-            expected = _normalise(re.sub(rf"\s+{pages[number]}$", "", text) if number in pages else text)
+            page = pages.get(number)  # a page number taken from the page's end, or from its start
+            expected = _normalise(re.sub(rf"\s+{page}$|^{page}\s+", "", text, count=1) if page else text)
             for note in map(_normalise, footnotes.get(number, [])):  # moved from the page's end to the document's
                 assert note in expected
                 expected = expected.replace(note, " ").strip()
