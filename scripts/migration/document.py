@@ -55,7 +55,7 @@ class RenderedDocument:
     markdown: str
     facts: dict[str, str]
     summary: str
-    page_numbers: dict[int, int]  # source line -> page number removed from its end
+    page_numbers: dict[int, int]  # source line -> page number removed from its end (or start)
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # source line -> footnotes moved from its end
     # source line -> (amounts in one sentence, header row) of a table left run into its text
     tables: dict[int, tuple[int, str]] = field(default_factory=dict)

@@ -1,7 +1,8 @@
 """Restoring the structure a PDF loses when it is flattened to text, one line per page.
 
-Each page's number is run into the end of its text, and so are its footnotes,
-before the number; a table of contents is a page of headings and numbers;
+Each page's number is run into the end (or the start) of its text, and so are
+its footnotes, before the number; a running head or foot repeats on every page;
+a table of contents is a page of headings and numbers;
 ALL-CAPS section headings, subheadings in sentence case, bullet lists,
 numbered lists and labelled series ("Steg 1 … Steg 2 …") are run into the
 sentences around them, and paragraphs are gone. These functions find each of
@@ -25,14 +26,6 @@ MAX_RUNNING_WORDS = 12
 MIN_RUNNING_PAGES = 3
 RUNNING_SHARE = 2 / 3
 _DIGITS = re.compile(r"\d+")
-
-
-def _head_pattern(count: int) -> re.Pattern:
-    return re.compile(rf"^\s*(?:\S+\s+){{{count - 1}}}\S+")
-
-
-def _foot_pattern(count: int) -> re.Pattern:
-    return re.compile(rf"\S+(?:\s+\S+){{{count - 1}}}\s*$")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9–”\"])")
@@ -165,6 +158,14 @@ def _first_words(page: str, count: int) -> tuple[str, ...]:
 
 def _last_words(page: str, count: int) -> tuple[str, ...]:
     return _masked(page.split()[-count:])
+
+
+def _head_pattern(count: int) -> re.Pattern:
+    return re.compile(rf"^\s*(?:\S+\s+){{{count - 1}}}\S+")
+
+
+def _foot_pattern(count: int) -> re.Pattern:
+    return re.compile(rf"\S+(?:\s+\S+){{{count - 1}}}\s*$")
 
 
 def _shared_words(pages: list[str], words_of: Callable[[str, int], tuple[str, ...]]) -> tuple[str, ...]:
@@ -399,10 +400,10 @@ def is_contents_page(page: str, pages: int) -> bool:
     page it points to, counting up and within the document, and nothing else? Its page numbers mean nothing on
     the web, where the document's headings stand in the text."""
     heading = _CONTENTS_HEADING.match(page)  # before numbered entries, the page's own heading stands alone
-    return any(_are_contents(_entries(page, at), pages) for at in {0, heading.end() if heading else 0})
+    return any(_are_contents(_contents_entries(page, at), pages) for at in {0, heading.end() if heading else 0})
 
 
-def _entries(page: str, at: int) -> list[tuple[str, int]] | None:
+def _contents_entries(page: str, at: int) -> list[tuple[str, int]] | None:
     """The page's table-of-contents entries from ``at`` on, or None if something else stands between them."""
     entries = []
     while match := _CONTENTS_ENTRY.match(page, at):
@@ -412,6 +413,7 @@ def _entries(page: str, at: int) -> list[tuple[str, int]] | None:
 
 
 def _are_contents(entries: list[tuple[str, int]] | None, pages: int) -> bool:
+    """Three entries at least, their page numbers counting up within the document, each a few distinct words."""
     if not entries or len(entries) < MIN_CONTENTS_ENTRIES:
         return False
     numbers = [number for _, number in entries]
