@@ -39,11 +39,13 @@ _CAPS_HEADING = re.compile(
 )
 MIN_HEADING_LETTERS = 5
 # A bullet list run into the text: "… i år. o Nya cykelbanor. o Fler laddplatser vid stationen. …". A word
-# processor's bullets come out of a PDF as "o", "•", "◦", "▪" or a private-use symbol character. A letter "o"
-# is a bullet only at the start of the text or after a sentence, before an item's capital; the other signs are
-# nothing but bullets, so they mark an item wherever they stand, a lower-case fragment too ("… följande:
-# • läsecirklar • språkcaféer"). One sign alone may be a stray letter or a separator, so a list needs two.
-_BULLET = re.compile(r"(?:^|(?<=[.!?:])\s)o\s+(?=[A-ZÅÄÖÉ0-9])|(?<!\S)[•◦▪\uf0a7\uf0b7]\s+(?=\w)")
+# processor's bullets come out of a PDF as "o", "•", "◦", "▪" or a private-use symbol character, wherever an
+# item starts: after a sentence, or after the last item's words if they end without a full stop ("… analys o 18
+# indikatorer o Rapporter …"). A letter "o" is a bullet only before an item's capital or number (before a small
+# letter it is a word: "mat o dryck"); the other signs are nothing but bullets and mark a lower-case fragment too
+# ("… följande: • läsecirklar • språkcaféer"). One sign alone may be a stray letter or a separator, so a list
+# needs two.
+_BULLET = re.compile(r"(?<!\S)o\s+(?=[A-ZÅÄÖÉ0-9])|(?<!\S)[•◦▪\uf0a7\uf0b7]\s+(?=\w)")
 MIN_LIST_ITEMS = 2
 # A numbered list run into the text: "… har tre mål: 1. Bygga … 2. Mäta … 3. Redovisa …". Its first item
 # follows a lead-in's colon (so "… i kapitel 1. Nästa …" stays text); each next number follows, counting up.

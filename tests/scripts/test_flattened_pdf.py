@@ -177,6 +177,15 @@ def test_numbers_that_do_not_make_a_list_stay_text(text):
     assert [kind for kind, _ in text_blocks(text)] == ["paragraph"]
 
 
+def test_items_without_a_full_stop_are_a_list_too():
+    text = "Uppföljning: Regionrapporten o 18 indikatorer för ekonomi o Medborgarenkäter varje år. Det räcker."
+    assert text_blocks(text) == [
+        ("paragraph", "Uppföljning: Regionrapporten"),
+        ("list", ["18 indikatorer för ekonomi", "Medborgarenkäter varje år."]),
+        ("paragraph", "Det räcker."),
+    ]
+
+
 @pytest.mark.parametrize("bullet", ["•", "▪", "\uf0a7"])
 def test_a_bullet_sign_marks_an_item_wherever_it_stands_a_lower_case_fragment_too(bullet):
     text = f"Vi har ordnat följande: {bullet} läsecirklar för unga {bullet} språkcaféer. Besöken ökade."
@@ -191,7 +200,7 @@ def test_a_bullet_sign_marks_an_item_wherever_it_stands_a_lower_case_fragment_to
     "text",
     [
         "Vi mätte i maj. o Resultatet kom i juni.",  # one sign alone may be a stray letter
-        "Skolan byggs om o Bygget tar ett år. Sedan flyttar eleverna tillbaka.",  # not after a sentence
+        "Skolan byggs om o Bygget tar ett år. Sedan flyttar eleverna tillbaka.",  # one sign alone
         "Vi har ordnat läsecirklar. o språkcaféer o högläsning.",  # a letter "o" before small letters is a word
         "Kontakt: Gatukontoret • Box 300 i Örebro.",  # one bullet sign alone: a separator
         "",
