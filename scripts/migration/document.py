@@ -71,12 +71,17 @@ def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
     of a blog post (one that gives a film's transcript, say), and the dump a
     listing: taken for a document, its posts would be dropped as the list.
     """
-    wanted = {m.strip().lower() for m in markers}
+    wanted = {_marker_key(m) for m in markers}
     for number, text in enumerate(lines, 1):
-        if text.strip(INVISIBLE).lower() in wanted:
+        if _marker_key(text) in wanted:
             listed = [line for line in lines[: number - 1] if line.strip(INVISIBLE)][1:]
             return number if all(len(line.strip()) <= MAX_LISTED_CHARS for line in listed) else None
     return None
+
+
+def _marker_key(line: str) -> str:
+    """A marker line as compared: case, spaces and a closing colon aside ("Transkript" is "Transkript:")."""
+    return line.strip(INVISIBLE).rstrip(":").strip().lower()
 
 
 def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> DocumentParts:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migration.document import DocumentParts, render_document
+from migration.document import DocumentParts, find_marker, render_document
 
 TITLE = "Cyklar i staden"
 
@@ -123,3 +123,9 @@ def test_page_numbers_at_the_pages_starts_are_taken_out_and_recorded():
     rendered = render_document(lines, DocumentParts(title_line=1, body_start=3, marker_line=2))
     assert rendered.page_numbers == {3: 1, 4: 2, 5: 3}
     assert rendered.markdown.endswith("## Bakgrund\n\nStaden växer. Vi bygger 3 banor.\n")
+
+
+def test_the_marker_is_found_with_or_without_its_colon_and_only_after_a_title_and_a_list():
+    assert find_marker((TITLE, "Relevanta dokument", "Transkript", "Text. 1"), ("Transkript:",)) == 3
+    assert find_marker((TITLE, "TRANSKRIPT:  ", "Text. 1"), ("Transkript",)) == 2
+    assert find_marker((TITLE, "Transkriptet följer", "Text. 1"), ("Transkript:",)) is None
