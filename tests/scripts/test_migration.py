@@ -27,6 +27,8 @@ from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen_posts"
+# The rules file's document marker: the line that makes a dump a document.
+_MARKER = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics").document_markers[0]
 
 
 def _normalise(text: str) -> str:
@@ -79,26 +81,18 @@ def test_every_line_ends_up_in_exactly_one_output_or_in_dropped(migrated):
 def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
     """A cover with words before its title and its facts, a table of contents, a running head, a list of lower-case
     fragments: the archive's report has none of them, and the cover's words were once dropped without a word."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
-    (marker,) = rules.document_markers
     head = "KN 14 Sid {} (5)"  # a running head, its page number in it
-    lines = [
+    out, document = _migrated_report(
+        tmp_path,
         "Årsrapport för biblioteken 2019",
         "Biblioteksplan 2018–2022",
-        marker,
+        _MARKER,
         "Rapport Årsrapport för biblioteken 2019 Beslutad av kulturnämnden Datum: 2020-03-12 Diarienummer: KN 14 1",
         f"{head.format(2)} INNEHÅLL Inledning 3 Verksamheten ........ 4 Ekonomi 5 2",
         f"{head.format(3)} INLEDNING Biblioteken har haft fler besökare än någonsin. Vi har öppnat två nya filialer. 3",
         f"{head.format(4)} VERKSAMHETEN Vi har ordnat följande: • läsecirklar för unga • språkcaféer. Besöken ökade. 4",
         f"{head.format(5)} EKONOMI Nämnden redovisar ett överskott. 5",
-    ]
-    sources = tmp_path / "legacy"
-    sources.mkdir()
-    (sources / "arsrapport.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
-    _assert_every_line_kept(out, sources)
-    (document,) = _plan(out)["sources"]
+    )
     assert [d["line"] for d in document["dropped"]] == [2, 3, 5]  # the list, the marker, the table of contents
     assert "innehållsförteckning" in document["dropped"][-1]["reason"]
     text = (out / document["posts"][0]["output"]).read_text(encoding="utf-8")
@@ -109,18 +103,22 @@ def test_a_report_unlike_the_archives_loses_nothing_either(tmp_path):
 
 
 def test_a_report_numbered_at_its_pages_starts_loses_nothing_but_its_page_numbers(tmp_path):
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
-    (marker,) = rules.document_markers
     pages = ["Cyklar i staden Datum: 2020-03-01", "BAKGRUND Staden växer och", "fler cyklar. Vi bygger 3 banor."]
+    _, document = _migrated_report(tmp_path, "Cyklar i staden", _MARKER, *(f"{n} {p}" for n, p in enumerate(pages, 1)))
+    assert document["removed_page_numbers"] == {3: 1, 4: 2, 5: 3}
+
+
+def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
+    """Migrate a document dump of ``lines``; check that it loses nothing; the output folder and its plan section."""
     sources = tmp_path / "legacy"
     sources.mkdir()
-    text = "\n".join(["Cyklar i staden", marker, *(f"{n} {page}" for n, page in enumerate(pages, 1))])
-    (sources / "rapport.txt").write_text(text + "\n", encoding="utf-8")
+    (sources / "rapport.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
+    result = run_migrate("--out", out, "--quiet", sources)
+    assert result.returncode == 0, result.stderr
     _assert_every_line_kept(out, sources)
     (document,) = _plan(out)["sources"]
-    assert document["removed_page_numbers"] == {3: 1, 4: 2, 5: 3}
+    return out, document
 
 
 def _assert_every_line_kept(out: Path, legacy: Path) -> None:
@@ -646,11 +644,9 @@ def test_document_dump_becomes_a_document(migrated, truth):
 
 def _report_with_a_table(tmp_path) -> Path:
     """A document dump whose fourth line holds a table run into its text (and whose third, two amounts in prose)."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
-    (marker,) = rules.document_markers
     lines = [
         "Rapport om cykelbanor 2024",
-        marker,
+        _MARKER,
         "Kommunen har byggt cykelbanor för 2 400 000 kronor, mot 1 900 000 kronor året innan. 1",
         "Kostnaderna fördelades så här: Post Kostnad Kommentar Asfalt 1 200 000 Nya banor Belysning 450 000 "
         "Lampor längs ån Skyltar 150 000 Vägvisning Summa 1 800 000 Resten gick till underhåll. 2",
