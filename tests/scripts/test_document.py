@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from migration.document import DocumentParts, find_marker, render_document
+import re
+
+import pytest
+from conftest import LEGACY, ROOT
+from migration.document import DocumentParts, find_marker, render_document, split_document
+from migration.evaluation import truth_dumps
+from migration.rules import load_rules
+from migration.source import read_dump
 
 TITLE = "Cyklar i staden"
 
@@ -129,3 +136,42 @@ def test_the_marker_is_found_with_or_without_its_colon_and_only_after_a_title_an
     assert find_marker((TITLE, "Relevanta dokument", "Transkript", "Text. 1"), ("Transkript:",)) == 3
     assert find_marker((TITLE, "TRANSKRIPT:  ", "Text. 1"), ("Transkript",)) == 2
     assert find_marker((TITLE, "Transkriptet följer", "Text. 1"), ("Transkript:",)) is None
+
+
+MARKERS = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics").document_markers
+
+
+def _archives_report(truth: dict) -> tuple[tuple[str, ...], DocumentParts]:
+    (name,) = truth_dumps(truth, "document")
+    lines = read_dump(LEGACY / name, name).lines
+    return lines, split_document(name, lines, find_marker(lines, MARKERS))
+
+
+@pytest.mark.parametrize("layout", ["numbers first", "running head"])
+def test_the_archives_report_laid_out_another_way_reads_the_same(truth, layout):
+    """The archive's report, its pages as another PDF or site would give them: the marker without its colon, a
+    table of contents after the cover, and the page numbers first on each page or inside a running head. What
+    the reader gets is the same document."""
+    lines, parts = _archives_report(truth)
+    original = render_document(lines, parts)
+    title = lines[parts.title_line - 1]
+    headings = [h for h in re.findall(r"(?m)^## (.+)$", original.markdown) if not re.search(r"[\d.!?:]", h)]
+    contents = "INNEHÅLL " + " ".join(f"{heading} {page}" for page, heading in enumerate(headings[:4], 1))
+    pages = []
+    for number, text in enumerate(lines[parts.marker_line :], parts.marker_line + 1):
+        page = original.page_numbers.get(number)
+        if page and layout == "numbers first":
+            text = f"{page} {text.removesuffix(f' {page}')}"
+        elif page:
+            text = f"{title} Sida {page} (8) {text}"
+        pages.append(text)
+    cover = next(index for index, text in enumerate(pages) if text.strip())
+    before = (*lines[: parts.marker_line - 1], lines[parts.marker_line - 1].rstrip(":"))
+    laid_out = (*before, *pages[: cover + 1], contents, *pages[cover + 1 :])
+    rendered = render_document(laid_out, split_document("rapport.txt", laid_out, find_marker(laid_out, MARKERS)))
+    assert rendered.markdown == original.markdown
+    assert len(rendered.contents) == 1
+    if layout == "running head":
+        assert len(rendered.running) == len(original.page_numbers)
+    else:
+        assert sorted(rendered.page_numbers.values()) == sorted(original.page_numbers.values())
