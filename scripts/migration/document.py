@@ -16,6 +16,7 @@ from .errors import MigrationError
 from .flattened_pdf import (
     FOOTNOTE_MARKS,
     PAGE_NUMBER,
+    common_words,
     footnotes_of,
     is_contents_page,
     item_parts,
@@ -171,6 +172,7 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         cover, facts = _cover(cleaned[0][1], title)
         cleaned = cleaned[1:]
     texts, notes = footnotes_of([text for _, text in cleaned])
+    common = common_words(texts)
     marked = marked_references(texts, notes) if notes else None
     footnotes = {cleaned[index][0]: found for index, found in notes.items()}
 
@@ -183,7 +185,7 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
             if heading is not None:
                 blocks.append(f"## {_sentence_case(heading)}")
                 in_section = True
-            for subheading, text in subsections(section):
+            for subheading, text in subsections(section, common):
                 if subheading is not None:  # under a section's heading, or in its place before the first
                     blocks.append(f"{'###' if in_section else '##'} {subheading}")
                 for kind, block in text_blocks(text):

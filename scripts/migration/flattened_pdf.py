@@ -279,7 +279,7 @@ def sections(text: str) -> list[tuple[str | None, str]]:
     return found
 
 
-def subsections(text: str) -> list[tuple[str | None, str]]:
+def subsections(text: str, common: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
     """A section's text cut at its run-in subheadings: (subheading, its text), the first subheading None.
 
     A subheading in sentence case is run into the text where a sentence would start ("… i maj. Nya
@@ -287,17 +287,29 @@ def subsections(text: str) -> list[tuple[str | None, str]]:
     capital ("Under", "Den", "En"), which only a sentence's first word has. A name there ("Vi träffade
     Anna …") is no function word; a run that ends with one ("Läs mer om Det nya huset") goes on into a
     name. A title of a work right after a sentence's first words ("Boken heter Den …") is taken for one.
-    A subsection's number ("… i maj. 2.1 Syfte Granskningen …") marks one whatever word follows.
+    A subsection's number ("… i maj. 2.1 Syfte Granskningen …") marks one whatever word follows. So does
+    a capitalised word that the document writes in lower case elsewhere (``common``, see common_words): only
+    a sentence's first word has its capital ("… i maj. Övrigt arbete Året började …"), where a name has one
+    everywhere; a run with a number in it ("Se bilaga 2 Kartläggning …") refers to another document's title.
     """
     stop = stopwords()
     found: list[tuple[str | None, str]] = []
     heading, start = None, 0
     for match in _RUN_IN_HEADING.finditer(text):
         words = match.group(1).lower().split()
-        if match.group(2) or (match.group(3).lower() in stop and words[-1] not in stop):
+        next_word = match.group(3).lower()
+        opens_sentence = next_word in stop or (next_word in common and not re.search(r"\d", match.group(1)))
+        if match.group(2) or (opens_sentence and words[-1] not in stop):
             found.append((heading, text[start : match.start()].strip()))
             heading, start = match.group(1), match.end()
     return [*found, (heading, text[start:].strip())]
+
+
+def common_words(pages: list[str]) -> frozenset[str]:
+    """The words a document writes in lower case somewhere (not counting web and e-mail addresses): a word
+    found with a capital in mid-sentence too is a common word opening a sentence, not a name."""
+    tokens = (token.strip(".,;:!?()”\"'") for page in pages for token in page.split())
+    return frozenset(token for token in tokens if token.isalpha() and token.islower())
 
 
 def text_blocks(text: str) -> list[tuple[str, str | list[str]]]:

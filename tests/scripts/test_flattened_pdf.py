@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from migration.flattened_pdf import (
+    common_words,
     footnotes_of,
     is_contents_page,
     item_parts,
@@ -281,6 +282,21 @@ def test_a_numbered_run_in_subheading_is_found_whatever_word_follows_it():
         (None, "Vi granskade planen."),
         ("2.1 Syfte och mål", "Granskningen ska bedöma den. Den kostade 2.1 Mkr i år."),  # no sentence before
     ]
+
+
+def test_a_run_in_subheading_is_found_before_a_word_the_document_writes_in_lower_case_elsewhere():
+    text = (
+        "Vi byggde i maj. Övrigt arbete Året började med planer. Vi träffade Anna i juni. "
+        "Se bilaga 2 Kartläggning av banor. Mätningen gjordes av Ensolution i juli."
+    )
+    common = common_words(["Under året kom anna.svensson@example.se och kartläggning gjordes på www.ensolution.se."])
+    assert common >= {"året", "kartläggning"} and not common & {"anna", "ensolution", "anna.svensson@example.se"}
+    assert subsections(text, common) == [
+        (None, "Vi byggde i maj."),
+        # a name is capitalised everywhere; a run with a number names an attachment; "av" leads on into a name
+        ("Övrigt arbete", "Året började med planer. Vi träffade Anna i juni. " + text.split("juni. ")[1]),
+    ]
+    assert subsections(text) == [(None, text)]  # without the document's words: no function word follows
 
 
 @pytest.mark.parametrize("text", ["", "Inga rubriker här. Det är bara text: Den är kort."])
