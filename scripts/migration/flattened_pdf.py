@@ -289,8 +289,8 @@ def subsections(text: str, common: frozenset[str] = frozenset()) -> list[tuple[s
     name. A title of a work right after a sentence's first words ("Boken heter Den …") is taken for one.
     A subsection's number ("… i maj. 2.1 Syfte Granskningen …") marks one whatever word follows. So does
     a capitalised word that the document writes in lower case elsewhere (``common``, see common_words): only
-    a sentence's first word has its capital ("… i maj. Övrigt arbete Året började …"), where a name has one
-    everywhere; a run with a number in it ("Se bilaga 2 Kartläggning …") refers to another document's title.
+    a sentence's first word has its capital ("… i maj. Nya cykelvägar Sommaren blev …"), where a name has one
+    everywhere; a run with a number in it ("Se bilaga 2 Cykelstråk …") refers to another document's title.
     """
     stop = stopwords()
     found: list[tuple[str | None, str]] = []
