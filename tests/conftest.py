@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from migration.rules import MigrationRules, load_rules
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,11 @@ def run_migrate(*args: str | Path, env: dict[str, str] | None = None) -> subproc
         cwd=ROOT,
         env=env,
     )
+
+
+def archive_rules() -> MigrationRules:
+    """The archive's migration rules, read as `invoke migrate` reads them (the rules file and the topics)."""
+    return load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
 
 
 def untraced_environment() -> dict[str, str]:

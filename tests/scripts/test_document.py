@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LEGACY, ROOT
+from conftest import LEGACY, archive_rules
 from migration.document import DocumentParts, find_marker, render_document, split_document
 from migration.evaluation import truth_dumps
-from migration.rules import load_rules
 from migration.source import read_dump
 
 TITLE = "Cyklar i staden"
@@ -138,7 +137,7 @@ def test_the_marker_is_found_with_or_without_its_colon_and_only_after_a_title_an
     assert find_marker((TITLE, "Transkriptet följer", "Text. 1"), ("Transkript:",)) is None
 
 
-MARKERS = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics").document_markers
+MARKERS = archive_rules().document_markers
 
 
 def _archives_report(truth: dict) -> tuple[tuple[str, ...], DocumentParts]:

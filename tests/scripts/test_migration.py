@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DUMPS, LEGACY, ROOT, run_migrate, untraced_environment
+from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_environment
 from migration.copies import shared_run_starts
 from migration.dump_text import ContentLine, content_lines
 from migration.evaluation import (
@@ -23,12 +23,11 @@ from migration.evaluation import (
     without_blank_lines,
 )
 from migration.planner import NO_TEXT, REVIEW_SPLIT_BELOW, _doubted, plan_migration
-from migration.rules import load_rules
 from migration.source import LegacyDump, read_dump
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen_posts"
 # The rules file's document marker: the line that makes a dump a document.
-_MARKER = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics").document_markers[0]
+_MARKER = archive_rules().document_markers[0]
 
 
 def _normalise(text: str) -> str:
@@ -333,7 +332,7 @@ def test_a_date_changed_in_the_plan_without_date_source_editor_is_recomputed_wit
 def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
     """Lines the rules list as leftovers of the old layout are no post: such a dump is as empty as a
     blank one (it used to end in a traceback)."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     leftovers = tmp_path / "rester.txt"
     leftovers.write_text("\n\n".join([*sorted(rules.noise_lines)] * 2) + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -351,7 +350,7 @@ def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
 )
 def test_a_document_dump_without_a_title_or_without_text_is_an_error_naming_the_marker(tmp_path, lines, line, says):
     """Both used to be written: the first ended in a traceback, the second as an empty handbook."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     (marker,) = rules.document_markers
     document = tmp_path / "rapport.txt"
     document.write_text("\n".join(text.format(marker=marker) for text in lines) + "\n", encoding="utf-8")
@@ -382,7 +381,7 @@ def test_a_post_saved_twice_in_a_row_in_one_dump_is_kept_once(truth):
     second copy is found to be the first."""
     posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     post, other = posts[3], posts[4]
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     plan = plan_migration([_dump("a.txt", [*other, *post, *post])], rules).plan
     planned = plan.sources[0].posts
     assert [p.first for p in planned] == [1, len(other) + 1, len(other) + len(post) + 1]
@@ -391,7 +390,7 @@ def test_a_post_saved_twice_in_a_row_in_one_dump_is_kept_once(truth):
 
 def test_a_post_saved_twice_in_one_dump_with_another_post_between_is_kept_once(truth):
     posts = [without_blank_lines(p) for p in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     for post, between, after in [(posts[4], posts[9], posts[15]), (posts[8], posts[13], posts[19])]:
         plan = plan_migration([_dump("a.txt", [*post, *between, *post, *after])], rules).plan
         planned = plan.sources[0].posts
@@ -463,7 +462,7 @@ def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_noth
     assert starts["a.txt"] == {len(first) + 1, len(first) + len(post) + 1}
     assert starts["b.txt"] == {len(third) + 1, len(third) + len(post) + 1}
 
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     plan = plan_migration([a, b], rules).plan
     copies = [p for s in plan.sources for p in s.posts if p.title == post[0].strip()]
     assert len(copies) == 2 and sum(bool(p.duplicate_of) for p in copies) == 1
@@ -554,7 +553,7 @@ def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_of
 
 def test_a_post_with_a_title_and_no_text_is_listed_first_for_review():
     """A dump holding only a heading is migrated (nothing is lost) and the editor is told to look at it."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     posts = _dump("inlagg.txt", ["Cyklar i staden", "Staden bygger fler cykelbanor i år och fler parkeringar."])
     plan = plan_migration([posts, _dump("rubrik.txt", ["Bussarna går oftare", "\u00a0"])], rules).plan
     review = plan.summary["review_first"]
@@ -573,7 +572,7 @@ def test_the_review_list_holds_most_split_errors_of_made_archives(truth):
     for name in ("set6", "set11", "set12"):
         posts += read_posts(UNSEEN / name)
     (document,) = truth_dumps(truth, "document")
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     archives = [a for seed in (3, 4, 5) for a in made_archives(posts, seed=seed, count=10)]
     score = score_migration(archives, read_dump(LEGACY / document), rules)
     # Measured at stop 36: 10 errors, all in listed posts; 26 % of posts listed (8 of 10 and 26 % before a long
@@ -606,7 +605,7 @@ def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(tr
     """Five dumps of shuffled posts without blank lines, one post in two dumps, the document beside."""
     posts = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))
     (document,) = truth_dumps(truth, "document")
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     score = score_migration(made_archives(posts, seed=11, count=6), read_dump(LEGACY / document), rules)
     assert (score.copies_found, score.documents_found) == (6, 6), score.summary()
     # Measured at stop 23: 0 % (1 missed of 120 at stop 22); 0 % on seed 12 × 6. On 360 made archives
@@ -619,7 +618,7 @@ def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(tr
 def test_a_post_that_gives_a_transcript_leaves_its_dump_a_listing():
     """The document marker after a post's running text is a line of that post (a film's transcript),
     not the start of a flattened PDF: taken for a document, the dump's posts would be dropped."""
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     (marker,) = rules.document_markers
     lines = [
         "Nya cykelbanor vid stationen i höst",
@@ -866,7 +865,7 @@ def test_layout_leftovers_listed_in_the_rules_do_not_hide_the_next_title():
         "Tidtabellerna finns i appen och på hållplatserna från mitten av december.",
     ]
     dump = _dump("a.txt", [*first, *share, *second])
-    rules = load_rules(ROOT / "data" / "migration-rules.yaml", ROOT / "content" / "topics")
+    rules = archive_rules()
     unlisted = plan_migration([dump], rules).plan
     assert [p.first for p in unlisted.sources[0].posts] == [1]  # the labels hide the short title
     listed = replace(rules, noise_lines=rules.noise_lines | {"dela:", "facebook", "twitter"})
