@@ -141,28 +141,42 @@ def _series_item(item: str) -> str:
     return "\n".join([f"- {inline(text)}", *(f"    - {inline(part)}" for part in parts)])
 
 
+@dataclass
+class _PageFurniture:
+    """What a PDF's layout put on its pages, taken out, by source line (see _without_page_furniture)."""
+
+    page_numbers: dict[int, int]
+    running: dict[int, list[str]]
+    contents: list[int]
+
+
+def _without_page_furniture(pages: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], _PageFurniture]:
+    """The pages (source line, text) without what the PDF's layout put on them, and what was taken, by source line:
+    running heads and feet, page numbers (at the pages' ends, or at their starts if more pages have them there)
+    and the pages of a table of contents, dropped whole."""
+    heads_and_feet = running_text([text for _, text in pages])
+    running = {pages[index][0]: removed for index, removed in heads_and_feet.items()}
+    pages = [(n, without_running_text(text, running.get(n, []))) for n, text in pages]
+    texts = [text for _, text in pages]
+    by_side = {side: page_numbers_of(texts, side) for side in PAGE_NUMBER}
+    where = max(by_side, key=lambda side: len(by_side[side]))
+    page_numbers = {pages[index][0]: page for index, page in by_side[where].items()}
+    cleaned = [(n, without_page_number(text, where) if n in page_numbers else text) for n, text in pages]
+    contents = [n for n, text in cleaned[1:] if is_contents_page(text, len(pages))]
+    return [(n, text) for n, text in cleaned if n not in contents], _PageFurniture(
+        {n: page for n, page in page_numbers.items() if n not in contents},
+        {n: removed for n, removed in running.items() if n not in contents},
+        contents,
+    )
+
+
 def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDocument:
     """The document as Markdown (cover facts, headings, paragraphs, lists, footnotes at the end), its summary,
     and, for the plan, the page numbers, running heads and feet and footnotes taken from each source line, the
     tables left in it and the pages of its table of contents, left out (see flattened_pdf.is_contents_page)."""
     title = plain(lines[parts.title_line - 1])
     pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
-    heads_and_feet = running_text([text for _, text in pages])
-    running = {pages[index][0]: removed for index, removed in heads_and_feet.items()}
-    pages = [(n, without_running_text(text, running.get(n, []))) for n, text in pages]
-    texts = [text for _, text in pages]
-    # Numbers at the pages' ends, or at their starts if more pages have them there.
-    where = max(PAGE_NUMBER, key=lambda side: len(page_numbers_of(texts, side)))
-    numbered = page_numbers_of(texts, where)
-    page_numbers = {pages[index][0]: page for index, page in numbered.items()}
-    cleaned = [
-        (number, without_page_number(text, where) if index in numbered else text)
-        for index, (number, text) in enumerate(pages)
-    ]
-    contents = [number for number, text in cleaned[1:] if is_contents_page(text, len(pages))]
-    cleaned = [(number, text) for number, text in cleaned if number not in contents]
-    page_numbers = {number: page for number, page in page_numbers.items() if number not in contents}
-    running = {number: removed for number, removed in running.items() if number not in contents}
+    cleaned, furniture = _without_page_furniture(pages)
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}
     tables = {number: table for number, table in found.items() if any(table)}
@@ -199,4 +213,13 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
         sign = "[^{}]:" if marked else "{}."
         blocks.append("\n".join(f"{sign.format(number)} {inline(text)}" for number, text in items))
     markdown = FOOTNOTE_MARKS.sub(r"[^\1]", "\n\n".join(blocks) + "\n")
-    return RenderedDocument(markdown, facts, summary, page_numbers, footnotes, tables, contents, running)
+    return RenderedDocument(
+        markdown,
+        facts,
+        summary,
+        furniture.page_numbers,
+        footnotes,
+        tables,
+        furniture.contents,
+        furniture.running,
+    )
