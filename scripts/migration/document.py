@@ -30,7 +30,6 @@ from .flattened_pdf import (
     table_header,
     text_blocks,
     without_page_number,
-    without_running_text,
 )
 from .lines import INVISIBLE
 
@@ -154,10 +153,9 @@ def _without_page_furniture(pages: list[tuple[int, str]]) -> tuple[list[tuple[in
     """The pages (source line, text) without what the PDF's layout put on them, and what was taken, by source line:
     running heads and feet, page numbers (at the pages' ends, or at their starts if more pages have them there)
     and the pages of a table of contents, dropped whole."""
-    heads_and_feet = running_text([text for _, text in pages])
+    texts, heads_and_feet = running_text([text for _, text in pages])
     running = {pages[index][0]: removed for index, removed in heads_and_feet.items()}
-    pages = [(n, without_running_text(text, running.get(n, []))) for n, text in pages]
-    texts = [text for _, text in pages]
+    pages = [(n, text) for (n, _), text in zip(pages, texts, strict=True)]
     by_side = {side: page_numbers_of(texts, side) for side in PAGE_NUMBER}
     where = max(by_side, key=lambda side: len(by_side[side]))
     page_numbers = {pages[index][0]: page for index, page in by_side[where].items()}

@@ -123,9 +123,9 @@ def page_numbers_of(pages: list[str], where: str = "end") -> dict[int, int]:
     return found
 
 
-def running_text(pages: list[str]) -> dict[int, list[str]]:
-    """The running head and foot each page repeats ("Dnr 2020/14 Sid 2 (17)", "Örebro kommun • Årsrapport"):
-    {page index: the words taken from its start and its end}.
+def running_text(pages: list[str]) -> tuple[list[str], dict[int, list[str]]]:
+    """The pages without the running head and foot each repeats ("Dnr 2020/14 Sid 2 (17)", "Örebro kommun •
+    Årsrapport"), and what was taken: {page index: the words taken from its start and its end}.
 
     A head is the same first words (two at least) on most pages; its numbers may differ from page to page
     (a page number, "2 (17)"). A foot is the same last words. Words that open or close only some pages (a
@@ -137,17 +137,10 @@ def running_text(pages: list[str]) -> dict[int, list[str]]:
         pages = list(pages)  # the foot is looked for in what the head leaves, so a page is never taken whole
         for index, page in enumerate(pages):
             if shared and len(page.split()) > len(shared) and words_of(page, len(shared)) == shared:
-                removed = pattern(len(shared)).search(page).group().strip()
-                found.setdefault(index, []).append(removed)
-                pages[index] = without_running_text(page, [removed])
-    return found
-
-
-def without_running_text(page: str, removed: list[str]) -> str:
-    """The page without its running head and foot (as ``running_text`` found them)."""
-    for text in removed:
-        page = page.removeprefix(text) if page.startswith(text) else page.removesuffix(text)
-    return page.strip()
+                match = pattern(len(shared)).search(page)
+                found.setdefault(index, []).append(match.group().strip())
+                pages[index] = (page[: match.start()] + page[match.end() :]).strip()
+    return pages, found
 
 
 def _masked(words: list[str]) -> tuple[str, ...]:
