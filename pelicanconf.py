@@ -101,6 +101,8 @@ MARKDOWN = {
             }
         },
         "markdown.extensions.toc": {},
+        # A numbered list keeps its first number ("3. …" after a paragraph shows 3, not 1).
+        "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
 }

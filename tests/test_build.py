@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pypdf
 from conftest import ROOT
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -386,3 +388,11 @@ def test_every_legacy_address_redirects_to_an_existing_page(built_site):
     nginx = (built_site.root / "redirects" / "nginx.conf").read_text("utf-8")
     apache = (built_site.root / "redirects" / "apache.conf").read_text("utf-8")
     assert nginx.count("permanent;") == apache.count("RedirectMatch 301") == len(redirects)
+
+
+def test_a_migrated_numbered_list_keeps_its_first_number_on_the_site(tmp_path):
+    """The migration writes "3. …" where the source counts from 3; Markdown's default would show 1."""
+    article = tmp_path / "lista.md"
+    article.write_text("Title: Lista\nDate: 2015-03-12\n\nSteg:\n\n3. Vi frågade\n4. Vi valde\n", encoding="utf-8")
+    html, _ = MarkdownReader(read_settings(str(ROOT / "pelicanconf.py"))).read(str(article))
+    assert '<ol start="3">' in html

@@ -10,20 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dating import labelled_date
 from .lines import (
-    BULLET_CHARS,
     EMAIL,
     INVISIBLE,
     URL,
     LineKind,
+    bullet_item,
     classify,
     find_urls,
+    heading_shaped,
     is_listed_noise,
     words,
 )
 
 MAX_BLOCK_LINE_CHARS = 80  # contact/signature block lines are short
 MAX_FACT_COMPANION_CHARS = 120
+# "1. Först …", "2) Sedan …": a numbered line, its number and its text.
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,44 @@ def _fact_item(text: str, kind: LineKind) -> str:
     return f"- **{_escape(key.strip())}:** {inline(value.strip())}"
 
 
+def _numbered(text: str) -> tuple[int, str] | None:
+    match = _NUMBERED.match(text)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def numbered_roles(texts: list[str]) -> dict[int, str]:
+    """Which numbered lines ("1. …", "2) …") are an ordered list's items ("item") and which a post's
+    numbered subheadings ("heading"), by index.
+
+    Numbers that count up on lines one after another are a list. Numbers that count up with text
+    between them, each before a heading-shaped line, are subheadings: a post's "three lessons", each
+    over its own paragraph. One numbered line alone is left as text: a sentence may open with a number.
+    """
+    numbered = [(i, found[0], found[1]) for i, text in enumerate(texts) if (found := _numbered(text))]
+    chains: list[list[tuple[int, int, str]]] = []
+    for entry in numbered:
+        if chains and entry[1] == chains[-1][-1][1] + 1:
+            chains[-1].append(entry)
+        else:
+            chains.append([entry])
+    roles: dict[int, str] = {}
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        gaps = [b[0] - a[0] for a, b in zip(chain, chain[1:], strict=False)]
+        if all(gap > 1 for gap in gaps) and all(heading_shaped(rest) for _, _, rest in chain):
+            roles.update((i, "heading") for i, _, _ in chain if i + 1 < len(texts))
+            continue
+        run = [chain[0]]
+        for entry, gap in zip(chain[1:], gaps, strict=True):
+            if gap > 1:
+                roles.update((i, "item") for i, _, _ in run if len(run) >= 2)
+                run = []
+            run.append(entry)
+        roles.update((i, "item") for i, _, _ in run if len(run) >= 2)
+    return roles
+
+
 def _starts_block(text: str, kind: LineKind) -> bool:
     """Lines after which short lines belong together (a signature, "Kontakta:")."""
     return kind == LineKind.SIGNATURE or (text.endswith(":") and len(text) <= MAX_BLOCK_LINE_CHARS)
@@ -148,8 +190,14 @@ def _is_block_companion(text: str, kind: LineKind) -> bool:
     )
 
 
-def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> RenderedBody:
-    """Render a post's body lines (title excluded) as Markdown."""
+def render_body(
+    lines: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset(), date_labels: tuple[str, ...] = ()
+) -> RenderedBody:
+    """Render a post's body lines (title excluded) as Markdown.
+
+    A short line that gives the date the post was written ("Publicerad 12 mars 2015", after one of
+    ``date_labels``) stays a line of text: it heads nothing.
+    """
     noise: list[Noise] = []
     content: list[tuple[int, str, LineKind]] = []
     for index, (number, text) in enumerate(lines):
@@ -164,9 +212,22 @@ def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = froz
 
     blocks: list[str] = []
     lead = ""
+    numbering = numbered_roles([text for _, text, _ in content])
     i = 0
     while i < len(content):
         number, text, kind = content[i]
+        if numbering.get(i) == "item":
+            items = []
+            while numbering.get(i) == "item":
+                item_number, item = _numbered(content[i][1])
+                items.append(f"{item_number}. {inline(item)}")
+                i += 1
+            blocks.append("\n".join(items))
+            continue
+        if numbering.get(i) == "heading":
+            blocks.append(f"## {inline(text)}")
+            i += 1
+            continue
         fact_end = _fact_run_end(content, i)
         if fact_end > i:
             blocks.append("\n".join(_fact_item(t, k) for _, t, k in content[i:fact_end]))
@@ -175,11 +236,11 @@ def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = froz
         if kind == LineKind.BULLET:
             items = []
             while i < len(content) and content[i][2] == LineKind.BULLET:
-                items.append("- " + inline(content[i][1].lstrip(BULLET_CHARS + INVISIBLE)))
+                items.append("- " + inline(bullet_item(content[i][1])))
                 i += 1
             blocks.append("\n".join(items))
             continue
-        if kind == LineKind.HEADING:
+        if kind == LineKind.HEADING and not labelled_date(text, date_labels):
             nxt = content[i + 1][2] if i + 1 < len(content) else None
             if nxt is not None and nxt not in (LineKind.HEADING,):
                 blocks.append(f"## {inline(text)}")
@@ -188,7 +249,7 @@ def render_body(lines: list[tuple[int, str]], noise_lines: frozenset[str] = froz
         if _starts_block(text, kind):
             group = [text]
             i += 1
-            while i < len(content) and _is_block_companion(content[i][1], content[i][2]):
+            while i < len(content) and i not in numbering and _is_block_companion(content[i][1], content[i][2]):
                 group.append(content[i][1])
                 i += 1
             blocks.append("  \n".join(inline(t) for t in group))

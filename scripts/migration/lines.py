@@ -14,6 +14,8 @@ from functools import lru_cache
 import snowballstemmer
 
 BULLET_CHARS = "•●▪◦‣"
+# "* item": plain text's own bullet, where the writer had no bullet sign at hand.
+_ASTERISK_BULLET = re.compile(r"^\*\s+(?=\S)")
 PHONE = re.compile(r"(?<![\d-])0\d{1,3}[- ]\d{2,3}(?: \d{2,3}){1,3}(?![\d-])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # scheme://…, www.…, or host.tld/path (a bare domain alone is just a name).
@@ -100,6 +102,11 @@ def heading_shaped(text: str) -> bool:
     return not (_SENTENCE_BREAK.search(text) or has_email(text) or find_urls(text) or is_link_label(text))
 
 
+def bullet_item(text: str) -> str:
+    """A bullet line's item, without its bullet sign ("•", "* ") and the spaces around it."""
+    return _ASTERISK_BULLET.sub("", text.strip(INVISIBLE)).lstrip(BULLET_CHARS + INVISIBLE)
+
+
 def is_hashtags(text: str) -> bool:
     """Is the line only tags ("#skola #digitalisering")? A post's tags end it."""
     return bool(_HASHTAGS.match(text.strip()))
@@ -137,7 +144,7 @@ def classify(line: str) -> LineKind:
     if is_invisible(line):
         return LineKind.INVISIBLE
     text = line.strip(INVISIBLE)
-    if text[0] in BULLET_CHARS:
+    if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):
         return LineKind.BULLET
     if find_urls(text) and find_urls(text)[0] == text.rstrip(_TRAILING_URL_PUNCT):
         return LineKind.URL

@@ -375,7 +375,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
                 "reglerna räknar som brus – lägg dem till inlägget före eller efter",
             )
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
-        body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines)
+        body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines, rules.date_labels)
         before_title = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in numbered if n < title_line and t]
         post = PlannedPost(
             dump.name,

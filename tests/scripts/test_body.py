@@ -29,3 +29,56 @@ def test_key_value_lines_in_a_row_are_one_list_wherever_the_run_ends(after):
     lines = [(2, lead), (3, "Måndag: 8–16"), (4, "Tisdag: 8–18"), *after]
     expected = f"{lead}\n\n- **Måndag:** 8–16\n- **Tisdag:** 8–18\n"
     assert render_body(lines).markdown == expected + "".join(f"\n{text}\n" for _, text in after)
+
+
+_LEAD = "Så här gick arbetet till, steg för steg, från den första enkäten till de nya ställen."
+
+
+def test_numbered_lines_one_after_another_are_an_ordered_list_that_keeps_its_numbers():
+    lines = [(2, _LEAD), (3, "3. Vi frågade pendlarna"), (4, "4) Vi valde tre platser."), (5, "Det tog en månad.")]
+    markdown = render_body(lines).markdown
+    assert markdown == f"{_LEAD}\n\n3. Vi frågade pendlarna\n4. Vi valde tre platser.\n\nDet tog en månad.\n"
+
+
+def test_a_list_under_a_line_ending_in_a_colon_is_not_taken_into_that_block():
+    lines = [(2, "Tre förändringar:"), (3, "1. Sökningen"), (4, "2. Menyerna"), (5, "Allt görs i höst, steg för steg.")]
+    assert render_body(lines).markdown.startswith("Tre förändringar:\n\n1. Sökningen\n2. Menyerna\n\n")
+
+
+def test_numbered_headings_each_over_its_own_paragraph_are_subheadings():
+    lines = [
+        (2, _LEAD),
+        (3, "1. Data behöver förklaras"),
+        (4, "Flera lag förstod inte vad kolumnerna betydde, så varje fil får en beskrivning."),
+        (5, "2. Verksamheten måste vara med"),
+        (6, "De bästa idéerna kom när någon från verksamheten satt med laget."),
+    ]
+    headings = [line for line in render_body(lines).markdown.splitlines() if line.startswith("##")]
+    assert headings == ["## 1\\. Data behöver förklaras", "## 2\\. Verksamheten måste vara med"]
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        ["1. Vi frågade pendlarna var de ville ha ställen."],  # one alone
+        ["1. Vi frågade pendlarna.", "3. Vi valde tre platser."],  # not counting up
+        ["1. Vi frågade pendlarna var de ville ha ställen. Sedan valde vi.", "Text.", "2. Vi valde platser."],
+    ],
+    ids=["one-alone", "not-counting-up", "sentences-apart"],
+)
+def test_numbered_lines_that_neither_count_up_together_nor_head_paragraphs_stay_text(numbered):
+    markdown = render_body([(2, _LEAD), *enumerate(numbered, start=3)]).markdown
+    assert not any(line.startswith(("#", "1.", "2.", "3.")) for line in markdown.splitlines())
+
+
+def test_an_asterisk_is_a_bullet_as_the_bullet_sign_is():
+    lines = [(2, _LEAD), (3, "* Enkäten är öppen till april."), (4, "• Resultatet kommer i maj.")]
+    assert render_body(lines).markdown.endswith("\n\n- Enkäten är öppen till april.\n- Resultatet kommer i maj.\n")
+
+
+def test_a_line_giving_the_date_written_is_text_not_a_heading():
+    lines = [(2, "Publicerad 12 mars 2015"), (3, _LEAD), (4, "Nya ställen"), (5, _LEAD)]
+    markdown = render_body(lines, date_labels=("Publicerad",)).markdown
+    assert markdown.startswith("Publicerad 12 mars 2015\n\n")
+    assert "## Nya ställen" in markdown
+    assert render_body(lines).markdown.startswith("## Publicerad 12 mars 2015\n\n")  # the label is the editors' word
