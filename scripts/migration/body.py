@@ -21,6 +21,7 @@ from .lines import (
     find_urls,
     heading_shaped,
     is_listed_noise,
+    table_cells,
     words,
 )
 
@@ -177,6 +178,27 @@ def numbered_roles(texts: list[str]) -> dict[int, str]:
     return roles
 
 
+def _table_run_end(content: list[tuple[int, str, LineKind]], start: int) -> int:
+    """End (exclusive) of a table starting at ``start``: rows in a row with as many cells each, two at least;
+    or ``start``. A row alone is a line of text whose parts a tab keeps apart."""
+    end = start
+    while end < len(content) and content[end][2] == LineKind.ROW:
+        if len(table_cells(content[end][1])) != len(table_cells(content[start][1])):
+            break
+        end += 1
+    return end if end - start >= 2 else start
+
+
+def _table(rows: list[str]) -> str:
+    """Rows as a Markdown table, the first row its header (a copied table's first row names its columns)."""
+
+    def row(text: str) -> str:
+        return "| " + " | ".join(inline(cell).replace("|", "\\|") for cell in table_cells(text)) + " |"
+
+    width = len(table_cells(rows[0]))
+    return "\n".join([row(rows[0]), "|" + " --- |" * width, *map(row, rows[1:])])
+
+
 def _starts_block(text: str, kind: LineKind) -> bool:
     """Lines after which short lines belong together (a signature, "Kontakta:")."""
     return kind == LineKind.SIGNATURE or (text.endswith(":") and len(text) <= MAX_BLOCK_LINE_CHARS)
@@ -227,6 +249,15 @@ def render_body(
         if numbering.get(i) == "heading":
             blocks.append(f"## {inline(text)}")
             i += 1
+            continue
+        if kind == LineKind.SEPARATOR:
+            blocks.append("* * *")
+            i += 1
+            continue
+        table_end = _table_run_end(content, i)
+        if table_end > i:
+            blocks.append(_table([text for _, text, _ in content[i:table_end]]))
+            i = table_end
             continue
         fact_end = _fact_run_end(content, i)
         if fact_end > i:

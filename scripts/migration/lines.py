@@ -24,6 +24,10 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_URL_PUNCT = ".,;:!?)]”\"'"
+# "***", "– – –": a line of decoration that parts one piece of text from the next.
+_SEPARATOR = re.compile(r"^(?:[-–—_*=~·•.]\s*){3,}$")
+# "Lediga platser<TAB>JSON<TAB>Var femte minut": a table's row as a browser copies it, its cells apart by tabs.
+_CELL_BREAK = re.compile(r"\S *\t[\t ]*(?=\S)")
 # Characters that make a line look empty although it is not ("" after strip()).
 INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff \t"
 _DASHES = "–—-"
@@ -54,6 +58,8 @@ class LineKind(StrEnum):
     URL = "url"  # the whole line is one link
     SIGNATURE = "signature"  # "/Name, role"
     QUOTE = "quote"  # "– Quoted speech …"
+    SEPARATOR = "separator"  # "***", "– – –"
+    ROW = "row"  # a table's row: cells apart by tabs
     FACT = "fact"  # "Key: value"
     HEADING = "heading"  # short, title-like
     TEXT = "text"  # running text
@@ -107,6 +113,11 @@ def bullet_item(text: str) -> str:
     return _ASTERISK_BULLET.sub("", text.strip(INVISIBLE)).lstrip(BULLET_CHARS + INVISIBLE)
 
 
+def table_cells(text: str) -> list[str]:
+    """A table row's cells (see LineKind.ROW)."""
+    return [cell.strip(INVISIBLE) for cell in re.split(r"\t+", text.strip(INVISIBLE))]
+
+
 def is_hashtags(text: str) -> bool:
     """Is the line only tags ("#skola #digitalisering")? A post's tags end it."""
     return bool(_HASHTAGS.match(text.strip()))
@@ -144,6 +155,8 @@ def classify(line: str) -> LineKind:
     if is_invisible(line):
         return LineKind.INVISIBLE
     text = line.strip(INVISIBLE)
+    if _SEPARATOR.match(text):
+        return LineKind.SEPARATOR
     if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):
         return LineKind.BULLET
     if find_urls(text) and find_urls(text)[0] == text.rstrip(_TRAILING_URL_PUNCT):
@@ -155,6 +168,8 @@ def classify(line: str) -> LineKind:
     fact = FACT.match(text)
     if fact and len(words(fact.group("key"))) <= 4 and not has_email(fact.group("key")):
         return LineKind.FACT
+    if _CELL_BREAK.search(text):
+        return LineKind.ROW
     if heading_shaped(text):
         return LineKind.HEADING
     return LineKind.TEXT

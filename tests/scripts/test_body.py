@@ -82,3 +82,14 @@ def test_a_line_giving_the_date_written_is_text_not_a_heading():
     assert markdown.startswith("Publicerad 12 mars 2015\n\n")
     assert "## Nya ställen" in markdown
     assert render_body(lines).markdown.startswith("## Publicerad 12 mars 2015\n\n")  # the label is the editors' word
+
+
+def test_rows_with_as_many_cells_each_are_a_table_and_a_row_alone_is_text():
+    rows = [(3, "Plats\tStällen"), (4, "Resecentrum\t40"), (5, "Södra | Norra\t12"), (6, "Ensam\trad\tmed tre")]
+    markdown = render_body([(2, _LEAD), *rows]).markdown
+    table = "| Plats | Ställen |\n| --- | --- |\n| Resecentrum | 40 |\n| Södra \\| Norra | 12 |"
+    assert markdown == f"{_LEAD}\n\n{table}\n\nEnsam\trad\tmed tre\n"
+
+
+def test_a_line_of_decoration_is_a_rule():
+    assert render_body([(2, _LEAD), (3, "– – –"), (4, _LEAD)]).markdown == f"{_LEAD}\n\n* * *\n\n{_LEAD}\n"

@@ -117,3 +117,20 @@ def test_the_definite_an_comes_off_only_where_enough_of_the_word_is_left(stem, b
 )
 def test_bare_links_are_found_with_or_without_a_slash(line, urls):
     assert find_urls(line) == urls
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("* Enkäten är öppen till april", LineKind.BULLET),
+        ("* * *", LineKind.SEPARATOR),  # decoration, not a bullet
+        ("– – –", LineKind.SEPARATOR),  # not a quote
+        ("***", LineKind.SEPARATOR),
+        ("*Viktigt*", LineKind.TEXT),
+        ("Lediga platser\tJSON\tVar femte minut", LineKind.ROW),
+        ("Öppettider:\tmåndag–fredag 8–17", LineKind.FACT),  # a fact aligned with a tab stays a fact
+        ("\tIndragen rad utan celler", LineKind.HEADING),
+    ],
+)
+def test_plain_texts_own_marks_a_bullet_a_rule_and_a_tables_row_are_told_apart(text, kind):
+    assert classify(text) == kind

@@ -35,8 +35,10 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?m)^\[\^(\d+)\]:", r"\1", text)  # footnotes: the note
     text = re.sub(r"\[\^(\d+)\]", r" \1", text)  # ... and its reference
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
+    text = re.sub(r"(?m)^(?:[-–—_*=~·•.]\s*){3,}$", "<hr>", text)  # a line of decoration, as it stands or a rule
+    text = re.sub(r"(?m)^\|(?: --- \|)+$", "", text).replace("|", " ")  # tables: a row's cells, apart
     text = text.replace("\\", "").replace("**", "")
-    text = re.sub(r"(?m)^\s*(#+|-|\d+\.)\s+", "", text)  # headings and list signs, nested ones too
+    text = re.sub(r"(?m)^\s*(#+|-|\*|\d+\.)\s+", "", text)  # headings and list signs, nested ones too
     text = text.replace("•", " ").replace("\u00a0", " ")
     text = re.sub(r"(?<=[.!?:])\s+o\s+(?=[A-ZÅÄÖ])", " ", text)  # a flattened PDF's bullets (see document.py)
     text = re.sub(r"(?<=\s)\d{1,2}\.\s+(?=[A-ZÅÄÖ])", " ", text)  # ... and numbered items, wherever they stand
@@ -105,6 +107,40 @@ def test_a_report_numbered_at_its_pages_starts_loses_nothing_but_its_page_number
     pages = ["Cyklar i staden Datum: 2020-03-01", "BAKGRUND Staden växer och", "fler cyklar. Vi bygger 3 banor."]
     _, document = _migrated_report(tmp_path, "Cyklar i staden", _MARKER, *(f"{n} {p}" for n, p in enumerate(pages, 1)))
     assert document["removed_page_numbers"] == {3: 1, 4: 2, 5: 3}
+
+
+def test_posts_shaped_unlike_the_archives_lose_nothing(tmp_path):
+    """Numbered steps and lessons, "*" bullets, a table copied with its tabs, a line of decoration, a dateline:
+    the archive's posts have none of them."""
+    lead = "Tekniska förvaltningen har satt upp fyrtio nya cykelställ vid resecentrum för pendlare."
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    dump = [
+        "Nya cykelställ vid stationen",
+        "Publicerad 12 mars 2015",
+        lead,
+        "1. Vi frågade pendlarna.",
+        "2. Vi valde tre platser.",
+        "* Arbetet kostade 240 000 kronor.",
+        "***",
+        "Plats\tStällen\tTak",
+        "Resecentrum\t40\tJa",
+        "Tre lärdomar från öppna data",
+        "Efter vårt första hackathon har vi lärt oss tre saker om hur data ska beskrivas och delas.",
+        "1. Data behöver förklaras",
+        "Flera lag förstod inte vad kolumnerna i filerna betydde, så varje fil får en beskrivning.",
+        "2. Verksamheten måste vara med",
+        "De bästa idéerna kom när någon från verksamheten satt med laget och svarade på frågor.",
+    ]
+    (sources / "dump.txt").write_text("\n".join(dump) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--quiet", sources)
+    assert result.returncode == 0, result.stderr
+    _assert_every_line_kept(out, sources)
+    first, second = ((out / post["output"]).read_text(encoding="utf-8") for post in _plan(out)["sources"][0]["posts"])
+    assert f"Publicerad 12 mars 2015\n\n{lead}\n\n1. Vi frågade pendlarna.\n2. Vi valde" in first
+    assert "* * *\n\n| Plats | Ställen | Tak |\n| --- | --- | --- |\n| Resecentrum | 40 | Ja |" in first
+    assert "## 2\\. Verksamheten måste vara med" in second
 
 
 def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
