@@ -116,6 +116,7 @@ PLUGINS = [
     "redirects",
     "tag_cloud",
     "fixed_urls",  # speed: URLs computed once (plugins/fixed_urls/README.md)
+    "scrolling_tables",  # a wide table scrolls in a box a keyboard can reach (plugins/scrolling_tables)
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "pelican.plugins.related_posts",

@@ -139,3 +139,19 @@ def site_with_new_handbook_version(tmp_path_factory) -> BuiltSite:
     (new / "version.md").write_text("Date: 2099-01-31\n\nEtt nytt kapitel om uppföljning.\n", encoding="utf-8")
     (new / "zz-uppfoljning.md").write_text("Title: Uppföljning\n\n## Nya mått\n\nText.\n", encoding="utf-8")
     yield from build_and_serve(content, work / "output")
+
+
+@pytest.fixture(scope="session")
+def site_with_a_wide_table(tmp_path_factory) -> BuiltSite:
+    """The real content and one article more, holding a table far wider than a phone (its first row the
+    column headings), as a migrated table copied with its tabs comes out."""
+    work = tmp_path_factory.mktemp("wide-table")
+    content = copy_of_content(work)
+    headings = " | ".join(f"Kolumn {n}" for n in range(1, 9))
+    row = " | ".join(f"Värde{n}ettlångtordutanbindestreck" for n in range(1, 9))
+    (content / "articles" / "bred-tabell.md").write_text(
+        f"Title: En bred tabell\nDate: 2015-03-12\nSummary: En tabell.\n\nText före.\n\n| {headings} |\n"
+        f"|{' --- |' * 8}\n| {row} |\n\nText efter.\n",
+        encoding="utf-8",
+    )
+    yield from build_and_serve(content, work / "output")

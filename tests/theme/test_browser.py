@@ -19,6 +19,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "screenshots"
 WIDTHS = [360, 1280]
+MAX_TABS = 100  # more links than any page has before its text
 
 
 def _first_link(html_path, pattern: str) -> str:
@@ -178,4 +179,24 @@ def test_an_older_handbook_version_page_has_zero_axe_violations(browser, site_wi
         assert page.locator("main").inner_text()
         assert _axe_violations(page) == [], url
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, url
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_wide_table_scrolls_in_its_own_box_which_a_keyboard_reaches(browser, site_with_a_wide_table, width):
+    page, _ = _open(browser, f"{site_with_a_wide_table.url}/artiklar/en-bred-tabell/", width)
+    try:
+        assert _axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        box = page.get_by_role("region", name="Tabell: Kolumn 1, Kolumn 2, Kolumn 3")
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # wider than the screen, at either width
+        for _ in range(MAX_TABS):  # a keyboard user tabs to it ...
+            page.keyboard.press("Tab")
+            if box.evaluate("b => b === document.activeElement"):
+                break
+        else:
+            pytest.fail(f"the table's box was not reached in {MAX_TABS} presses of Tab")
+        page.keyboard.press("ArrowRight")  # ... and scrolls it
+        page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+    finally:
         page.close()

@@ -1,0 +1,3 @@
+from .scrolling_tables import register
+
+__all__ = ["register"]
