@@ -48,7 +48,9 @@ class RenderedBody:
 # --- inline text -----------------------------------------------------------
 
 _ESCAPE_INLINE = re.compile(r"([\\`*_\[\]])")
-_LINE_START_MARKUP = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
+# What Markdown reads as markup at a line's start: "#" and ">" whatever follows ("#skola" is a heading
+# to Markdown), a list sign or "1." only before a space.
+_LINE_START_MARKUP = re.compile(r"^(\s*)([#>]|[+-](?=\s)|\d+[.)](?=\s))")
 
 
 def _escape(text: str) -> str:
@@ -79,14 +81,7 @@ def inline(text: str) -> str:
         position = end
     out.append(_escape(text[position:]))
     result = "".join(out)
-    return _LINE_START_MARKUP.sub(
-        lambda m: (
-            f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
-            if m.group(2)[-1] in ".)"
-            else f"{m.group(1)}\\{m.group(2)}{m.group(3)}"
-        ),
-        result,
-    )
+    return _LINE_START_MARKUP.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", result)
 
 
 def plain(text: str) -> str:
@@ -102,6 +97,8 @@ def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozense
     kind = classify(text)
     if kind == LineKind.INVISIBLE:
         return "raden innehåller bara osynliga tecken (t.ex. hårt mellanslag)"
+    if kind == LineKind.BULLET and not bullet_item(text):
+        return "ett punkttecken utan text"
     if is_listed_noise(text, noise_lines):
         return "känd rest av den gamla webbplatsens layout (noise_lines i migration-rules.yaml)"
     stripped = text.strip(INVISIBLE)

@@ -15,9 +15,11 @@ from migration.body import inline, render_body
         ("Mejla info@www.exempel.se", "Mejla [info@www.exempel.se](mailto:info@www.exempel.se)"),
         ("2015. Ett bra år", "2015\\. Ett bra år"),  # not a numbered list
         ("- inte en lista", "\\- inte en lista"),
+        ("#skola #digitalisering", "\\#skola #digitalisering"),  # hashtags, not a heading: Markdown needs no space
+        (">citat", "\\>citat"),
         ("Pris: 5*3 kr_st <b>", "Pris: 5\\*3 kr\\_st &lt;b>"),
     ],
-    ids=["mail", "web", "mail-at-www", "year-first", "dash-first", "markup-characters"],
+    ids=["mail", "web", "mail-at-www", "year-first", "dash-first", "hashtags", "quote-sign", "markup-characters"],
 )  # fmt: skip
 def test_running_text_keeps_its_words_and_gets_its_links(text, markdown):
     assert inline(text) == markdown
@@ -93,3 +95,9 @@ def test_rows_with_as_many_cells_each_are_a_table_and_a_row_alone_is_text():
 
 def test_a_line_of_decoration_is_a_rule():
     assert render_body([(2, _LEAD), (3, "– – –"), (4, _LEAD)]).markdown == f"{_LEAD}\n\n* * *\n\n{_LEAD}\n"
+
+
+def test_a_bullet_sign_without_text_is_noise_with_its_reason():
+    body = render_body([(2, _LEAD), (3, "‣"), (4, "• Ett riktigt item")])
+    assert body.markdown == f"{_LEAD}\n\n- Ett riktigt item\n"
+    assert [(n.line, n.reason) for n in body.noise] == [(3, "ett punkttecken utan text")]
