@@ -112,11 +112,11 @@ def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
 
 
 def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int | None:
-    """The first line of a post's range with text that is no layout leftover; None if it has none."""
+    """The first line of a post's range with words that is no layout leftover; None if it has none.
+    A line of decoration ("***") or a bullet sign alone may stand before it, and is no title."""
     for number in range(first, last + 1):
         text = dump.line(number)
-        kind = classify(text)
-        if kind not in (LineKind.BLANK, LineKind.INVISIBLE) and not is_listed_noise(text, noise_lines):
+        if words(text) and not is_listed_noise(text, noise_lines):
             return number
     return None
 
@@ -479,30 +479,50 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
     """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them.
 
-    A line counts as kept when any kept post of the twin's dump holds it (a
-    copy can span two posts there, see ``_run_holding``).
+    The copy is lined up with the kept post and the posts after it in its dump (a copy can span two
+    posts there, see ``_run_holding``); a line of the copy counts as kept where it lines up with one.
+    A line found only in another post ("Har du frågor?" closes many) does not hold this copy's line.
     """
     by_slug = {d.post.slug: d for d in drafts}
     by_file = {s.file: s for s in sources}
-    kept_lines: dict[str, set[str]] = {}
+    kept_in_order: dict[str, list[_Draft]] = {}
     for draft in drafts:
         if not draft.post.duplicate_of:
-            kept_lines.setdefault(draft.post.source, set()).update(draft.signature)
+            kept_in_order.setdefault(draft.post.source, []).append(draft)
     for draft in drafts:
         keep = by_slug.get(draft.post.duplicate_of or "")
         if keep is None:
             continue
-        kept, noise = kept_lines.get(keep.post.source, set()), {n.line for n in draft.noise}
-        reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
-        extra = [
-            {"line": n, "text": text, "reason": reason}
+        noise = {n.line for n in draft.noise}
+        lines = [
+            (n, text)
             for n in range(draft.post.first, draft.post.last + 1)
             for text in [draft.dump.line(n)]
-            if text.strip(INVISIBLE) and n not in noise and normalised_line(text) not in kept
+            if text.strip(INVISIBLE) and n not in noise
         ]
+        window = _kept_from(keep, kept_in_order.get(keep.post.source, []), len(lines))
+        held = _lines_held([normalised_line(text) for _, text in lines], window)
+        reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
+        extra = [{"line": n, "text": text, "reason": reason} for k, (n, text) in enumerate(lines) if k not in held]
         if extra:
             source = by_file[draft.post.source]
             source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
+
+
+def _kept_from(keep: _Draft, kept: list[_Draft], length: int) -> list[str]:
+    """The kept post's lines, and the next kept posts' of its dump, until they are as many as ``length``."""
+    window: list[str] = []
+    for draft in kept[kept.index(keep) :] if keep in kept else [keep]:  # an editor may name a copy as the twin
+        if len(window) >= length:
+            break
+        window += draft.signature
+    return window
+
+
+def _lines_held(mine: list[str], kept: list[str]) -> set[int]:
+    """Indices of ``mine`` that line up, in order, with lines of ``kept``."""
+    matcher = difflib.SequenceMatcher(None, mine, kept, autojunk=False)
+    return {block.a + k for block in matcher.get_matching_blocks() for k in range(block.size)}
 
 
 def _may_have_copies(draft: _Draft) -> bool:
