@@ -31,14 +31,14 @@ from .flattened_pdf import (
     text_blocks,
     without_page_number,
 )
-from .lines import INVISIBLE
+from .lines import INVISIBLE, words
 
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
 # The links listed before a document's marker are titles of other documents: the archive's longest is 147
 # characters, where one paragraph in ten of its posts is longer than 320.
 MAX_LISTED_CHARS = 200
 FOOTNOTES_HEADING = "Fotnoter"
-WITHOUT_TITLE = "dokumentmarkören står först i filen – skriv dokumentets titel på en rad före den"
+WITHOUT_TITLE = "ingen titel före dokumentmarkören – skriv dokumentets titel på en rad före den"
 WITHOUT_TEXT = "ingen text efter dokumentmarkören – dokumentet är tomt"
 
 
@@ -88,16 +88,19 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> Docum
     """Title, dropped unrelated list and marker of a document dump; a plain error naming the marker's
     line if no title stands before it or no text after it."""
     content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if t.strip(INVISIBLE)]
-    if not content:
+    title_line = next((n for n, t in content if words(t)), None)  # a line of decoration ("***") is no title
+    if title_line is None:
         raise MigrationError(file, marker_line, WITHOUT_TITLE)
     if not any(line.strip(INVISIBLE) for line in lines[marker_line:]):
         raise MigrationError(file, marker_line, WITHOUT_TEXT)
-    title_line = content[0][0]
     parts = DocumentParts(title_line, marker_line + 1, marker_line)
-    for number, text in content[1:]:
-        parts.dropped.append(
-            Noise(number, text, "lista över orelaterade dokument från webbplatsen som visade rapporten")
-        )
+    for number, text in content:
+        if number < title_line:
+            parts.dropped.append(Noise(number, text, "rad utan ord före dokumentets titel"))
+        elif number > title_line:
+            parts.dropped.append(
+                Noise(number, text, "lista över orelaterade dokument från webbplatsen som visade rapporten")
+            )
     parts.dropped.append(Noise(marker_line, lines[marker_line - 1], "markör före dokumentets text"))
     return parts
 

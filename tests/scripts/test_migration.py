@@ -149,6 +149,12 @@ def test_posts_shaped_unlike_the_archives_lose_nothing(tmp_path):
     assert "## 2\\. Verksamheten måste vara med" in second and second.endswith("\n\n\\#öppnadata #hackathon\n")
 
 
+def test_decoration_before_a_reports_title_is_no_title_and_is_dropped_with_its_reason(tmp_path):
+    _, document = _migrated_report(tmp_path, "– – –", "Cyklar i staden", _MARKER, "Cyklar i staden Datum: 2020-03-01")
+    assert document["posts"][0]["title"] == "Cyklar i staden"
+    assert [(d["line"], d["reason"]) for d in document["dropped"]][0] == (1, "rad utan ord före dokumentets titel")
+
+
 def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
     """Migrate a document dump of ``lines``; check that it loses nothing; the output folder and its plan section."""
     sources = tmp_path / "legacy"
@@ -387,6 +393,7 @@ def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
     ("lines", "line", "says"),
     [
         (["{marker}", "Rapportens text på första sidan. 1"], 1, "titel"),  # the marker first: no title
+        (["* * *", "{marker}", "Rapportens text på första sidan. 1"], 2, "titel"),  # only decoration before it
         (["Rapport om cyklar", "", "{marker}", "", ""], 3, "ingen text"),  # nothing after the marker
     ],
 )
