@@ -461,27 +461,28 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
                 continue
             if copies.same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
-                _record_copy(keep, drop)
+                _record_copy(keep, drop, drafts)
                 break
         else:
             keep = _run_holding(draft, drafts[:index])
             if keep is not None:
-                _record_copy(keep, draft)
+                _record_copy(keep, draft, drafts)
     # A copy that is whole here but merged with its neighbour in a later dump (a title the splitter
     # missed there) is held by that dump's posts too.
     for draft in drafts:
         if not draft.post.duplicate_of and not draft.post.copies and "duplicate_of" not in draft.post.edited:
             keep = _run_holding(draft, drafts)
             if keep is not None:
-                _record_copy(keep, draft)
+                _record_copy(keep, draft, drafts)
 
 
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
     """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them.
 
-    The copy is lined up with the kept post and the posts after it in its dump (a copy can span two
-    posts there, see ``_run_holding``); a line of the copy counts as kept where it lines up with one.
-    A line found only in another post ("Har du frågor?" closes many) does not hold this copy's line.
+    The copy is lined up with the kept post's text and the posts' after it in its dump (a copy can span
+    two posts there, see ``_run_holding``); a line of the copy counts as kept where it lines up with one.
+    A line found only in another post ("Har du frågor?" closes many) does not hold this copy's line, nor
+    does a line the kept post dropped as noise (a label that there stood over a heading).
     """
     by_slug = {d.post.slug: d for d in drafts}
     by_file = {s.file: s for s in sources}
@@ -493,13 +494,7 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
         keep = by_slug.get(draft.post.duplicate_of or "")
         if keep is None:
             continue
-        noise = {n.line for n in draft.noise}
-        lines = [
-            (n, text)
-            for n in range(draft.post.first, draft.post.last + 1)
-            for text in [draft.dump.line(n)]
-            if text.strip(INVISIBLE) and n not in noise
-        ]
+        lines = _text_lines(draft)
         window = _kept_from(keep, kept_in_order.get(keep.post.source, []), len(lines))
         held = _lines_held([normalised_line(text) for _, text in lines], window)
         reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
@@ -509,13 +504,24 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
             source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
 
 
+def _text_lines(draft: _Draft) -> list[tuple[int, str]]:
+    """A post's lines that its output holds: not blank, not dropped as noise."""
+    noise = {n.line for n in draft.noise}
+    return [
+        (n, text)
+        for n in range(draft.post.first, draft.post.last + 1)
+        for text in [draft.dump.line(n)]
+        if text.strip(INVISIBLE) and n not in noise
+    ]
+
+
 def _kept_from(keep: _Draft, kept: list[_Draft], length: int) -> list[str]:
-    """The kept post's lines, and the next kept posts' of its dump, until they are as many as ``length``."""
+    """The kept post's text lines, and the next kept posts' of its dump, until they are as many as ``length``."""
     window: list[str] = []
     for draft in kept[kept.index(keep) :] if keep in kept else [keep]:  # an editor may name a copy as the twin
         if len(window) >= length:
             break
-        window += draft.signature
+        window += [normalised_line(text) for _, text in _text_lines(draft)]
     return window
 
 
@@ -531,9 +537,16 @@ def _may_have_copies(draft: _Draft) -> bool:
     return not draft.post.duplicate_of and "duplicate_of" not in draft.post.edited
 
 
-def _record_copy(keep: _Draft, drop: _Draft) -> None:
+def _record_copy(keep: _Draft, drop: _Draft, drafts: list[_Draft]) -> None:
+    """``drop`` is a copy of ``keep``; so are the copies ``drop`` was kept for until now (a post in three
+    dumps: the third copy, longer, is kept over the second, which was kept over the first)."""
     drop.post.duplicate_of = keep.post.slug
     keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
+    for draft in drafts:
+        if draft.post.duplicate_of == drop.post.slug:
+            draft.post.duplicate_of = keep.post.slug
+    keep.post.copies += drop.post.copies
+    drop.post.copies = []
 
 
 def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
