@@ -8,7 +8,7 @@ import random
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -118,8 +118,6 @@ def test_posts_shaped_unlike_the_archives_lose_nothing(tmp_path):
     """Numbered steps and lessons, "*" bullets, a table copied with its tabs, lines of decoration, a dateline,
     hashtags: the archive's posts have none of them."""
     lead = "Tekniska förvaltningen har satt upp fyrtio nya cykelställ vid resecentrum för pendlare."
-    sources = tmp_path / "legacy"
-    sources.mkdir()
     dump = [
         "– – –",  # decoration before the first title: no title itself
         "Nya cykelställ vid stationen",
@@ -139,15 +137,10 @@ def test_posts_shaped_unlike_the_archives_lose_nothing(tmp_path):
         "De bästa idéerna kom när någon från verksamheten satt med laget och svarade på frågor.",
         "#öppnadata #hackathon",
     ]
-    (sources / "dump.txt").write_text("\n".join(dump) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    result = run_migrate("--out", out, "--quiet", sources)
-    assert result.returncode == 0, result.stderr
-    _assert_every_line_kept(out, sources)
-    (source,) = _plan(out)["sources"]
+    out, source = _migrated_dump(tmp_path, "dump.txt", dump)
     assert [p["title"] for p in source["posts"]] == ["Nya cykelställ vid stationen", "Tre lärdomar från öppna data"]
     assert [d["line"] for d in source["dropped"]] == [1]
-    first, second = ((out / post["output"]).read_text(encoding="utf-8") for post in _plan(out)["sources"][0]["posts"])
+    first, second = ((out / post["output"]).read_text(encoding="utf-8") for post in source["posts"])
     assert f"Publicerad 12 mars 2015\n\n{lead}\n\n1. Vi frågade pendlarna.\n2. Vi valde" in first
     assert "* * *\n\n| Plats | Ställen | Tak |\n| --- | --- | --- |\n| Resecentrum | 40 | Ja |" in first
     assert "## 2\\. Verksamheten måste vara med" in second and second.endswith("\n\n\\#öppnadata #hackathon\n")
@@ -226,15 +219,20 @@ def test_archives_with_odd_lines_among_their_posts_lose_nothing_or_fail_plainly(
 
 def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
     """Migrate a document dump of ``lines``; check that it loses nothing; the output folder and its plan section."""
+    return _migrated_dump(tmp_path, "rapport.txt", lines)
+
+
+def _migrated_dump(tmp_path: Path, name: str, lines: Sequence[str]) -> tuple[Path, dict]:
+    """Migrate one dump of ``lines``; check that it loses nothing; the output folder and the dump's plan section."""
     sources = tmp_path / "legacy"
     sources.mkdir()
-    (sources / "rapport.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (sources / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run_migrate("--out", out, "--quiet", sources)
     assert result.returncode == 0, result.stderr
     _assert_every_line_kept(out, sources)
-    (document,) = _plan(out)["sources"]
-    return out, document
+    (source,) = _plan(out)["sources"]
+    return out, source
 
 
 def _assert_every_line_kept(out: Path, legacy: Path) -> None:
