@@ -118,7 +118,8 @@ def _item(element: ET.Element, name: str, line: int, wp: str, excerpt_ns: str) -
     elif post_type in ("post", "page") and status in PUBLISHED:
         item.kind = "article" if post_type == "post" else "page"
         if not item.date:
-            raise MigrationError(name, line, f"'{item.title}' är publicerad men saknar wp:post_date")
+            who = f"'{item.title}' är publicerad" if item.title.strip() else "ett inlägg utan titel är publicerat"
+            raise MigrationError(name, line, f"{who} men saknar wp:post_date")
     elif post_type in ("post", "page") and status in UNPUBLISHED:
         item.kind = "draft"
     else:

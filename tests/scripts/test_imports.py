@@ -145,6 +145,9 @@ def test_a_second_run_writes_nothing_and_editor_changes_are_kept(imported):
          r"tom\.xml:1: .*inga inlägg"),
         ("utan-datum.xml", lambda text: _without_post_dates(text.replace("2016 09:15:00 +0000", "i fjol")),
          r"utan-datum\.xml:13: 'Cykelbanor året runt – så gör vi' är publicerad men saknar wp:post_date"),
+        ("utan-titel.xml", lambda text: _without_post_dates(text.replace("2016 09:15:00 +0000", "i fjol")).replace(
+            "<title>Cykelbanor året runt – så gör vi</title>", "<title></title>"),
+         r"utan-titel\.xml:13: ett inlägg utan titel är publicerat men saknar wp:post_date"),
     ],
 )  # fmt: skip
 def test_bad_input_is_named_exits_2_and_writes_nothing(tmp_path, name, make, expected):
