@@ -20,7 +20,9 @@ MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 HTML_LINK = re.compile(r"<a\b[^>]*\bhref=[\"'](?P<target>[^\"']*)[\"']", re.IGNORECASE)
-ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S")
+ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})(?=\s|$)")
+# "#skola #digitalisering": Python-Markdown, which Pelican uses, needs no space after "#" to make a heading.
+HASHTAG_HEADING = re.compile(r"^#{1,6}[^\s#]")
 FENCE = re.compile(r"^(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|//)", re.IGNORECASE)
 WEB_WITHOUT_HOST = re.compile(r"^https?://(?:[/?#]|$)", re.IGNORECASE)
@@ -115,6 +117,14 @@ def check_headings(item: ContentFile) -> Iterator[tuple[int, str]]:
     previous = 1
     lines = list(_text_lines(item))
     for index, (number, text) in enumerate(lines):
+        if HASHTAG_HEADING.match(text):
+            first = text.split()[0]
+            yield (
+                number,
+                f"'{first}' först på raden blir en rubrik på webbplatsen. Är det taggar, skriv \\{first} "
+                "(med \\ före) eller lägg dem i Tags:; är det en rubrik, skriv ## och ett mellanslag.",
+            )
+            continue
         match = ATX_HEADING.match(text)
         level = len(match["hashes"]) if match else None
         following = lines[index + 1][1] if index + 1 < len(lines) else ""

@@ -77,6 +77,10 @@ BROKEN = {
         "Title: Rubrik\nDate: 2024-01-02\nTopics: {topic}\n\n# Stor rubrik\n\nText.\n",
         r":5: rubrik på nivå 1",
     ),
+    "hashtags-first-on-a-line": (  # Python-Markdown makes "#skola" a heading, without the space CommonMark wants
+        "Title: Taggar\nDate: 2024-01-02\nTopics: {topic}\n\nText.\n\n#skola #digitalisering\n",
+        r":7: '#skola' först på raden blir en rubrik på webbplatsen\. Är det taggar, skriv \\#skola",
+    ),
     "skipped-heading-level": (
         "Title: Rubrik\nDate: 2024-01-02\nTopics: {topic}\n\n## Del\n\n#### Underdel\n",
         r":7: rubriken hoppar från nivå 2 till nivå 4",
@@ -145,7 +149,7 @@ def test_each_mistake_is_named_with_file_and_line_and_fails(tmp_path, case):
 
 def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
     """Every kind of link that resolves passes; Markdown shown inside a fenced code block is an example,
-    not the page's own heading or image; a page may be a header alone."""
+    not the page's own heading or image; hashtags with their "#" escaped are text; a page may be a header alone."""
     content = copy_of_content(tmp_path)
     topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
     handbook = sorted(p.name for p in (content / "handbooks").iterdir() if p.is_dir())[0]
@@ -157,6 +161,7 @@ def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path
         "[om bloggen](/om-bloggen/) och [arkivet](/arkiv/).\n\n"
         "![Karta över parken](https://example.org/karta.png) "
         '<img src="https://example.org/karta.png" alt="Karta över parken">\n\n'
+        "\\#skola #digitalisering\n\n"  # tags written as text, their "#" escaped
         "Så skriver du en rubrik och en bild:\n\n```markdown\n# Stor rubrik\n\n![](bild.png)\n```\n",
         encoding="utf-8",
     )
