@@ -178,10 +178,10 @@ def numbered_roles(texts: list[str]) -> dict[int, str]:
 def _table_run_end(content: list[tuple[int, str, LineKind]], start: int) -> int:
     """End (exclusive) of a table starting at ``start``: rows in a row with as many cells each, two at least;
     or ``start``. A row alone is a line of text whose parts a tab keeps apart."""
-    end = start
-    while end < len(content) and content[end][2] == LineKind.ROW:
-        if len(table_cells(content[end][1])) != len(table_cells(content[start][1])):
-            break
+    if content[start][2] != LineKind.ROW:
+        return start
+    end, width = start, len(table_cells(content[start][1]))
+    while end < len(content) and content[end][2] == LineKind.ROW and len(table_cells(content[end][1])) == width:
         end += 1
     return end if end - start >= 2 else start
 
