@@ -40,6 +40,7 @@ MAX_LISTED_CHARS = 200
 FOOTNOTES_HEADING = "Fotnoter"
 WITHOUT_TITLE = "ingen titel före dokumentmarkören – skriv dokumentets titel på en rad före den"
 WITHOUT_TEXT = "ingen text efter dokumentmarkören – dokumentet är tomt"
+WITHOUT_WORDS = "rad utan ord eller siffror i dokumentets text (dekoration eller ett ensamt tecken)"
 
 
 @dataclass
@@ -85,13 +86,13 @@ def _marker_key(line: str) -> str:
 
 
 def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> DocumentParts:
-    """Title, dropped unrelated list and marker of a document dump; a plain error naming the marker's
-    line if no title stands before it or no text after it."""
+    """Title, dropped unrelated list and marker of a document dump, and lines of its text without words;
+    a plain error naming the marker's line if no title stands before it or no text after it."""
     content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if t.strip(INVISIBLE)]
     title_line = next((n for n, t in content if words(t)), None)  # a line of decoration ("***") is no title
     if title_line is None:
         raise MigrationError(file, marker_line, WITHOUT_TITLE)
-    if not any(line.strip(INVISIBLE) for line in lines[marker_line:]):
+    if not any(words(line) for line in lines[marker_line:]):
         raise MigrationError(file, marker_line, WITHOUT_TEXT)
     parts = DocumentParts(title_line, marker_line + 1, marker_line)
     for number, text in content:
@@ -102,6 +103,12 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> Docum
                 Noise(number, text, "lista över orelaterade dokument från webbplatsen som visade rapporten")
             )
     parts.dropped.append(Noise(marker_line, lines[marker_line - 1], "markör före dokumentets text"))
+    # A line of only signs ("– – –", "•") in the text is no page of a PDF: run into the next page, it read as words.
+    parts.dropped += [
+        Noise(number, text, WITHOUT_WORDS)
+        for number, text in enumerate(lines[marker_line:], marker_line + 1)
+        if text.strip(INVISIBLE) and not words(text)
+    ]
     return parts
 
 
@@ -176,7 +183,9 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     and, for the plan, the page numbers, running heads and feet and footnotes taken from each source line, the
     tables left in it and the pages of its table of contents, left out (see flattened_pdf.is_contents_page)."""
     title = plain(lines[parts.title_line - 1])
-    pages = [(n, plain(t)) for n, t in enumerate(lines, 1) if n >= parts.body_start and t.strip(INVISIBLE)]
+    dropped = {noise.line for noise in parts.dropped}
+    body = enumerate(lines[parts.body_start - 1 :], parts.body_start)
+    pages = [(n, plain(t)) for n, t in body if t.strip(INVISIBLE) and n not in dropped]
     cleaned, furniture = _without_page_furniture(pages)
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}

@@ -303,7 +303,7 @@ def _document_draft(
         _content_signature(dump, marker + 1, len(dump.lines)),
         tables=rendered.tables,
     )
-    cover = next((t for t in dump.lines[parts.body_start - 1 :] if t.strip(INVISIBLE)), "")
+    cover = next((t for t in dump.lines[parts.body_start - 1 :] if words(t)), "")  # decoration is dropped
     written = dating.labelled_date(
         " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
     ) or dating.first_full_date(cover)

@@ -152,6 +152,19 @@ def test_decoration_before_a_reports_title_is_no_title_and_is_dropped_with_its_r
     assert [(d["line"], d["reason"]) for d in document["dropped"]][0] == (1, "rad utan ord före dokumentets titel")
 
 
+def test_a_line_of_signs_in_a_reports_text_is_dropped_with_its_reason_not_run_into_the_next_page(tmp_path):
+    out, document = _migrated_report(
+        tmp_path, "Cyklar i staden", _MARKER, "* * *", "Cyklar i staden 3 mars 2020", "– – –", "Andra sidans text. 2"
+    )
+    assert [(d["line"], d["text"]) for d in document["dropped"] if "dekoration" in d["reason"]] == [
+        (3, "* * *"),
+        (5, "– – –"),
+    ]
+    assert (document["posts"][0]["date"], document["posts"][0]["date_source"]) == ("2020-03-03", "text")
+    (written,) = (out / "handbooks").rglob("cyklar-i-staden.md")
+    assert "–" not in written.read_text(encoding="utf-8")
+
+
 # Lines no post of the archive has, in every shape the migration tells apart and some it must not trip on:
 # decoration, lone signs, Markdown and HTML syntax, tables, impossible dates, a wild link, a very long line.
 _ODD_LINES = [
@@ -462,6 +475,7 @@ def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
         (["{marker}", "Rapportens text på första sidan. 1"], 1, "titel"),  # the marker first: no title
         (["* * *", "{marker}", "Rapportens text på första sidan. 1"], 2, "titel"),  # only decoration before it
         (["Rapport om cyklar", "", "{marker}", "", ""], 3, "ingen text"),  # nothing after the marker
+        (["Rapport om cyklar", "{marker}", "* * *", "•"], 2, "ingen text"),  # only signs after it
     ],
 )
 def test_a_document_dump_without_a_title_or_without_text_is_an_error_naming_the_marker(tmp_path, lines, line, says):
