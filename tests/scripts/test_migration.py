@@ -50,7 +50,8 @@ def _normalise(text: str, flattened: bool = False) -> str:
     text = re.sub(f"[{BULLET_CHARS}{INVISIBLE}]", " ", text).replace("&lt;", "<")
     if flattened:
         text = re.sub(r"(?<=[.!?:])\s+o\s+(?=[A-ZÅÄÖ])", " ", text)  # a flattened PDF's bullets (see document.py)
-        text = re.sub(r"(?<=\s)\d{1,2}\.\s+(?=[A-ZÅÄÖ])", " ", text)  # ... and numbered items, wherever they stand
+        # ... and numbered items, wherever they stand; at a source line's end the next page decides
+        text = re.sub(r"(?<=\s)\d{1,2}\.(?:\s+(?=[A-ZÅÄÖ])|\s*$)", " ", text)
     return " ".join(text.lower().split())
 
 
