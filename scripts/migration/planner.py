@@ -474,6 +474,35 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
             keep = _run_holding(draft, drafts)
             if keep is not None:
                 _record_copy(keep, draft, drafts)
+    _resolve_copy_chains(drafts, plan_name)
+
+
+def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> None:
+    """Every copy names the post kept in its place, never another copy: a copy's lines count as kept
+    where the post it names keeps them, and a copy has no output.
+
+    An editor's ``duplicate_of`` can make a chain (a kept post marked as a copy of a third post, whose own
+    copies then follow it there) or a loop (a post a copy of itself, or two posts of each other), where
+    no post keeps the lines: a loop is named with the plan's line."""
+    by_slug = {d.post.slug: d for d in drafts}
+    for draft in drafts:
+        kept, seen = draft, {draft.post.slug}
+        while kept.post.duplicate_of in by_slug:
+            kept = by_slug[kept.post.duplicate_of]
+            if kept.post.slug in seen:
+                raise MigrationError(
+                    plan_name,
+                    draft.plan_line,
+                    f"duplicate_of: '{draft.post.duplicate_of}' leder tillbaka till inlägget självt – ett av "
+                    "inläggen måste vara det som behålls: ta bort dess duplicate_of",
+                )
+            seen.add(kept.post.slug)
+        named = by_slug.get(draft.post.duplicate_of or "")
+        if named is not None and named is not kept:
+            reference = f"{draft.post.source}:{draft.post.lines}"
+            named.post.copies = [c for c in named.post.copies if c != reference]
+            kept.post.copies.append(reference)
+            draft.post.duplicate_of = kept.post.slug
 
 
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:

@@ -1139,14 +1139,43 @@ def test_an_editor_who_empties_duplicate_of_keeps_the_copy_as_an_article_of_its_
     assert not [p for p in posts.values() if p.get("copies")]
 
 
-def test_a_duplicate_of_naming_no_post_is_named_with_the_plans_line(migrated, tmp_path):
+@pytest.mark.parametrize(
+    ("names", "says"),
+    [
+        ("finns-inte", "inget inlägg i planen har den adressen"),
+        ("itself", "leder tillbaka till inlägget självt"),  # it was written as a copy of nothing: its lines lost
+    ],
+)
+def test_a_duplicate_of_naming_no_post_or_the_post_itself_is_named_with_the_plans_line(migrated, tmp_path, names, says):
     out = tmp_path / "edited"
     shutil.copytree(migrated, out)
     plan = _plan(out)
-    plan["sources"][0]["posts"][1]["duplicate_of"] = "finns-inte"
+    post = plan["sources"][0]["posts"][1]
+    post["duplicate_of"] = post["slug"] if names == "itself" else names
     text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
     (out / "migration-plan.yaml").write_text(text, encoding="utf-8")
     line = [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title: ")][1]
+    before = _files(out)
     result = run_migrate("--out", out, LEGACY)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-    assert f"migration-plan.yaml:{line}: duplicate_of: 'finns-inte'" in result.stderr, result.stderr
+    assert f"migration-plan.yaml:{line}: duplicate_of: '{post['duplicate_of']}'" in result.stderr, result.stderr
+    assert says in result.stderr and _files(out) == before
+
+
+def test_a_kept_post_an_editor_marks_as_a_copy_takes_its_own_copies_along(migrated, tmp_path):
+    """Its copies would otherwise name a post without an output, and their lines be in none."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    (kept_source, kept), (copy_source, copy) = _kept_and_copy(plan)
+    # the last of its dump: a copy's lines may also be held by the posts after the one it names
+    third = next(
+        s["posts"][-1] for s in plan["sources"] if s["posts"][-1]["kind"] == "article" and s is not kept_source
+    )
+    kept["duplicate_of"] = third["slug"]
+    posts = {(s["file"], p["lines"]): p for s in _migrate_following(out, plan)["sources"] for p in s["posts"]}
+    assert posts[(copy_source["file"], copy["lines"])]["duplicate_of"] == third["slug"]
+    assert posts[(kept_source["file"], kept["lines"])]["duplicate_of"] == third["slug"]
+    copies = next(p["copies"] for p in posts.values() if p["slug"] == third["slug"])
+    assert {f"{copy_source['file']}:{copy['lines']}", f"{kept_source['file']}:{kept['lines']}"} <= set(copies)
+    _assert_every_line_kept(out, LEGACY)
