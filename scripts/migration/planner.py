@@ -164,6 +164,7 @@ class _Draft:
     signature: list[str]
     plan_line: int | None = None  # the post's line in an edited plan that was followed
     tables: dict[int, tuple[int, str]] = field(default_factory=dict)  # a document's tables left as text (see document)
+    found_title: str = ""  # the title as the dump gives it, before an editor's correction (see _list_replaced_titles)
 
 
 def plan_migration(
@@ -242,6 +243,7 @@ def plan_migration(
     _apply_titles_and_slugs(all_drafts)
     _mark_duplicates(all_drafts, plan_name)
     _list_lines_only_in_copies(all_drafts, sources)
+    _list_replaced_titles(all_drafts, sources)
     warnings = _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
     for draft in all_drafts:
@@ -426,6 +428,7 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
     used: set[str] = set()
     for draft in drafts:
         post = draft.post
+        draft.found_title = post.title
         post.title = post.edited.get("title", post.title)
         post.kind = post.edited.get("kind", post.kind)
         base = post.edited.get("slug") or slugify(post.title)
@@ -531,6 +534,25 @@ def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) 
         if extra:
             source = by_file[draft.post.source]
             source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
+
+
+def _list_replaced_titles(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
+    """A title line an editor replaced in the plan is in no output any more: the plan lists it with the new title.
+
+    A copy's title line goes with the title of the post kept in its place."""
+    by_slug = {d.post.slug: d for d in drafts}
+    by_file = {s.file: s for s in sources}
+    for draft in drafts:
+        shown = by_slug.get(draft.post.duplicate_of or "", draft).post.title
+        source = by_file[draft.post.source]
+        if shown == draft.found_title or any(d["line"] == draft.title_line for d in source.dropped):
+            continue
+        entry = {
+            "line": draft.title_line,
+            "text": draft.dump.line(draft.title_line),
+            "reason": f"rubrikraden visas inte: inlägget har rubriken ”{shown}” enligt planen",
+        }
+        source.dropped = sorted([*source.dropped, entry], key=lambda d: d["line"])
 
 
 def _text_lines(draft: _Draft) -> list[tuple[int, str]]:

@@ -1179,3 +1179,19 @@ def test_a_kept_post_an_editor_marks_as_a_copy_takes_its_own_copies_along(migrat
     copies = next(p["copies"] for p in posts.values() if p["slug"] == third["slug"])
     assert {f"{copy_source['file']}:{copy['lines']}", f"{kept_source['file']}:{kept['lines']}"} <= set(copies)
     _assert_every_line_kept(out, LEGACY)
+
+
+def test_a_title_an_editor_replaces_is_listed_in_the_plan_with_the_new_title(migrated, tmp_path):
+    """The title line is in no output once the editor's title stands in its place: the plan says so."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    source = plan["sources"][0]
+    post = source["posts"][2]
+    first = int(post["lines"].split("-")[0])
+    post["title"] = "En rubrik som redaktören skrev"
+    source = next(s for s in _migrate_following(out, plan)["sources"] if s["file"] == source["file"])
+    (entry,) = [d for d in source["dropped"] if d["line"] == first]
+    assert "En rubrik som redaktören skrev" in entry["reason"]
+    _assert_every_line_kept(out, LEGACY)
+    assert "0 skrivna" in run_migrate("--out", out, LEGACY).stdout
