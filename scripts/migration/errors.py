@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# The slips editors make in a YAML file (the plan, the rules), said where the file is not valid YAML;
+# YAML's own words for what is wrong follow in brackets.
+YAML_SLIPS = (
+    "se efter på raden och den före: indrag med mellanslag (inte tabb) som raderna runt omkring, "
+    "mellanslag efter kolon, och citattecken runt en text med ': ' eller ' #' i sig"
+)
+
 
 class MigrationError(Exception):
     """Bad input: names the file (and line where it helps) in plain Swedish."""

@@ -21,7 +21,7 @@ from typing import NoReturn
 import yaml
 from editorial.content_file import SLUG  # planner.slugify makes slugs of this form, editors must too
 
-from .errors import MigrationError
+from .errors import YAML_SLIPS, MigrationError
 from .files import read_utf8
 
 PLAN_VERSION = 1
@@ -107,6 +107,15 @@ _LineLoader.yaml_implicit_resolvers = {
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
 
+def _written(value: object) -> str:
+    """A plan's value as an editor wrote it in YAML, for a message (an empty field is empty, not "None")."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).removesuffix("...\n").strip()
+
+
 def read_plan(path: Path, topics: Collection[str] | None = None) -> dict[str, dict]:
     """Edited plan entries per source file: {file: {"sha256": …, "posts": [dict, …]}}.
 
@@ -118,7 +127,9 @@ def read_plan(path: Path, topics: Collection[str] | None = None) -> dict[str, di
         data = yaml.load(read_utf8(path, name), Loader=_LineLoader)  # noqa: S506 (safe subclass)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise MigrationError(name, mark.line + 1 if mark else None, f"planen är inte giltig YAML: {error}") from None
+        problem = getattr(error, "problem", None) or error
+        message = f"planen är inte giltig YAML – {YAML_SLIPS} ({problem})"
+        raise MigrationError(name, mark.line + 1 if mark else None, message) from None
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise MigrationError(name, 1, "planen saknar 'sources:' – ta bort filen för att skapa en ny plan")
     result: dict[str, dict] = {}
@@ -137,7 +148,7 @@ def read_plan(path: Path, topics: Collection[str] | None = None) -> dict[str, di
             match = _RANGE.match(str(post["lines"]))
             if not match or int(match.group(1)) > int(match.group(2)):
                 raise MigrationError(
-                    name, post["__line__"], f"'lines: {post['lines']}' ska vara två radnummer, t.ex. 12-40"
+                    name, post["__line__"], f"'lines: {_written(post['lines'])}' ska vara två radnummer, t.ex. 12-40"
                 )
             check_edits(name, post, topics)
             posts.append(post | {"first": int(match.group(1)), "last": int(match.group(2))})
@@ -159,13 +170,15 @@ def check_edits(plan_name: str, post: dict, topics: Collection[str] | None = Non
         try:
             dt.date.fromisoformat(str(post["date"]))
         except ValueError:
-            fail(f"datumet '{post['date']}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2015-11-19)")
+            date = _written(post["date"])
+            fail(f"datumet '{date}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2015-11-19)")
     if "date_source" in post and post["date_source"] not in DATE_SOURCES:
-        fail(f"'date_source: {post['date_source']}' ska vara en av {', '.join(DATE_SOURCES)}")
+        fail(f"'date_source: {_written(post['date_source'])}' ska vara en av {', '.join(DATE_SOURCES)}")
     if "kind" in post and post["kind"] not in KINDS:
-        fail(f"'kind: {post['kind']}' ska vara en av {', '.join(KINDS)}")
+        fail(f"'kind: {_written(post['kind'])}' ska vara en av {', '.join(KINDS)}")
     if "slug" in post and not (isinstance(post["slug"], str) and SLUG.fullmatch(post["slug"])):
-        fail(f"'slug: {post['slug']}' får bara ha små bokstäver a–z, siffror och bindestreck (t.ex. min-rubrik)")
+        slug = _written(post["slug"])
+        fail(f"'slug: {slug}' får bara ha små bokstäver a–z, siffror och bindestreck (t.ex. min-rubrik)")
     for key in ("tags", "topics"):
         value = post.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

@@ -14,7 +14,7 @@ from editorial.checks import check_encoding, check_topic
 from editorial.content_file import ContentFile, topic_slug
 from editorial.content_file import parse as parse_content_file
 
-from .errors import MigrationError
+from .errors import YAML_SLIPS, MigrationError
 from .files import read_utf8, unreadable
 from .title_cues import SplitCues
 
@@ -111,7 +111,7 @@ def load_rules_file(path: Path) -> tuple[dict, dict[str, int]]:
         raise MigrationError(
             str(path),
             mark.line + 1 if mark else None,
-            f"regelfilen är inte giltig YAML: {getattr(error, 'problem', error)}",
+            f"regelfilen är inte giltig YAML – {YAML_SLIPS} ({getattr(error, 'problem', None) or error})",
         ) from None
     if not isinstance(data, dict):
         raise MigrationError(str(path), None, "regelfilen ska innehålla nycklar som 'tags:' och 'min_hits:'")

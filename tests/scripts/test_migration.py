@@ -499,6 +499,8 @@ def test_broken_plan_is_an_error_naming_the_plan_and_line(migrated, tmp_path):
         ("topics", ["finns-inte"], "okänt tema 'finns-inte'"),
         ("kind", "nyhet", "ska vara en av article, document"),
         ("slug", "Min rubrik!", "får bara ha små bokstäver"),
+        ("lines", None, "'lines: ' ska vara två radnummer"),  # as written: an empty field, not "None"
+        ("kind", ["article"], "'kind: [article]' ska vara en av"),
     ],
 )
 def test_an_editors_mistake_in_a_plan_field_names_the_plan_and_the_posts_line(
@@ -1148,7 +1150,11 @@ def _with_blank_post(text: str) -> str:
 PLAN_MISTAKES = {
     # name: (edit of the plan's text, line of the plan the error names or None, what it says)
     "windows-1252": (lambda t: t.encode("cp1252", errors="replace"), "first-non-ascii", "inte sparad som UTF-8"),
-    "broken-yaml": (lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}: {b}: x"), "first-lines", "inte giltig YAML"),
+    "broken-yaml": (
+        lambda t: _with_post_lines(t, 0, lambda a, b: f"{a}: {b}: x"),
+        "first-lines",
+        "inte giltig YAML – se efter på raden och den före",
+    ),
     "no-sources": (lambda t: t.replace("\nsources:", "\nkällor:", 1), 1, "planen saknar 'sources:'"),
     "a-source-without-file": (lambda t: t.replace("\n- file: ", "\n- fil: ", 1), "first-source", "behöver 'file:'"),
     "a-post-without-lines": (lambda t: _with_post_lines(t, 0, lambda a, b: ""), "first-post", "behöver 'lines:"),
