@@ -6,6 +6,7 @@ and says in plain Swedish what to fix.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,11 +85,36 @@ class MigrationRules:
         )
 
 
+# The keys of the rules file; an editor's misspelt key ("closing_cue") would otherwise be read as no rules at all.
+RULE_LISTS = (
+    "document_markers",
+    "date_labels",
+    "closing_cues",
+    "continuation_cues",
+    "linking_words",
+    "attachment_cues",
+    "ending_cues",
+    "noise_lines",
+    "legacy_hosts",
+)
+RULE_KEYS = ("min_hits", *RULE_LISTS, "tags")
+
+
 def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
+    """A list of phrases; a blank one would match every line (every line a post's end, say)."""
     value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise MigrationError(path, lines.get(key), f"'{key}' ska vara en lista med texter")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise MigrationError(path, lines.get(key), f"'{key}' ska vara en lista med texter, ingen av dem tom")
     return tuple(value)
+
+
+def _check_keys(data: dict, path: str, lines: dict[str, int]) -> None:
+    """Every key of the rules file is one the migration reads: a misspelt one is named, with the key meant."""
+    for key in data:
+        if key not in RULE_KEYS:
+            meant = difflib.get_close_matches(str(key), RULE_KEYS, n=1)
+            hint = f" – menade du '{meant[0]}'?" if meant else f" – kända nycklar: {', '.join(RULE_KEYS)}"
+            raise MigrationError(path, lines.get(str(key)), f"okänd nyckel '{key}'{hint}")
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -157,6 +183,7 @@ def _topic_file(path: Path) -> ContentFile:
 def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
     data, lines = load_rules_file(rules_path)
     name = str(rules_path)
+    _check_keys(data, name, lines)
     tags_data = data.get("tags", {}) or {}
     if not isinstance(tags_data, dict):
         raise MigrationError(name, lines.get("tags"), "'tags' ska vara en lista av 'Taggnamn: [nyckelord, …]'")

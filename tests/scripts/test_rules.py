@@ -109,8 +109,12 @@ def test_a_topic_file_whose_name_is_no_slug_needs_a_slug_line(tmp_path):
         (lambda text: b"- en lista\n- inga nycklar\n", None, "ska innehålla nycklar som 'tags:'"),
         (lambda text: b"tags:\n  - Medborgardialog\nmin_hits: 2\n", 1, "'tags' ska vara en lista av 'Taggnamn:"),
         (None, None, "filen kan inte läsas"),
+        # A misspelt key was read as no rules at all: posts split without closing cues, without a word.
+        (lambda text: b"min_hits: 2\nclosing_cue:\n  - kontakta\n", 2, "okänd nyckel 'closing_cue' – menade du"),
+        (lambda text: b"min_hits: 2\nregler: []\n", 2, "okänd nyckel 'regler' – kända nycklar: min_hits,"),
+        (lambda text: b"closing_cues:\n  - kontakta\n  - ' '\n", 1, "ingen av dem tom"),  # would match every line
     ],
-    ids=["windows-1252", "broken-yaml", "not-a-mapping", "tags-as-a-list", "a-folder"],
+    ids=["windows-1252", "broken-yaml", "not-a-mapping", "tags-as-a-list", "a-folder", "misspelt", "unknown", "blank"],
 )
 def test_a_rules_file_that_cannot_be_read_as_rules_is_named_with_its_line(tmp_path, make, line, message):
     broken = tmp_path / "regler.yaml"
