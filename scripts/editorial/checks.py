@@ -27,6 +27,11 @@ FENCE = re.compile(r"^(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|//)", re.IGNORECASE)
 WEB_WITHOUT_HOST = re.compile(r"^https?://(?:[/?#]|$)", re.IGNORECASE)
 MAX_TAG_CHARS = 40
+# How an article's date was found: by the migration (text, url, inferred, editor) or an import (export, html).
+# The site marks an "inferred" date as an estimate, so a misspelt one would show a guess as a fact.
+DATE_SOURCES = ("text", "url", "inferred", "editor", "export", "html")
+# Characters no text holds (U+0000-U+001F, U+007F-U+009F) but tab: the feeds' XML cannot carry them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -60,6 +65,64 @@ def check_encoding(item: ContentFile) -> Iterator[tuple[int, str]]:
         )
 
 
+def check_control_characters(item: ContentFile) -> Iterator[tuple[int, str]]:
+    """A control character (pasted from a PDF or a word processor) is invisible and stops the build at the feeds."""
+    lines = [(line, value) for line, value in item.fields.values()] + item.body
+    for line, text in sorted(lines):
+        found = CONTROL.search(text)
+        if found:
+            yield (
+                line,
+                f"raden har ett osynligt styrtecken (U+{ord(found.group()):04X}) som stoppar bygget. Skriv om "
+                "raden, eller klistra in texten som oformaterad text.",
+            )
+
+
+def _is_date(value: str) -> bool:
+    """ÅÅÅÅ-MM-DD (perhaps with a time), and a day that exists."""
+    match = DATE.match(value)
+    if not match:
+        return False
+    try:
+        dt.datetime(*(int(part or 0) for part in match.groups()))
+    except ValueError:
+        return False
+    return True
+
+
+def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tuple[int, str]]:
+    """Fields Pelican acts on that the build would break on, or pass over silently, leaving the page out."""
+    modified = item.value("modified")
+    if modified and not _is_date(modified):
+        yield (
+            item.line_of("modified"),
+            f"Modified: '{modified}' är inget giltigt datum (sidan skulle tappas utan att bygget säger något). "
+            "Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
+        )
+    source = item.value("date_source")
+    if source and source not in DATE_SOURCES:
+        yield (
+            item.line_of("date_source"),
+            f"Date_source: '{source}' ska vara en av {', '.join(DATE_SOURCES)} (skriv 'editor' för ett datum "
+            "du har satt själv).",
+        )
+    template = item.value("template")
+    if template and templates and template not in templates:
+        yield (
+            item.line_of("template"),
+            f"Template: '{template}' finns inte i temat, och bygget stannar. Ta bort raden, så används "
+            "den vanliga sidmallen.",
+        )
+    for key in ("save_as", "url"):
+        where = item.value(key)
+        if where.startswith("/") or ".." in where.split("/"):
+            yield (
+                item.line_of(key),
+                f"{key.capitalize()}: '{where}' pekar utanför webbplatsen, och då hoppar bygget över sidan "
+                "utan att säga något. Ta bort raden; adressen görs av Slug:.",
+            )
+
+
 def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Iterator[tuple[int, str]]:
     if item.stray_header_line:
         yield (
@@ -82,17 +145,8 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
     date = item.value("date")
     if not date:
         yield item.line_of("date"), "Date: saknas (publiceringsdatum, skrivs ÅÅÅÅ-MM-DD)."
-    else:
-        match = DATE.match(date)
-        valid = False
-        if match:
-            try:
-                dt.datetime(*(int(part or 0) for part in match.groups()))
-                valid = True
-            except ValueError:
-                pass
-        if not valid:
-            yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
+    elif not _is_date(date):
+        yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
     named = item.items("topics")
     if not named:
         yield item.line_of("topics"), f"Topics: saknas. Välj minst ett tema: {', '.join(sorted(topics))}."
@@ -268,6 +322,8 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
         add(item, check_topic(item))
     for item in [*inventory.articles, *inventory.pages, *inventory.topic_files, *inventory.handbook_files]:
         add(item, check_encoding(item))
+        add(item, check_control_characters(item))
+        add(item, check_settings_fields(item, inventory.templates))
         add(item, check_headings(item))
         add(item, check_images(item))
         add(item, check_links(item, inventory))

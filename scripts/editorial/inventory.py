@@ -25,6 +25,7 @@ class Inventory:
     reserved: set[str] = field(default_factory=set)  # first path segments the site itself uses
     checked_prefixes: set[str] = field(default_factory=set)  # where every page comes from content
     static_paths: list[str] = field(default_factory=list)  # content folders Pelican publishes as they are
+    templates: set[str] = field(default_factory=set)  # the theme's templates, which "Template:" may name
 
     @property
     def topics(self) -> set[str]:
@@ -59,6 +60,8 @@ def slug_of(item: ContentFile, slugify: Callable[[str], str]) -> str:
 def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) -> Inventory:
     """Everything in ``root`` (a Pelican content folder) that checks need to know."""
     inventory = Inventory(root, static_paths=list(settings.get("STATIC_PATHS", ["images"])))
+    if settings.get("THEME"):
+        inventory.templates = {p.stem for p in (Path(settings["THEME"]) / "templates").glob("*.html")}
     for folder in settings.get("ARTICLE_PATHS", ["articles"]):
         inventory.articles += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
     for folder in settings.get("PAGE_PATHS", ["pages"]):

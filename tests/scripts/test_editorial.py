@@ -19,11 +19,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, copy_of_content
-from editorial.checks import check_links
+from editorial.checks import DATE_SOURCES, check_links
 from editorial.content_file import parse
 from editorial.inventory import take_inventory
 from editorial.scaffold import ScaffoldError, new_article
 from editorial.site_settings import load_settings
+from migration.imports import DATE_SOURCES as IMPORTED_DATE_SOURCES
+from migration.plan import DATE_SOURCES as PLANNED_DATE_SOURCES
 
 PY = sys.executable
 
@@ -126,6 +128,28 @@ BROKEN = {
     "relative-link": (
         "Title: Länk\nDate: 2024-01-02\nTopics: {topic}\n\nSe [detta](../pages/om-bloggen.md).\n",
         r":5: länken '\.\./pages/om-bloggen\.md' är relativ",
+    ),
+    # Found by random edits of the archive's articles: each passed the check, then stopped the build
+    # (template, control character) or left the page out without a word (Modified, Save_as).
+    "impossible-modified-date": (
+        "Title: Ändrad\nDate: 2024-01-02\nModified: 2024-02-30\nTopics: {topic}\n\nText.\n",
+        r":3: Modified: '2024-02-30' är inget giltigt datum",
+    ),
+    "missing-template": (
+        "Title: Mall\nDate: 2024-01-02\nTemplate: kampanj\nTopics: {topic}\n\nText.\n",
+        r":3: Template: 'kampanj' finns inte i temat",
+    ),
+    "saved-outside-the-site": (
+        "Title: Utanför\nDate: 2024-01-02\nSave_as: ../ut.html\nTopics: {topic}\n\nText.\n",
+        r":3: Save_as: '\.\./ut\.html' pekar utanför webbplatsen",
+    ),
+    "control-character": (
+        "Title: Tecken\nDate: 2024-01-02\nTopics: {topic}\n\nText från en pdf\x07 med ett pip.\n",
+        r":5: raden har ett osynligt styrtecken \(U\+0007\)",
+    ),
+    "misspelt-date-source": (  # the site marks only "inferred" as an estimate
+        "Title: Källa\nDate: 2024-01-02\nDate_source: inferd\nTopics: {topic}\n\nText.\n",
+        r":3: Date_source: 'inferd' ska vara en av",
     ),
     "no-blank-line-after-metadata": (
         "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
@@ -399,3 +423,8 @@ def test_publish_copies_the_built_site_to_the_target_from_settings(tmp_path):
     assert missing.returncode == 2 and "PUBLISH_TARGET saknas" in missing.stderr
     no_rsync = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**env, "PATH": str(tmp_path)})
     assert no_rsync.returncode == 2 and "rsync saknas" in no_rsync.stderr
+
+
+def test_every_date_source_the_migration_writes_is_one_the_check_knows():
+    """The check names a misspelt Date_source; one the migration or an import writes must pass it."""
+    assert {*PLANNED_DATE_SOURCES, *IMPORTED_DATE_SOURCES.values()} == set(DATE_SOURCES)
