@@ -130,6 +130,12 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
             "raden ser inte ut som 'Nyckel: värde', så metadata slutar här. Lägg en tom rad mellan "
             "metadata och texten, eller rätta raden.",
         )
+    for line, key in item.repeated:
+        yield (
+            line,
+            f"{key.capitalize()}: står två gånger (först på rad {item.line_of(key)}); bygget använder den första "
+            "eller gör en lista av båda. Ta bort den ena raden.",
+        )
     if not item.value("title"):
         yield item.line_of("title"), "Title: saknas eller är tom (rubriken som läsaren ser)."
     if item.value("slug") and not SLUG.fullmatch(item.value("slug")):
@@ -140,6 +146,12 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
                 "(t.ex. mitt-inlagg)."
             ),
         )
+    named = item.items("topics")  # a page may name topics too: the topics plugin reads them from every file
+    for topic, line in named:
+        if topic and topic not in topics:
+            yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
+        elif not topic:
+            yield line, "Topics: har ett tomt tema (två kommatecken i rad, eller ett kommatecken sist)."
     if not is_article:
         return
     date = item.value("date")
@@ -147,14 +159,8 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
         yield item.line_of("date"), "Date: saknas (publiceringsdatum, skrivs ÅÅÅÅ-MM-DD)."
     elif not _is_date(date):
         yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
-    named = item.items("topics")
     if not named:
         yield item.line_of("topics"), f"Topics: saknas. Välj minst ett tema: {', '.join(sorted(topics))}."
-    for topic, line in named:
-        if topic and topic not in topics:
-            yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
-        elif not topic:
-            yield line, "Topics: har ett tomt tema (två kommatecken i rad, eller ett kommatecken sist)."
     seen: set[str] = set()
     for tag, line in item.items("tags"):
         if not tag:

@@ -24,6 +24,8 @@ class ContentFile:
     body: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
     stray_header_line: int | None = None  # a header line that is not "Key: value"
     not_utf8_line: int | None = None  # the first line holding bytes UTF-8 cannot decode
+    # A key given again, (line, key): Pelican keeps the first "Slug:", "Date:" … and makes a list of others.
+    repeated: list[tuple[int, str]] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         return self.fields.get(key.lower(), (0, ""))[1].strip()
@@ -64,12 +66,16 @@ def parse(path: Path) -> ContentFile:
         if not line.strip():
             break
         match = _FIELD.match(line)
-        if match:
+        if match and match["key"].lower() in parsed.fields:
+            parsed.repeated.append((number, match["key"]))
+            last_key = ""  # its continuation lines belong to the repetition, kept out as Pelican does
+        elif match:
             last_key = match["key"].lower()
             parsed.fields[last_key] = (number, match["value"])
-        elif last_key and _CONTINUATION.match(line):
-            start, value = parsed.fields[last_key]
-            parsed.fields[last_key] = (start, f"{value} {line.strip()}")
+        elif last_key is not None and _CONTINUATION.match(line):
+            if last_key:
+                start, value = parsed.fields[last_key]
+                parsed.fields[last_key] = (start, f"{value} {line.strip()}")
         else:
             parsed.stray_header_line = number
             number -= 1  # this line starts the body, as it does for Pelican

@@ -151,6 +151,10 @@ BROKEN = {
         "Title: Källa\nDate: 2024-01-02\nDate_source: inferd\nTopics: {topic}\n\nText.\n",
         r":3: Date_source: 'inferd' ska vara en av",
     ),
+    "repeated-field": (  # Pelican keeps the first Slug:, the check read the last: each passed what the other broke on
+        "Title: Två\nSlug: forsta\nDate: 2024-01-02\nTopics: {topic}\nSlug: andra\n    fortsatt\n\nText.\n",
+        r":5: Slug: står två gånger \(först på rad 2\)",
+    ),
     "no-blank-line-after-metadata": (
         "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
         r":4: raden ser inte ut som 'Nyckel: värde'",
@@ -169,6 +173,15 @@ def test_each_mistake_is_named_with_file_and_line_and_fails(tmp_path, case):
     lines = [line for line in result.stdout.splitlines() if "trasig.md" in line]
     assert lines and all(line.startswith(f"{content / 'articles' / 'trasig.md'}:") for line in lines), result.stdout
     assert any(re.search(expected, line) for line in lines), result.stdout
+
+
+def test_a_page_that_names_a_topic_names_one_that_exists(tmp_path):
+    """A page needs no topic, but the topics plugin reads a page's Topics: too, and stops the build on one it
+    does not know."""
+    content = copy_of_content(tmp_path)
+    (content / "pages" / "om-oss.md").write_text("Title: Om oss\nTopics: finns-inte\n\nText.\n", encoding="utf-8")
+    result = _check(content)
+    assert result.returncode == 1 and f"{content / 'pages' / 'om-oss.md'}:2: temat 'finns-inte'" in result.stdout
 
 
 def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
