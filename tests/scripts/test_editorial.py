@@ -184,6 +184,51 @@ def test_a_page_that_names_a_topic_names_one_that_exists(tmp_path):
     assert result.returncode == 1 and f"{content / 'pages' / 'om-oss.md'}:2: temat 'finns-inte'" in result.stdout
 
 
+# Slips an editor can make in a migrated article or a page: (folder, where in the file, the line).
+# "{other}" is another article's slug. The first seven passed the check once and then broke the build
+# or left a page out without a word; the rest must pass it and build.
+SLIPS = [
+    ("articles", "header", "Template: kampanj"),
+    ("articles", "header", "Save_as: ../ut.html"),
+    ("articles", "header", "Modified: 2015-02-30"),
+    ("articles", "body", "Text ur en pdf\x07 med ett pip."),
+    ("articles", "top", "Slug: {other}"),
+    ("articles", "header", "Date_source: inferd"),
+    ("pages", "header", "Topics: finns-inte"),
+    ("articles", "header", "Lang: en"),
+    ("articles", "header", "Status: draft"),
+    ("articles", "header", "Slug:"),
+    ("articles", "header", "Tags:"),
+    ("articles", "header", "Summary:"),
+    ("articles", "body", "```"),
+    ("articles", "body", "<!--"),
+]
+
+
+@pytest.mark.parametrize(("folder", "where", "line"), SLIPS)
+def test_a_slip_the_check_lets_through_builds_with_every_article(tmp_path, folder, where, line):
+    """The check's promise: what it passes, Pelican builds, and no article goes missing on the way."""
+    content = copy_of_content(tmp_path)
+    first, other = sorted((content / "articles").glob("*.md"))[:2]
+    path = first if folder == "articles" else sorted((content / folder).glob("*.md"))[-1]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = {"top": 0, "header": lines.index(""), "body": lines.index("") + 1}[where]
+    lines.insert(at, line.format(other=parse(other).value("slug")))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    if _check(content).returncode:
+        return  # named, with its line (see BROKEN for the messages)
+    out = tmp_path / "output"
+    build = subprocess.run(
+        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    published = [p for p in (content / "articles").glob("*.md") if parse(p).value("status") not in ("draft", "hidden")]
+    assert f"Processed {len(published)} articles" in build.stdout, build.stdout
+
+
 def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
     """Every kind of link that resolves passes; Markdown shown inside a fenced code block is an example,
     not the page's own heading or image; hashtags with their "#" escaped are text; a page may be a header alone."""
