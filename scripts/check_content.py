@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the handbooks plugin's rules (plugins/)
 
 from editorial.checks import check, relative_to  # noqa: E402
+from editorial.handbook_folders import check_handbook_folders  # noqa: E402
 from editorial.inventory import take_inventory  # noqa: E402
 from editorial.site_settings import load_settings, site_slugify  # noqa: E402
 
@@ -33,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     settings = load_settings(args.settings)
     slugify = site_slugify(settings)
-    problems = relative_to(check(take_inventory(args.content, settings, slugify), slugify), Path.cwd())
+    inventory = take_inventory(args.content, settings, slugify)
+    found = check(inventory, slugify) + check_handbook_folders(inventory, settings.get("HANDBOOKS_PATH", "handbooks"))
+    problems = relative_to(sorted(found), Path.cwd())
     for problem in problems:
         print(problem)
     if problems:

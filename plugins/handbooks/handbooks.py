@@ -30,7 +30,18 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from .model import SUPPLIED_FORMATS, VERSION_NAME, Chapter, Download, Handbook, HandbookError, Release, version_key
+from .model import (
+    HANDBOOK_FILE,
+    SUPPLIED_FORMATS,
+    VERSION_FILE,
+    Chapter,
+    Download,
+    Handbook,
+    HandbookError,
+    Release,
+    folder_problems,
+    version_key,
+)
 from .pdf import render_pdf
 from .references import line_containing, reference_line, replace_references
 
@@ -52,8 +63,6 @@ DEFAULTS = {
 }
 TEMPLATES = Path(__file__).parent / "templates"
 PDF_CSS = Path(__file__).parent / "pdf.css"
-HANDBOOK_FILE = "handbook.md"
-VERSION_FILE = "version.md"
 
 
 def _with_heading_ids(soup: BeautifulSoup) -> BeautifulSoup:
@@ -139,11 +148,9 @@ class HandbooksGenerator(Generator):
             raise HandbookError(f"{self.where(path)}: {reason}") from error
 
     def _read_handbook(self, folder: Path) -> Handbook:
+        for path, message in folder_problems(folder)[:1]:  # the files first (the content check names them all)
+            raise HandbookError(f"{self.where(path)}{'/' if path.is_dir() else ''}: {message}")
         meta_file = folder / HANDBOOK_FILE
-        if not meta_file.exists():
-            raise HandbookError(
-                f"{self.where(folder)}/: filen {HANDBOOK_FILE} saknas (den ger handboken titel och sammanfattning)."
-            )
         page = self._read(meta_file)
         meta = page.metadata
         if not meta.get("title"):
@@ -160,23 +167,12 @@ class HandbooksGenerator(Generator):
             save_as=self.settings["HANDBOOK_SAVE_AS"].format(slug=folder.name),
         )
         versions = [p for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".")]
-        if not versions:
-            raise HandbookError(
-                f"{self.where(folder)}/: handboken har ingen version (lägg en mapp per version, t.ex. 1.0/)."
-            )
         handbook.releases = [self._read_release(handbook, v) for v in versions]
         handbook.releases.sort(key=lambda r: (r.date, version_key(r.version)), reverse=True)
         return handbook
 
     def _read_release(self, handbook: Handbook, folder: Path) -> Release:
-        if not VERSION_NAME.match(folder.name):
-            raise HandbookError(
-                f"{self.where(folder)}/: versionens mappnamn får bara ha bokstäver a–z, siffror, punkt och "
-                "bindestreck (t.ex. 4.0)."
-            )
         meta_file = folder / VERSION_FILE
-        if not meta_file.exists():
-            raise HandbookError(f"{self.where(folder)}/: filen {VERSION_FILE} saknas (den ger versionens datum).")
         page = self._read(meta_file)
         if "date" not in page.metadata:
             raise HandbookError(f"{self.where(meta_file)}:1: Date: saknas (skriv t.ex. Date: 2025-01-31).")
@@ -196,17 +192,8 @@ class HandbooksGenerator(Generator):
             if path.is_file() and extension == "md":
                 chapter = self._read(path)
                 release.chapters.append(Chapter(_chapter_title(chapter, path), chapter.content, str(path)))
-            elif path.is_file() and extension in SUPPLIED_FORMATS:
+            elif path.is_file() and extension in SUPPLIED_FORMATS:  # nothing else: see model.folder_problems
                 release.supplied.append(str(path))
-            else:
-                raise HandbookError(
-                    f"{self.where(path)}: okänd fil i en handboksversion. Tillåtet: kapitel i Markdown (.md) "
-                    f"och färdiga filer ({', '.join('.' + e for e in SUPPLIED_FORMATS)})."
-                )
-        if not release.chapters and not release.supplied:
-            raise HandbookError(
-                f"{self.where(folder)}/: versionen har varken kapitel (.md) eller en färdig fil att ladda ner."
-            )
         release.body = combine_chapters(release.chapters) if release.chapters else ""
         release.contents = contents_of(release.body)
         return release

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # Formats an editor may supply as a finished file, with the name readers know them by.
 SUPPLIED_FORMATS = {
@@ -22,6 +22,45 @@ SUPPLIED_FORMATS = {
     "ods": "OpenDocument-kalkylblad",
 }
 VERSION_NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+HANDBOOK_FILE = "handbook.md"  # the handbook's title, summary and topics
+VERSION_FILE = "version.md"  # a version's date and notes
+
+
+def folder_problems(folder: Path) -> list[tuple[Path, str]]:
+    """What is wrong with the files of a handbook folder (not with their text), as (path, message), in the
+    order an editor would mend them. The plugin stops the build on the first; the content check names all."""
+    if not (folder / HANDBOOK_FILE).is_file():
+        return [(folder, f"filen {HANDBOOK_FILE} saknas (den ger handboken titel och sammanfattning).")]
+    versions = [p for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    if not versions:
+        return [(folder, "handboken har ingen version (lägg en mapp per version, t.ex. 1.0/).")]
+    problems = []
+    for version in versions:
+        if not VERSION_NAME.match(version.name):
+            problems.append(
+                (version, "versionens mappnamn får bara ha bokstäver a–z, siffror, punkt och bindestreck (t.ex. 4.0).")
+            )
+            continue
+        if not (version / VERSION_FILE).is_file():
+            problems.append((version, f"filen {VERSION_FILE} saknas (den ger versionens datum)."))
+        files = [p for p in sorted(version.iterdir()) if p.name != VERSION_FILE and not p.name.startswith(".")]
+        known = [p for p in files if p.is_file() and (p.suffix.lower() == ".md" or _supplied(p))]
+        problems += [
+            (
+                path,
+                "okänd fil i en handboksversion. Tillåtet: kapitel i Markdown (.md) och färdiga filer "
+                f"({', '.join('.' + e for e in SUPPLIED_FORMATS)}).",
+            )
+            for path in files
+            if path not in known
+        ]
+        if not known:
+            problems.append((version, "versionen har varken kapitel (.md) eller en färdig fil att ladda ner."))
+    return problems
+
+
+def _supplied(path: Path) -> bool:
+    return path.suffix.lower().lstrip(".") in SUPPLIED_FORMATS
 
 
 class HandbookError(Exception):

@@ -78,7 +78,7 @@ def check_control_characters(item: ContentFile) -> Iterator[tuple[int, str]]:
             )
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
     """ÅÅÅÅ-MM-DD (perhaps with a time), and a day that exists."""
     match = DATE.match(value)
     if not match:
@@ -93,7 +93,7 @@ def _is_date(value: str) -> bool:
 def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tuple[int, str]]:
     """Fields Pelican acts on that the build would break on, or pass over silently, leaving the page out."""
     modified = item.value("modified")
-    if modified and not _is_date(modified):
+    if modified and not is_date(modified):
         yield (
             item.line_of("modified"),
             f"Modified: '{modified}' är inget giltigt datum (sidan skulle tappas utan att bygget säger något). "
@@ -157,7 +157,7 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
     date = item.value("date")
     if not date:
         yield item.line_of("date"), "Date: saknas (publiceringsdatum, skrivs ÅÅÅÅ-MM-DD)."
-    elif not _is_date(date):
+    elif not is_date(date):
         yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
     if not named:
         yield item.line_of("topics"), f"Topics: saknas. Välj minst ett tema: {', '.join(sorted(topics))}."

@@ -229,6 +229,67 @@ def test_a_slip_the_check_lets_through_builds_with_every_article(tmp_path, folde
     assert f"Processed {len(published)} articles" in build.stdout, build.stdout
 
 
+def _only_version_md(book: Path, version: Path) -> None:
+    for path in version.iterdir():
+        if path.name != "version.md":
+            path.unlink()
+
+
+# Slips in a handbook folder: (edit of the handbook's folder, what the check says, and about which path).
+# The build stopped on the first of them, with Pelican's traceback after its message; the check said nothing.
+HANDBOOK_SLIPS = {
+    "no-handbook-md": (lambda book, version: (book / "handbook.md").unlink(), "filen handbook.md saknas", ""),
+    "no-title": (
+        lambda book, version: (book / "handbook.md").write_text("Summary: Utan titel\n\nText.\n", encoding="utf-8"),
+        ":1: Title: saknas (handbokens titel",
+        "handbook.md",
+    ),
+    "unknown-topic": (
+        lambda book, version: (book / "handbook.md").write_text(
+            "Title: Bok\nTopics: finns-inte\n\nText.\n", encoding="utf-8"
+        ),
+        ":2: temat 'finns-inte' finns inte",
+        "handbook.md",
+    ),
+    "no-version-md": (lambda book, version: (version / "version.md").unlink(), "filen version.md saknas", "VERSION"),
+    "version-date-in-words": (
+        lambda book, version: (version / "version.md").write_text("Date: igår\n\nText.\n", encoding="utf-8"),
+        ":1: Date: 'igår' är inget giltigt datum",
+        "VERSION/version.md",
+    ),
+    "version-without-date": (
+        lambda book, version: (version / "version.md").write_text("Ny version.\n", encoding="utf-8"),
+        ":1: Date: saknas (versionens datum",
+        "VERSION/version.md",
+    ),
+    "version-folder-with-a-space": (
+        lambda book, version: version.rename(book / "ny version"),
+        "versionens mappnamn får bara ha",
+        "ny version",
+    ),
+    "unknown-file": (
+        lambda book, version: (version / "bild.png").write_bytes(b"\x89PNG"),
+        "bild.png:1: okänd fil i en handboksversion",
+        "VERSION/bild.png",
+    ),
+    "version-without-text": (_only_version_md, "versionen har varken kapitel", "VERSION"),
+}
+
+
+@pytest.mark.parametrize("slip", sorted(HANDBOOK_SLIPS))
+def test_a_slip_in_a_handbook_folder_is_named_by_the_check(tmp_path, slip):
+    content = copy_of_content(tmp_path)
+    book = sorted(p for p in (content / "handbooks").iterdir() if p.is_dir())[0]
+    version = sorted(p for p in book.iterdir() if p.is_dir())[0]
+    edit, message, where = HANDBOOK_SLIPS[slip]
+    edit(book, version)
+    result = _check(content)
+    path = str(book / where.replace("VERSION", version.name)).removesuffix("/")
+    assert result.returncode == 1 and any(
+        line.startswith(path) and message in line for line in result.stdout.splitlines()
+    ), result.stdout
+
+
 def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
     """Every kind of link that resolves passes; Markdown shown inside a fenced code block is an example,
     not the page's own heading or image; hashtags with their "#" escaped are text; a page may be a header alone."""
