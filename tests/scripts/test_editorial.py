@@ -36,6 +36,16 @@ def _check(content: Path) -> subprocess.CompletedProcess:
     )
 
 
+def _build(content: Path, out: Path) -> subprocess.CompletedProcess:
+    """The real site built from ``content`` into ``out``, as ``invoke build`` does."""
+    return subprocess.run(
+        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
 def test_the_real_content_passes_with_zero_errors():
     result = _check(ROOT / "content")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -218,12 +228,7 @@ def test_a_slip_the_check_lets_through_builds_with_every_article(tmp_path, folde
     if _check(content).returncode:
         return  # named, with its line (see BROKEN for the messages)
     out = tmp_path / "output"
-    build = subprocess.run(
-        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    build = _build(content, out)
     assert build.returncode == 0, build.stdout + build.stderr
     published = [p for p in (content / "articles").glob("*.md") if parse(p).value("status") not in ("draft", "hidden")]
     assert f"Processed {len(published)} articles" in build.stdout, build.stdout
@@ -418,12 +423,7 @@ def test_new_then_check_then_build_works_end_to_end(tmp_path):
     assert f"Date: {today.isoformat()}" in text and f"Topics: {topic}" in text
     assert _check(content).returncode == 0
     out = tmp_path / "output"
-    build = subprocess.run(
-        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    build = _build(content, out)
     assert build.returncode == 0, build.stdout + build.stderr
     assert "<h1>Öppet hus på Åbytorp</h1>" in (out / "artiklar" / "oppet-hus-pa-abytorp" / "index.html").read_text()
     again = _new(content, "Öppet hus på Åbytorp", topic)

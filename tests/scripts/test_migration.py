@@ -198,6 +198,17 @@ _ODD_LINES = [
 ]
 
 
+def _migrated_in_process(out: Path, sources: Path) -> tuple[int, str]:
+    """Migrate ``sources`` into ``out`` in this process (many archives in seconds): the exit code and what
+    the migration said on stderr; where it succeeded, every line is kept or dropped with a reason."""
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(["--out", str(out), "--quiet", str(sources)])
+    if code == 0:
+        _assert_every_line_kept(out, sources)
+    return code, errors.getvalue()
+
+
 def _odd_archive(rng: random.Random, posts: list[list[str]]) -> list[list[str]]:
     """Up to four listing dumps of known posts (one may recur in two dumps), odd lines put among them."""
     dumps = []
@@ -226,15 +237,9 @@ def test_archives_with_odd_lines_among_their_posts_lose_nothing_or_fail_plainly(
         for index, lines in enumerate(_odd_archive(rng, posts)):
             (sources / f"{index}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         out = sources.parent / "out"
-        errors = io.StringIO()
-        with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
-            code = cli.main(["--out", str(out), "--quiet", str(sources)])
-        if code == 0:
-            _assert_every_line_kept(out, sources)
-        else:
-            assert code == 2 and re.search(r"\d\.txt(:\d+)?: ", errors.getvalue()) and not out.exists(), (
-                errors.getvalue()
-            )
+        code, said = _migrated_in_process(out, sources)
+        if code:
+            assert code == 2 and re.search(r"\d\.txt(:\d+)?: ", said) and not out.exists(), said
 
 
 # What an editor may write in a post's fields of the plan, right or wrong ("SLUG": another post's address).
@@ -289,13 +294,9 @@ def test_random_edits_of_the_plan_are_followed_losing_nothing_or_named_plainly(m
         plan = _edited_plan(rng, _plan(out))
         (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
         before = _files(out)
-        errors = io.StringIO()
-        with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
-            code = cli.main(["--out", str(out), "--quiet", str(LEGACY)])
-        if code == 0:
-            _assert_every_line_kept(out, LEGACY)
-        else:
-            assert code == 2 and "migration-plan.yaml" in errors.getvalue(), errors.getvalue()
+        code, said = _migrated_in_process(out, LEGACY)
+        if code:
+            assert code == 2 and "migration-plan.yaml" in said, said
             assert _files(out) == before
 
 
