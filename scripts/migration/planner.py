@@ -464,19 +464,19 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
                 continue
             if copies.same_post(mine, theirs):
                 keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
-                _record_copy(keep, drop, drafts)
+                _record_copy(keep, drop)
                 break
         else:
             keep = _run_holding(draft, drafts[:index])
             if keep is not None:
-                _record_copy(keep, draft, drafts)
+                _record_copy(keep, draft)
     # A copy that is whole here but merged with its neighbour in a later dump (a title the splitter
     # missed there) is held by that dump's posts too.
     for draft in drafts:
         if not draft.post.duplicate_of and not draft.post.copies and "duplicate_of" not in draft.post.edited:
             keep = _run_holding(draft, drafts)
             if keep is not None:
-                _record_copy(keep, draft, drafts)
+                _record_copy(keep, draft)
     _resolve_copy_chains(drafts, plan_name)
 
 
@@ -588,16 +588,12 @@ def _may_have_copies(draft: _Draft) -> bool:
     return not draft.post.duplicate_of and "duplicate_of" not in draft.post.edited
 
 
-def _record_copy(keep: _Draft, drop: _Draft, drafts: list[_Draft]) -> None:
-    """``drop`` is a copy of ``keep``; so are the copies ``drop`` was kept for until now (a post in three
-    dumps: the third copy, longer, is kept over the second, which was kept over the first)."""
+def _record_copy(keep: _Draft, drop: _Draft) -> None:
+    """``drop`` is a copy of ``keep``. The copies ``drop`` was kept for until now (a post in three dumps: the
+    third copy, longer, is kept over the second, which was kept over the first) follow it to ``keep`` at the
+    end (``_resolve_copy_chains``)."""
     drop.post.duplicate_of = keep.post.slug
     keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
-    for draft in drafts:
-        if draft.post.duplicate_of == drop.post.slug:
-            draft.post.duplicate_of = keep.post.slug
-    keep.post.copies += drop.post.copies
-    drop.post.copies = []
 
 
 def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
