@@ -78,7 +78,7 @@ def check_control_characters(item: ContentFile) -> Iterator[tuple[int, str]]:
             )
 
 
-def is_date(value: str) -> bool:
+def _is_date(value: str) -> bool:
     """ÅÅÅÅ-MM-DD (perhaps with a time), and a day that exists."""
     match = DATE.match(value)
     if not match:
@@ -90,15 +90,28 @@ def is_date(value: str) -> bool:
     return True
 
 
+def check_date_field(item: ContentFile, key: str, needed_for: str = "", why: str = "") -> Iterator[tuple[int, str]]:
+    """A date field written ÅÅÅÅ-MM-DD with a day that exists; ``needed_for`` says what a missing one is
+    needed for (a field that may be left out has none), ``why`` what a wrong one does."""
+    value, name = item.value(key), key.capitalize()
+    if not value and needed_for:
+        yield item.line_of(key), f"{name}: saknas ({needed_for}, skrivs ÅÅÅÅ-MM-DD)."
+    elif value and not _is_date(value):
+        yield item.line_of(key), f"{name}: '{value}' är inget giltigt datum{why}. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
+
+
+def check_topic_names(item: ContentFile, topics: set[str]) -> Iterator[tuple[int, str]]:
+    """The topics a file names exist (the topics plugin stops the build on one it does not know)."""
+    for topic, line in item.items("topics"):
+        if topic and topic not in topics:
+            yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
+        elif not topic:
+            yield line, "Topics: har ett tomt tema (två kommatecken i rad, eller ett kommatecken sist)."
+
+
 def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tuple[int, str]]:
     """Fields Pelican acts on that the build would break on, or pass over silently, leaving the page out."""
-    modified = item.value("modified")
-    if modified and not is_date(modified):
-        yield (
-            item.line_of("modified"),
-            f"Modified: '{modified}' är inget giltigt datum (sidan skulle tappas utan att bygget säger något). "
-            "Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
-        )
+    yield from check_date_field(item, "modified", why=" (sidan skulle tappas utan att bygget säger något)")
     source = item.value("date_source")
     if source and source not in DATE_SOURCES:
         yield (
@@ -146,20 +159,11 @@ def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Ite
                 "(t.ex. mitt-inlagg)."
             ),
         )
-    named = item.items("topics")  # a page may name topics too: the topics plugin reads them from every file
-    for topic, line in named:
-        if topic and topic not in topics:
-            yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
-        elif not topic:
-            yield line, "Topics: har ett tomt tema (två kommatecken i rad, eller ett kommatecken sist)."
+    yield from check_topic_names(item, topics)  # a page may name topics too: the plugin reads every file's
     if not is_article:
         return
-    date = item.value("date")
-    if not date:
-        yield item.line_of("date"), "Date: saknas (publiceringsdatum, skrivs ÅÅÅÅ-MM-DD)."
-    elif not is_date(date):
-        yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
-    if not named:
+    yield from check_date_field(item, "date", needed_for="publiceringsdatum")
+    if not item.items("topics"):
         yield item.line_of("topics"), f"Topics: saknas. Välj minst ett tema: {', '.join(sorted(topics))}."
     seen: set[str] = set()
     for tag, line in item.items("tags"):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from plugins.handbooks.model import HANDBOOK_FILE, VERSION_FILE, folder_problems
 
-from .checks import Problem, is_date
+from .checks import Problem, check_date_field, check_topic_names
 from .content_file import ContentFile
 from .inventory import Inventory
 
@@ -33,12 +33,6 @@ def _fields(item: ContentFile, topics: set[str]) -> Iterator[tuple[int, str]]:
     if item.path.name == HANDBOOK_FILE:
         if not item.value("title"):
             yield item.line_of("title"), "Title: saknas (handbokens titel, som läsaren ser)."
-        for topic, line in item.items("topics"):
-            if topic not in topics:
-                yield line, f"temat '{topic}' finns inte. Befintliga teman: {', '.join(sorted(topics))}."
+        yield from check_topic_names(item, topics)
     if item.path.name == VERSION_FILE:
-        date = item.value("date")
-        if not date:
-            yield item.line_of("date"), "Date: saknas (versionens datum, skrivs ÅÅÅÅ-MM-DD)."
-        elif not is_date(date):
-            yield item.line_of("date"), f"Date: '{date}' är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31."
+        yield from check_date_field(item, "date", needed_for="versionens datum")
