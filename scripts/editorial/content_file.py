@@ -15,6 +15,7 @@ from pathlib import Path
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELD = re.compile(r"^(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^ {4,}\S")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -59,7 +60,11 @@ def parse(path: Path) -> ContentFile:
     except UnicodeDecodeError as error:
         parsed.not_utf8_line = data[: error.start].count(b"\n") + 1
         text = data.decode("utf-8", errors="replace")
-    lines = text.splitlines()
+    # Lines as Markdown reads them: a form feed or U+001E inside a line is a character (which the check names),
+    # not a line break as str.splitlines would have it.
+    lines = _LINE_BREAK.split(text)
+    if lines and not lines[-1]:
+        lines.pop()
     number = 0
     last_key = None
     for number, line in enumerate(lines, 1):

@@ -157,6 +157,10 @@ BROKEN = {
         "Title: Tecken\nDate: 2024-01-02\nTopics: {topic}\n\nText från en pdf\x07 med ett pip.\n",
         r":5: raden har ett osynligt styrtecken \(U\+0007\)",
     ),
+    "form-feed": (  # str.splitlines took it for a line break, so the check saw nothing, or a stray header line
+        "Title: Sidbrytning\nDate: 2024-01-02\nTopics: {topic}\n\nFörsta sidan.\x0cAndra sidan.\n",
+        r":5: raden har ett osynligt styrtecken \(U\+000C\)",
+    ),
     "misspelt-date-source": (  # the site marks only "inferred" as an estimate
         "Title: Källa\nDate: 2024-01-02\nDate_source: inferd\nTopics: {topic}\n\nText.\n",
         r":3: Date_source: 'inferd' ska vara en av",
