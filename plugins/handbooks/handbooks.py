@@ -186,13 +186,12 @@ class HandbooksGenerator(Generator):
             save_as=self.settings["HANDBOOK_VERSION_SAVE_AS"].format(slug=handbook.slug, version=folder.name),
         )
         for path in sorted(folder.iterdir()):
-            extension = path.suffix.lower().lstrip(".")
             if path.name == VERSION_FILE or path.name.startswith("."):
                 continue
-            if path.is_file() and extension == "md":
+            if path.suffix.lower() == ".md":
                 chapter = self._read(path)
                 release.chapters.append(Chapter(_chapter_title(chapter, path), chapter.content, str(path)))
-            elif path.is_file() and extension in SUPPLIED_FORMATS:  # nothing else: see model.folder_problems
+            else:  # a supplied file: model.folder_problems let nothing else through
                 release.supplied.append(str(path))
         release.body = combine_chapters(release.chapters) if release.chapters else ""
         release.contents = contents_of(release.body)
