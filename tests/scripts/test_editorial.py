@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -244,30 +245,37 @@ def _only_version_md(book: Path, version: Path) -> None:
             path.unlink()
 
 
+def _writes(name: str, text: str) -> Callable[[Path, Path], None]:
+    """An edit that writes ``text`` to the handbook's file ``name`` ("VERSION/…": in its version's folder)."""
+
+    def edit(book: Path, version: Path) -> None:
+        (book / name.replace("VERSION", version.name)).write_text(text, encoding="utf-8")
+
+    return edit
+
+
 # Slips in a handbook folder: (edit of the handbook's folder, what the check says, and about which path).
 # The build stopped on the first of them, with Pelican's traceback after its message; the check said nothing.
 HANDBOOK_SLIPS = {
     "no-handbook-md": (lambda book, version: (book / "handbook.md").unlink(), "filen handbook.md saknas", ""),
     "no-title": (
-        lambda book, version: (book / "handbook.md").write_text("Summary: Utan titel\n\nText.\n", encoding="utf-8"),
+        _writes("handbook.md", "Summary: Utan titel\n\nText.\n"),
         ":1: Title: saknas (handbokens titel",
         "handbook.md",
     ),
     "unknown-topic": (
-        lambda book, version: (book / "handbook.md").write_text(
-            "Title: Bok\nTopics: finns-inte\n\nText.\n", encoding="utf-8"
-        ),
+        _writes("handbook.md", "Title: Bok\nTopics: finns-inte\n\nText.\n"),
         ":2: temat 'finns-inte' finns inte",
         "handbook.md",
     ),
     "no-version-md": (lambda book, version: (version / "version.md").unlink(), "filen version.md saknas", "VERSION"),
     "version-date-in-words": (
-        lambda book, version: (version / "version.md").write_text("Date: igår\n\nText.\n", encoding="utf-8"),
+        _writes("VERSION/version.md", "Date: igår\n\nText.\n"),
         ":1: Date: 'igår' är inget giltigt datum",
         "VERSION/version.md",
     ),
     "version-without-date": (
-        lambda book, version: (version / "version.md").write_text("Ny version.\n", encoding="utf-8"),
+        _writes("VERSION/version.md", "Ny version.\n"),
         ":1: Date: saknas (versionens datum",
         "VERSION/version.md",
     ),
