@@ -7,7 +7,7 @@ and says in plain Swedish what to fix.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -85,21 +85,6 @@ class MigrationRules:
         )
 
 
-# The keys of the rules file; an editor's misspelt key ("closing_cue") would otherwise be read as no rules at all.
-RULE_LISTS = (
-    "document_markers",
-    "date_labels",
-    "closing_cues",
-    "continuation_cues",
-    "linking_words",
-    "attachment_cues",
-    "ending_cues",
-    "noise_lines",
-    "legacy_hosts",
-)
-RULE_KEYS = ("min_hits", *RULE_LISTS, "tags")
-
-
 def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
     """A list of phrases; a blank one would match every line (every line a post's end, say)."""
     value = data.get(key, [])
@@ -109,11 +94,14 @@ def _string_list(data: dict, key: str, path: str, lines: dict[str, int]) -> tupl
 
 
 def _check_keys(data: dict, path: str, lines: dict[str, int]) -> None:
-    """Every key of the rules file is one the migration reads: a misspelt one is named, with the key meant."""
+    """Every key of the rules file is one the migration reads (a field of MigrationRules; topics have their
+    own files): a misspelt key ("closing_cue") would otherwise be read as no rules at all. It is named, with
+    the key meant."""
+    known = [f.name for f in fields(MigrationRules) if f.name != "topics"]
     for key in data:
-        if key not in RULE_KEYS:
-            meant = difflib.get_close_matches(str(key), RULE_KEYS, n=1)
-            hint = f" – menade du '{meant[0]}'?" if meant else f" – kända nycklar: {', '.join(RULE_KEYS)}"
+        if key not in known:
+            meant = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" – menade du '{meant[0]}'?" if meant else f" – kända nycklar: {', '.join(known)}"
             raise MigrationError(path, lines.get(str(key)), f"okänd nyckel '{key}'{hint}")
 
 
