@@ -32,7 +32,7 @@ def clean(c):
 def build(c, publish=False):
     """Build the site into output/ (``--publish`` uses publishconf.py)."""
     settings = "publishconf.py" if publish else "pelicanconf.py"
-    c.run(f"{PY} -m pelican content -o {OUTPUT} -s {settings} --fatal errors -q")
+    c.run(f"{PY} scripts/build_site.py content -o {OUTPUT} -s {settings}")
 
 
 @task

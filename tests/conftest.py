@@ -90,7 +90,7 @@ def build_and_serve(content: Path, root: Path, settings: Path = ROOT / "publishc
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(root), "-s", str(settings), "--fatal", "errors"],
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), str(content), "-o", str(root), "-s", str(settings)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -66,6 +66,8 @@ def _supplied(path: Path) -> bool:
 class HandbookError(Exception):
     """An editor's mistake in a handbook folder; the message names the file."""
 
+    exitcode = 2  # an editor's mistake: Pelican exits 2, scripts/build_site.py shows the message alone
+
 
 def human_size(size: int) -> str:
     """Swedish file size: "312 kB", "1,4 MB" (decimal comma, 1 kB = 1000 bytes as on disks)."""

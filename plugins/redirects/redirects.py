@@ -31,6 +31,8 @@ _HREF = re.compile(r"""(?P<attr>href\s*=\s*)(?P<quote>["'])(?P<url>https?://[^"'
 class RedirectError(Exception):
     """A legacy address that cannot get a redirect (it would replace a real page)."""
 
+    exitcode = 2  # an editor's mistake: Pelican exits 2, scripts/build_site.py shows the message alone
+
 
 @dataclass(frozen=True)
 class Redirect:

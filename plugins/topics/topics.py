@@ -37,6 +37,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 class UnknownTopicError(Exception):
     """An article or page names a topic that has no topic file."""
 
+    exitcode = 2  # an editor's mistake: Pelican exits 2, scripts/build_site.py shows the message alone
+
 
 @dataclass
 class Topic:

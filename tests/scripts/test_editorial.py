@@ -40,7 +40,7 @@ def _check(content: Path) -> subprocess.CompletedProcess:
 def _build(content: Path, out: Path) -> subprocess.CompletedProcess:
     """The real site built from ``content`` into ``out``, as ``invoke build`` does."""
     return subprocess.run(
-        [PY, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
+        [PY, str(ROOT / "scripts" / "build_site.py"), str(content), "-o", str(out), "-s", "pelicanconf.py"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -307,6 +307,51 @@ def test_a_slip_in_a_handbook_folder_is_named_by_the_check(tmp_path, slip):
     ), result.stdout
 
 
+def _without_version_md(content: Path) -> str:
+    version = sorted((content / "handbooks").glob("*/*/version.md"))[0]
+    version.unlink()
+    return f"{version.parent.relative_to(content)}/: filen version.md saknas"
+
+
+def _with_unknown_topic(content: Path) -> str:
+    article = sorted((content / "articles").glob("*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    field = re.search(r"(?m)^Topics: .*$", text)
+    article.write_text(text[: field.start()] + "Topics: finns-inte" + text[field.end() :], encoding="utf-8")
+    return f"{article.relative_to(content)}:{text[: field.start()].count(chr(10)) + 1}: ämnet 'finns-inte' finns inte"
+
+
+@pytest.mark.parametrize("mistake", [_without_version_md, _with_unknown_topic])
+def test_a_build_stopped_by_an_editors_mistake_shows_its_message_alone(tmp_path, mistake):
+    """Pelican's command line showed a plugin's message in a column as wide as the terminal (a file's path
+    broken over lines), followed by its traceback; the editor needs the message, whole, and exit code 2."""
+    content = copy_of_content(tmp_path)
+    message = mistake(content)
+    result = _build(content, tmp_path / "out")
+    assert result.returncode == 2, result.stderr
+    assert any(line.startswith(message) for line in result.stderr.splitlines()), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_build_stopped_by_an_error_pelican_logs_says_where_to_look(tmp_path):
+    """Pelican logs the file it could not read (the reason only with DEBUG); the content check names it."""
+    content = copy_of_content(tmp_path)
+    (content / "articles" / "trasig.md").write_text("Title: Trasig\nDate: inte ett datum\n\nText.\n", encoding="utf-8")
+    result = _build(content, tmp_path / "out")
+    assert result.returncode == 1, result.stderr
+    assert "Could not process articles/trasig.md" in result.stderr and "`invoke check`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "trasig.md:2: Date: 'inte ett datum'" in _check(content).stdout
+
+
+def test_a_bug_in_the_build_keeps_its_traceback(tmp_path):
+    settings = tmp_path / "settings.py"
+    settings.write_text("SITENAME = 1 / 0\n", encoding="utf-8")
+    command = [PY, str(ROOT / "scripts" / "build_site.py"), "-o", str(tmp_path / "out"), "-s", str(settings)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr
+
+
 def test_links_that_work_code_examples_and_a_file_of_only_a_header_pass(tmp_path):
     """Every kind of link that resolves passes; Markdown shown inside a fenced code block is an example,
     not the page's own heading or image; hashtags with their "#" escaped are text; a page may be a header alone."""
@@ -554,6 +599,22 @@ def test_publish_copies_the_built_site_to_the_target_from_settings(tmp_path):
     assert missing.returncode == 2 and "PUBLISH_TARGET saknas" in missing.stderr
     no_rsync = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**env, "PATH": str(tmp_path)})
     assert no_rsync.returncode == 2 and "rsync saknas" in no_rsync.stderr
+
+
+@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is installed by scripts/setup.sh")
+def test_publish_publishes_nothing_when_the_build_stops(tmp_path):
+    content = copy_of_content(tmp_path)
+    message = _with_unknown_topic(content)
+    target = tmp_path / "server"
+    target.mkdir()
+    (target / "index.html").write_text("förra versionen", encoding="utf-8")
+    command = [PY, str(ROOT / "scripts" / "publish.py"), "--content", str(content), "--output", str(tmp_path / "out")]
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PUBLISH_TARGET": f"{target}/"}
+    )
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in target.iterdir()] == ["index.html"]
+    assert (target / "index.html").read_text(encoding="utf-8") == "förra versionen"
 
 
 def test_every_date_source_the_migration_writes_is_one_the_check_knows():
