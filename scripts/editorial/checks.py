@@ -37,11 +37,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
-    line: int
+    line: int  # 0: the file or folder as a whole (one that is missing, or its name)
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 def _text_lines(item: ContentFile) -> Iterator[tuple[int, str]]:

@@ -1,7 +1,7 @@
 """The content check's rules for handbook folders: the files the handbooks plugin needs, before a build.
 
-The plugin stops the build on the first mistake in a folder (with Pelican's traceback after it); the
-check names every one as ``file:line: message``, from the same rules (``folder_problems``).
+The plugin stops the build on the first mistake in a folder; the check names every one, from the same
+rules (``folder_problems``): a file or folder as a whole as ``path: message``, a field as ``file:line: message``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def check_handbook_folders(inventory: Inventory, handbooks_path: str) -> list[Pr
     root = inventory.root / handbooks_path
     folders = [p for p in sorted(root.glob("*/")) if not p.name.startswith(".")]  # none where there is no folder
     problems = [
-        Problem(str(path) + ("/" if path.is_dir() else ""), 1, message)
+        Problem(str(path) + ("/" if path.is_dir() else ""), 0, message)
         for folder in folders
         for path, message in folder_problems(folder)
     ]
