@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         summary = migration.plan.summary
         print(
             f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
-            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} brusrader{_imported(summary)} → {out} "
+            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} rader strukna (planens dropped)"
+            f"{_imported(summary)} → {out} "
             f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s"
         )
         print(
