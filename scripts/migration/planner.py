@@ -241,10 +241,10 @@ def plan_migration(
 
     all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
     _apply_titles_and_slugs(all_drafts)
-    _mark_duplicates(all_drafts, plan_name)
+    warnings = _mark_duplicates(all_drafts, plan_name)
     _list_lines_only_in_copies(all_drafts, sources)
     _list_replaced_titles(all_drafts, sources)
-    warnings = _assign_dates(drafts_by_source, rules, url_dates, today)
+    warnings += _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
     for draft in all_drafts:
         match = _closest_slug(draft.post.slug, legacy_urls)
@@ -439,11 +439,11 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
         post.slug = slug
 
 
-def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
+def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> list[str]:
     """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy.
     An editor may say otherwise in the plan (``duplicate_of``); a slug there that no post has is named with
     the plan's line. A post whose ``duplicate_of`` the editor emptied is nobody's copy and nobody's original:
-    the two posts only looked alike."""
+    the two posts only looked alike. Returns the warnings of ``_resolve_copy_chains``."""
     for index, draft in enumerate(drafts):
         if "duplicate_of" in draft.post.edited:
             draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
@@ -477,17 +477,19 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> None:
             keep = _run_holding(draft, drafts)
             if keep is not None:
                 _record_copy(keep, draft)
-    _resolve_copy_chains(drafts, plan_name)
+    return _resolve_copy_chains(drafts, plan_name)
 
 
-def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> None:
+def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> list[str]:
     """Every copy names the post kept in its place, never another copy: a copy's lines count as kept
     where the post it names keeps them, and a copy has no output.
 
     An editor's ``duplicate_of`` can make a chain (a kept post marked as a copy of a third post, whose own
     copies then follow it there) or a loop (a post a copy of itself, or two posts of each other), where
-    no post keeps the lines: a loop is named with the plan's line."""
+    no post keeps the lines: a loop is named with the plan's line. Where the plan named a copy, the
+    warnings returned say which post is kept instead (the plan's line first)."""
     by_slug = {d.post.slug: d for d in drafts}
+    warnings = []
     for draft in drafts:
         kept, seen = draft, {draft.post.slug}
         while kept.post.duplicate_of in by_slug:
@@ -505,7 +507,13 @@ def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> None:
             reference = f"{draft.post.source}:{draft.post.lines}"
             named.post.copies = [c for c in named.post.copies if c != reference]
             kept.post.copies.append(reference)
+            if "duplicate_of" in draft.post.edited:
+                warnings.append(
+                    f"{draft.plan_line}: duplicate_of: '{named.post.slug}' är själv en kopia; inlägget räknas "
+                    f"som kopia av '{kept.post.slug}', som behålls"
+                )
             draft.post.duplicate_of = kept.post.slug
+    return warnings
 
 
 def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:

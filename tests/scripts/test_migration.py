@@ -1244,7 +1244,18 @@ def test_a_kept_post_an_editor_marks_as_a_copy_takes_its_own_copies_along(migrat
         s["posts"][-1] for s in plan["sources"] if s["posts"][-1]["kind"] == "article" and s is not kept_source
     )
     kept["duplicate_of"] = third["slug"]
-    posts = {(s["file"], p["lines"]): p for s in _migrate_following(out, plan)["sources"] for p in s["posts"]}
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    (out / "migration-plan.yaml").write_text(text, encoding="utf-8")
+    entries = [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  - title: ")]
+    line = entries[[p for s in plan["sources"] for p in s["posts"]].index(copy)]
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    # The copy's entry still names the post the editor made a copy: followed to the post kept, and said so.
+    assert (
+        f"migration-plan.yaml:{line}: duplicate_of: '{kept['slug']}' är själv en kopia; inlägget "
+        f"räknas som kopia av '{third['slug']}', som behålls" in result.stderr
+    ), result.stderr
+    posts = {(s["file"], p["lines"]): p for s in _plan(out)["sources"] for p in s["posts"]}
     assert posts[(copy_source["file"], copy["lines"])]["duplicate_of"] == third["slug"]
     assert posts[(kept_source["file"], kept["lines"])]["duplicate_of"] == third["slug"]
     copies = next(p["copies"] for p in posts.values() if p["slug"] == third["slug"])
