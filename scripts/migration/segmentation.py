@@ -53,7 +53,8 @@ FORCED_REASON = "samma inlägg finns i en annan dump"
 # same line again is the next post of a series ("Veckans tips") or the same post saved twice.
 REPEATED_TITLE_SCORE = 4.0
 REPEATED_TITLE_REASON = "samma rad som inläggets rubrik: nästa inlägg i en serie, eller samma inlägg igen"
-RECURRING_LINE_CUES = ("next_contact", "generic_question", "exclamation", "one_word")  # see _repeats_title
+# A line with one of these cues recurs from post to post without being a series title: see _repeats_title.
+RECURRING_LINE_CUES = ("next_contact", "generic_question", "exclamation", "one_word", "next_heading")
 MAX_HEADINGS_PER_POST = 40  # bounds the search on very long dumps
 # Posts of one blog are of a similar length: a post far longer than the
 # archive's typical post is more likely two, a far shorter one a cut-off part.
@@ -186,7 +187,9 @@ class DumpSplitter:
 
         Lines that recur from post to post are no titles: a contact prompt ("Har du frågor?" over
         contact details; taken as a title, it cut a long report at its closing prompts), a generic
-        question subheading ("Vad händer nu?"), a sign-off ("Välkomna!"), a one-word subheading.
+        question subheading ("Vad händer nu?"), a sign-off ("Välkomna!"), a one-word subheading, a
+        label the old site printed under each post ("Skriv ut"), which a heading follows, not a lead:
+        once one was taken as a title, every repeat started a post.
         """
         if a >= b or self._normalised[a] != self._normalised[b]:
             return False
