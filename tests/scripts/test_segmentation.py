@@ -1006,3 +1006,21 @@ def test_a_leftover_label_under_every_post_is_no_series_title():
     splitter = _splitter(texts, ELSEWHERE)
     assert [span.start for span in splitter.split()] == [i + 1 for i in titles]
     assert segmentation.REPEATED_TITLE_REASON not in splitter.candidate(labels[0], labels[1]).reasons
+
+
+@pytest.mark.parametrize("leftover", ["Taggar: cyklar, trafik, stationen", "Bild: Cyklister vid stationen", "Skriv ut"])
+def test_a_title_after_a_leftover_line_is_read_past_it_to_the_post_before(leftover):
+    """A leftover under a post (tags, a caption, a label) stood between its closing line and the next
+    title: the title lost "the line before closes a post" and was read as one more fact."""
+    texts = [*CYCLES, CONTACT, leftover, *BUSES]
+    title = len(CYCLES) + 2
+    cues = title_cues.line_cues(_splitter(texts, ELSEWHERE).text, title, CUES)
+    assert cues["closing_before"] == cues["clean_break"] == 1.0 and cues["after_fact"] == 0.0
+    assert [span.start for span in _splitter(texts, ELSEWHERE).split()] == [1, title + 1]
+
+
+def test_a_subheading_right_under_a_long_title_is_not_read_past_it():
+    """A post whose title has a subheading under it: the subheading does not take the closing line before
+    the title as its own (the known posts lost titles to their first subheading that way)."""
+    texts = [*CYCLES, CONTACT, BUSES[0], "Vad händer nu?", *BUSES[1:]]
+    assert title_cues.line_cues(_splitter(texts, ELSEWHERE).text, len(CYCLES) + 2, CUES)["closing_before"] == 0.0
