@@ -2,7 +2,8 @@
 """How well does post splitting do? Measured on the archive and on shuffled variants.
 
     python scripts/evaluate_segmentation.py [--variants 40] [--seed 1 [2 3 ...]] [--threshold T]
-                                            [--archives N] [--set-archives N] [--unseen DIR ...]
+                                            [--archives N] [--leftover-archives N] [--set-archives N]
+                                            [--unseen DIR ...]
 
 Reads the hand-checked boundaries in tests/fixtures/legacy_truth.yaml, then
 splits (1) the archive's listing dumps as they are, (2) many archives made
@@ -12,7 +13,9 @@ category page share a subject more often). Prints missed
 and false boundaries and the most frequent mistakes. With ``--archives N`` it
 also plans the whole migration of N archives made like the legacy one (five
 dumps, one post copied into a second dump, the document dump beside them) and
-says whether the copy and the document were found; ``--set-archives N`` does
+says whether the copy and the document were found; ``--leftover-archives N``
+does the same with a line left from the old site's layout (a label, tags, a
+caption) under half of the posts; ``--set-archives N`` does
 the same with each set's posts among the known ones. Last, (3) the posts in
 each ``--unseen`` folder (one per file; by default each set under
 tests/fixtures/unseen_posts), which no weight was fitted on, are shuffled in
@@ -54,6 +57,7 @@ from migration.evaluation import (  # noqa: E402
     default_splitter,
     made_archives,
     median_chars,
+    read_leftovers,
     read_posts,
     reordered_dumps,
     score_migration,
@@ -62,6 +66,7 @@ from migration.evaluation import (  # noqa: E402
     shuffled_archives,
     truth_dumps,
     truth_posts,
+    with_leftovers,
 )
 from migration.rules import load_rules  # noqa: E402
 from migration.segmentation import DEFAULT_THRESHOLD  # noqa: E402
@@ -70,6 +75,7 @@ from migration.source import read_dump  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "fixtures" / "unseen_posts"
 SEALED = UNSEEN / "sealed.txt"  # sets kept as a fair test, one name per line
+LEFTOVERS = REPO / "tests" / "fixtures" / "leftover_lines.txt"  # layout leftovers for --leftover-archives
 ARCHIVE = "arkivet"  # the archive as it is: the same for every seed
 
 
@@ -95,6 +101,11 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     document = read_dump(args.legacy / document_name)
     if args.archives:
         scores["som arkivet"] = score_migration(made_archives(known, seed, args.archives), document, rules)
+    if args.leftover_archives:
+        posts = with_leftovers(known, read_leftovers(LEFTOVERS), seed)
+        scores["som arkivet med rester"] = score_migration(
+            made_archives(posts, seed, args.leftover_archives), document, rules
+        )
     for folder in args.unseen:
         new_posts = read_posts(folder)
         scores[f"osedda {folder.name}"] = score_unseen(known, new_posts, (seed,), args.variants, split)
@@ -128,6 +139,13 @@ def main() -> int:
     parser.add_argument("--truth", type=Path, default=REPO / "tests" / "fixtures" / "legacy_truth.yaml")
     parser.add_argument("--legacy", type=Path, default=REPO / "legacy")
     parser.add_argument("--archives", type=int, default=0, help="whole migrations of made archives to score")
+    parser.add_argument(
+        "--leftover-archives",
+        type=int,
+        default=0,
+        help="whole migrations of made archives with a layout leftover (tests/fixtures/leftover_lines.txt) under "
+        "half of the posts",
+    )
     parser.add_argument(
         "--set-archives",
         type=int,

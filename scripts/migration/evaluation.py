@@ -263,6 +263,19 @@ def made_archives(posts: list[Post], seed: int, count: int, n_dumps: int = 5) ->
     return archives
 
 
+def with_leftovers(posts: list[Post], leftovers: Sequence[str], seed: int, share: float = 0.5) -> list[Post]:
+    """The posts with a line left from the old site's layout (a label, the tags, a caption: one of
+    ``leftovers``) under ``share`` of them. The line belongs to the post above it."""
+    rng = random.Random(seed)
+    return [[*post, rng.choice(leftovers)] if rng.random() < share else post for post in posts]
+
+
+def read_leftovers(path: Path) -> list[str]:
+    """Leftover lines, one per line of ``path`` (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @dataclass
 class MigrationScore:
     """What the whole migration got right on made archives: splits, the copy, the document."""
