@@ -327,10 +327,12 @@ class DumpSplitter:
         # A split not taken is doubted on the same evidence as a taken one, or on its title cues
         # alone if they say more: a missed short title between two posts on other subjects has
         # weak cues but a strong contrast, and judged on its cues alone it stayed off the review list.
+        # Only a split the search could take is doubted: a post's last line alone (a leftover label or
+        # caption under it) is no post, yet it was doubted as one and put the post on the review list.
         inner = [
             max(self._as_split(a, i, b), self.candidate(a, i), key=lambda c: c.score)
             for i in self.starts
-            if a < i < b and i - a >= 2
+            if a < i < b and self.allowed(a, i) and self.allowed(i, b)
         ]
         doubt = max(inner, key=lambda c: c.score, default=None)
         return PostSpan(self.lines[a].number, self.lines[b - 1].number, confidence, reasons, doubt)
