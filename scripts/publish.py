@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("rsync"):
         print("publish: rsync saknas. Kör 'bash scripts/setup.sh'.", file=sys.stderr)
         return 2
-    build = [sys.executable, str(ROOT / "scripts" / "build_site.py"), str(args.content), "-o", str(args.output), "-s"]
-    built = subprocess.run([*build, str(args.settings)], cwd=ROOT)
+    build = [sys.executable, str(ROOT / "scripts" / "build_site.py"), str(args.content)]
+    built = subprocess.run([*build, "-o", str(args.output), "-s", str(args.settings)], cwd=ROOT)
     if built.returncode:  # build_site.py has said why; nothing is published
         return built.returncode
     # --delete: pages removed from the site disappear from the server too; -c: compare by content.
