@@ -83,19 +83,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def run_build(content: Path | None, out: Path, settings: Path, **env: str) -> subprocess.CompletedProcess:
+    """The site built as ``invoke build`` builds it (scripts/build_site.py), its output captured.
+
+    ``content`` None builds the settings' own PATH; ``env`` adds variables (a SITEURL to serve it at)."""
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), *([str(content)] if content else [])]
+    return subprocess.run(
+        [*command, "-o", str(out), "-s", str(settings)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+
+
 def build_and_serve(content: Path, root: Path, settings: Path = ROOT / "publishconf.py"):
     """Build ``content`` (with publishconf.py unless told) into ``root`` and serve it on localhost."""
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), str(content), "-o", str(root), "-s", str(settings)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "SITEURL": url, "COLUMNS": "400"},
-    )
+    result = run_build(content, root, settings, SITEURL=url, COLUMNS="400")
     assert result.returncode == 0, result.stdout + result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

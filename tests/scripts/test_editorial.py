@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, copy_of_content
+from conftest import ROOT, copy_of_content, run_build
 from editorial.checks import DATE_SOURCES, check_links
 from editorial.content_file import parse
 from editorial.inventory import take_inventory
@@ -39,12 +39,7 @@ def _check(content: Path) -> subprocess.CompletedProcess:
 
 def _build(content: Path, out: Path) -> subprocess.CompletedProcess:
     """The real site built from ``content`` into ``out``, as ``invoke build`` does."""
-    return subprocess.run(
-        [PY, str(ROOT / "scripts" / "build_site.py"), str(content), "-o", str(out), "-s", "pelicanconf.py"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    return run_build(content, out, ROOT / "pelicanconf.py")
 
 
 def test_the_real_content_passes_with_zero_errors():
@@ -319,7 +314,8 @@ def _with_unknown_topic(content: Path) -> str:
     text = article.read_text(encoding="utf-8")
     field = re.search(r"(?m)^Topics: .*$", text)
     article.write_text(text[: field.start()] + "Topics: finns-inte" + text[field.end() :], encoding="utf-8")
-    return f"{article.relative_to(content)}:{text[: field.start()].count(chr(10)) + 1}: ämnet 'finns-inte' finns inte"
+    line = text[: field.start()].count("\n") + 1
+    return f"{article.relative_to(content)}:{line}: ämnet 'finns-inte' finns inte"
 
 
 @pytest.mark.parametrize("mistake", [_without_version_md, _with_unknown_topic])
@@ -348,8 +344,7 @@ def test_a_build_stopped_by_an_error_pelican_logs_says_where_to_look(tmp_path):
 def test_a_bug_in_the_build_keeps_its_traceback(tmp_path):
     settings = tmp_path / "settings.py"
     settings.write_text("SITENAME = 1 / 0\n", encoding="utf-8")
-    command = [PY, str(ROOT / "scripts" / "build_site.py"), "-o", str(tmp_path / "out"), "-s", str(settings)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    result = run_build(None, tmp_path / "out", settings)
     assert result.returncode == 1 and "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr
 
 
