@@ -453,10 +453,13 @@ def _leftover_before(lines: list[ContentLine], b: int) -> bool:
     """
     if b < 2 or lines[b - 2].kind in (LineKind.HEADING, LineKind.FACT):
         return False
-    previous = lines[b - 1]
-    return previous.kind == LineKind.FACT or (
-        previous.kind == LineKind.HEADING and len(words(previous.text)) <= SHORT_TITLE_WORDS
-    )
+    return leftover_shaped(lines[b - 1])
+
+
+def leftover_shaped(line: ContentLine) -> bool:
+    """Is ``line`` shaped like a leftover of the old site's layout: a "Key: value" line or a heading of
+    up to four words? Where it is one depends on what stands around it (see _leftover_before)."""
+    return line.kind == LineKind.FACT or (line.kind == LineKind.HEADING and len(words(line.text)) <= SHORT_TITLE_WORDS)
 
 
 def long_share(n_words: int) -> float:

@@ -232,3 +232,32 @@ def test_two_paragraphs_two_dumps_share_inside_different_posts_are_no_copy():
     b = _dump("b.txt", [*BUS_POST[::-1], *shared, "Vad tycker du om skolmaten?", CYCLE_POST[1]])
     assert sum(map(len, shared)) >= 300  # long enough to count, were it a post
     assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
+
+
+@pytest.mark.parametrize("leftover", [["Dela på Facebook"], ["Kategorier: Nyheter, Trafik"], ["Skriv ut", "Dela"]])
+def test_a_copy_under_the_leftover_every_post_ends_with_is_found_at_its_title(posts, leftover):
+    """A listing page that leaves the same line under every post leaves it above both copies of a post:
+    the run the two dumps share begins at the leftover, the copy at its title."""
+    post, first, second, third = ([*p, *leftover] for p in posts[2:6])
+    a = _dump("a.txt", [*first, *post, *second])
+    b = _dump("b.txt", [*third, *post])
+    starts = shared_run_starts(_content(a, b))
+    assert {len(first) + 1, len(first) + len(post) + 1} <= starts["a.txt"]
+    assert starts["b.txt"] == {len(third) + 1}
+    repeated = shared_run_starts(_content(_dump("c.txt", [*first, *post, *second, *third, *post])))["c.txt"]
+    titles = {len(first) + 1, len(first) + len(post) + len(second) + len(third) + 1}
+    assert titles <= repeated and not {n - 1 for n in titles} & repeated
+
+
+def test_a_copy_whose_short_title_stands_over_a_caption_is_found_at_its_short_title():
+    """A short title looks like a leftover, and a caption ("Foto: …") like a "Subject: phrase" title:
+    only a heading over its lead is taken for the title after a leftover."""
+    post = [
+        "Nya cykelbanor",
+        "Foto: Eva Ek",
+        "Staden bygger nya cykelbanor längs ån i höst, med belysning och plats för lastcyklar hela vägen.",
+        "Först byggs delen vid stationen, sedan sträckan förbi simhallen och sist bron över ån i norr.",
+    ]
+    a = _dump("a.txt", [*BUS_POST, *post])
+    b = _dump("b.txt", [*CYCLE_POST, *post])
+    assert shared_run_starts(_content(a, b)) == {"a.txt": {3}, "b.txt": {3}}
