@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from .dump_text import ContentLine
 from .lines import LineKind, has_email, normalised_line
-from .title_cues import MIN_LEAD_CHARS, closes_post, leftover_shaped
+from .title_cues import MIN_LEAD_CHARS, closes_post
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
 # ... or fewer lines when they are a title and a few paragraphs: a short post
@@ -131,7 +131,7 @@ def _past_leftovers(run: list[ContentLine], closing: tuple[str, ...]) -> int:
     title reached must be a heading: a short title may stand over a caption ("Foto: …") and its lead.
     """
     k = 0
-    while k + 2 < len(run) and leftover_shaped(run[k]):
+    while k + 2 < len(run) and run[k].leftover_shaped:
         k += 1
         if run[k].kind == LineKind.HEADING and _opens_like_post(run[k:], closing):
             return k

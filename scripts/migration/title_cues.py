@@ -52,7 +52,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dump_text import ContentLine, DumpText, kin
+from .dump_text import SHORT_TITLE_WORDS, ContentLine, DumpText, kin
 from .lines import (
     LineKind,
     find_urls,
@@ -125,7 +125,6 @@ WEIGHTS = {
     # sealed sets 252 -> 230, known posts unchanged (21); 1.5 cut known posts (21 -> 31), 0.7 found fewer.
     "ending_before": 1.0,
 }
-SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (see "long")
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
 LIST_RUN = 3  # short lines in a row that make a list
@@ -453,13 +452,7 @@ def _leftover_before(lines: list[ContentLine], b: int) -> bool:
     """
     if b < 2 or lines[b - 2].kind in (LineKind.HEADING, LineKind.FACT):
         return False
-    return leftover_shaped(lines[b - 1])
-
-
-def leftover_shaped(line: ContentLine) -> bool:
-    """Is ``line`` shaped like a leftover of the old site's layout: a "Key: value" line or a heading of
-    up to four words? Where it is one depends on what stands around it (see _leftover_before)."""
-    return line.kind == LineKind.FACT or (line.kind == LineKind.HEADING and len(words(line.text)) <= SHORT_TITLE_WORDS)
+    return lines[b - 1].leftover_shaped
 
 
 def long_share(n_words: int) -> float:

@@ -99,3 +99,40 @@ def test_a_run_holds_a_word_with_or_without_its_definite_an():
     fraga = next(s for s in text.stems[1] if s.startswith("fråg"))
     assert not text.holds(fraga, 0, 1) and text.holds(fraga, 1, 2)
     assert not text.holds(text.stems[3][0], 0, 3)  # "planen" is no "-an" form of anything above
+
+
+def _shaped(texts: list[str]) -> list:
+    return content_lines(list(enumerate(texts, 1)))
+
+
+LEAD = "Kommunen bygger om torget i vår, och under tiden går bussarna från hållplatsen vid stationen."
+
+
+@pytest.mark.parametrize("leftover", ["Dela på Facebook", "Kategorier: Nyheter, Trafik"])
+def test_a_leftover_under_every_post_marks_the_next_title_as_after_a_separator(leftover):
+    """The old site's page left the same line under each post: the line after it is read as after an
+    invisible separator line; the leftover itself, and the lines inside posts, are not."""
+    posts = [[f"Nyheter om torget del {n}", LEAD, f"Mer om bygget finns i planen, del {n}."] for n in range(1, 5)]
+    lines = _shaped([line for post in posts for line in (*post, leftover)])
+    after = {i for i, line in enumerate(lines) if line.after_separator}
+    assert after == {4, 8, 12}  # the titles of the second, third and fourth post
+    assert dump_text.recurring_leftovers(lines) == {3, 7, 11, 15}
+
+
+@pytest.mark.parametrize(
+    ("texts", "why"),
+    [
+        (
+            ["Titel ett", "Bakgrund", LEAD, "Titel två", "Bakgrund", LEAD, "Titel tre", "Bakgrund", LEAD],
+            "a generic subheading, text under it every time",
+        ),
+        (["Titel ett", LEAD, "Dela", "Titel två", LEAD, "Dela", "Titel tre", LEAD], "found twice only"),
+        (
+            ["Titel ett", LEAD, "Dela", "Titel två", LEAD, "Dela", LEAD, "Dela", LEAD],
+            "a heading after it once in three",
+        ),
+    ],
+)
+def test_a_line_that_recurs_without_headings_after_it_or_too_seldom_marks_no_separator(texts, why):
+    lines = _shaped(texts)
+    assert not any(line.after_separator for line in lines), why
