@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dating import labelled_date
+from .dating import dateline_date, labelled_date
 from .lines import (
     EMAIL,
     INVISIBLE,
@@ -268,7 +268,7 @@ def render_body(
                 i += 1
             blocks.append("\n".join(items))
             continue
-        if kind == LineKind.HEADING and not labelled_date(text, date_labels):
+        if kind == LineKind.HEADING and not (labelled_date(text, date_labels) or dateline_date(text)):
             nxt = content[i + 1][2] if i + 1 < len(content) else None
             if nxt is not None and nxt not in (LineKind.HEADING,):
                 blocks.append(f"## {inline(text)}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from babel.dates import get_month_names
 
-from .lines import years_mentioned
+from .lines import words, years_mentioned
 
 # Month name → number, from CLDR (Babel): the same names the site writes dates with (theme/filters.py).
 MONTHS = {name: number for number, name in get_month_names("wide", locale="sv").items()}
@@ -28,6 +28,9 @@ WRITTEN_DATE = re.compile(
 )
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
+# A date stamp ("Publicerat 12 mars 2015 av Anna", "2015-03-12", "Postat den 3 maj 2014 i Nyheter") has
+# a few words beside its date; a title or a sentence that names a date has more, or ends as a sentence.
+MAX_DATELINE_WORDS = 6
 DEFAULT_MONTH = 6  # middle of the year when nothing narrows it
 
 
@@ -67,6 +70,24 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
             if date:
                 found.append((date, f"{label} {written.group()}"))
     return max(found) if found else None
+
+
+def dateline_date(text: str) -> tuple[dt.date, str] | None:
+    """The date of a line that is a date stamp, with the line, or None.
+
+    A saved listing page prints each post's date and author on a line of its own under the title (or
+    under the post): it dates the post, it is no title, and the title above it has its lead below it.
+    A full date (day, month and year) and at most ``MAX_DATELINE_WORDS`` other words, not a sentence.
+    """
+    line = text.strip()
+    if not line or line.endswith((".", "!", "?", ":")):
+        return None
+    for pattern in (ISO_DATE, WRITTEN_DATE):
+        for match in pattern.finditer(line):
+            date = _date_of(match)
+            if date and len(words(line[: match.start()] + " " + line[match.end() :])) <= MAX_DATELINE_WORDS:
+                return date, line
+    return None
 
 
 def first_full_date(text: str) -> tuple[dt.date, str] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from operator import add
 
+from .dating import dateline_date
 from .lines import (
     LineKind,
     classify,
@@ -50,9 +51,9 @@ class ContentLine:
     @property
     def leftover_shaped(self) -> bool:
         """Is this line shaped like a leftover of the old site's layout ("Dela", "Kategorier: …"): a
-        "Key: value" line or a heading of up to four words? Whether it is one depends on what stands
+        "Key: value" line, a date stamp or a heading of up to four words? Whether it is one depends on what stands
         around it (title_cues._leftover_before, copies._past_leftovers, recurring_leftovers)."""
-        return self.kind == LineKind.FACT or (
+        return self.kind in (LineKind.FACT, LineKind.DATELINE) or (
             self.kind == LineKind.HEADING and len(words(self.text)) <= SHORT_TITLE_WORDS
         )
 
@@ -263,7 +264,8 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
     post's line range and is dropped, with its reason, when the post is written.
 
     A "Name, role" line right under a signature is a second signer: it closes
-    the post too, and is no candidate title.
+    the post too, and is no candidate title. A date stamp ("Publicerat 12 mars
+    2015 av Anna") is no title either, and the lines around it are read past it.
     """
     result: list[ContentLine] = []
     separator = False
@@ -277,6 +279,8 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
         text = text.strip("\u00a0 \t")
         if kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
             kind = LineKind.SIGNATURE
+        elif stamps_date(text, kind):
+            kind = LineKind.DATELINE
         result.append(ContentLine(number, text, kind, separator))
         separator = False
     recurring = recurring_leftovers(result)
@@ -284,6 +288,13 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
         replace(line, after_separator=True) if i - 1 in recurring and i not in recurring else line
         for i, line in enumerate(result)
     ]
+
+
+def stamps_date(text: str, kind: LineKind) -> bool:
+    """Is a line of this kind a date stamp ("Publicerat 12 mars 2015 av Anna", "Publicerad: 2015-03-12"):
+    shaped like a title, and a date with a few words (dating.dateline_date)?"""
+    title_shaped = kind == LineKind.HEADING or (kind == LineKind.FACT and heading_shaped(text))
+    return title_shaped and dateline_date(text) is not None
 
 
 def recurring_leftovers(lines: list[ContentLine]) -> set[int]:

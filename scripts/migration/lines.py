@@ -62,6 +62,7 @@ class LineKind(StrEnum):
     ROW = "row"  # a table's row: cells apart by tabs
     FACT = "fact"  # "Key: value"
     HEADING = "heading"  # short, title-like
+    DATELINE = "dateline"  # a heading that is a date stamp (dating.dateline_date): set by dump_text.content_lines
     TEXT = "text"  # running text
 
 

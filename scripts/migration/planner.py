@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating
 from .body import Noise, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import Vocabulary, content_lines
+from .dump_text import Vocabulary, content_lines, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -113,10 +113,11 @@ def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
 
 def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int | None:
     """The first line of a post's range with words that is no layout leftover; None if it has none.
-    A line of decoration ("***") or a bullet sign alone may stand before it, and is no title."""
+    A line of decoration ("***") or a bullet sign alone may stand before it, and is no title; nor is
+    a date stamp a page printed above its titles (see segmentation.DumpSplitter._dated_above)."""
     for number in range(first, last + 1):
         text = dump.line(number)
-        if words(text) and not is_listed_noise(text, noise_lines):
+        if words(text) and not is_listed_noise(text, noise_lines) and not stamps_date(text, classify(text)):
             return number
     return None
 
@@ -147,6 +148,10 @@ def _fixed_date(
     labelled = dating.labelled_date(text, rules.date_labels)
     if labelled:
         return dating.DateDecision(labelled[0], "text", f"datum skrivet i texten: {labelled[1]}")
+    stamps = (line for line in text.splitlines() if stamps_date(line, classify(line)))  # not a list item's date
+    stamped = dating.dateline_date(next(stamps, ""))
+    if stamped:
+        return dating.DateDecision(stamped[0], "text", f"datum på egen rad i texten: {stamped[1]}")
     return None
 
 
@@ -377,8 +382,14 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
                 "reglerna räknar som brus – lägg dem till inlägget före eller efter",
             )
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
-        body = render_body([(n, t) for n, t in numbered if n > title_line], rules.noise_lines, rules.date_labels)
-        before_title = [Noise(n, t, "rad före inläggets rubrik utan text") for n, t in numbered if n < title_line and t]
+        stamps = [(n, t) for n, t in numbered if n < title_line and stamps_date(t, classify(t))]
+        after_title = [(n, t) for n, t in numbered if n > title_line]
+        body = render_body([*stamps, *after_title], rules.noise_lines, rules.date_labels)
+        before_title = [
+            Noise(n, t, "rad före inläggets rubrik utan text")
+            for n, t in numbered
+            if n < title_line and t and (n, t) not in stamps
+        ]
         post = PlannedPost(
             dump.name,
             r.first,

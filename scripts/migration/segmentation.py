@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dump_text import ContentLine, DumpText, Vocabulary
 from .lines import LineKind, has_email, normalised_line, words
@@ -111,7 +111,7 @@ def _is_running_text(line: ContentLine) -> bool:
     the post above it. Taken as a post of their own, such closing lines were 12 of set15's 40 errors alone
     (seeds 1-3 x 40); no other figure moved."""
     contact = has_email(line.text) and len(line.text) < MAX_CONTACT_CHARS
-    return line.kind != LineKind.HEADING and len(line.text) >= MIN_LEAD_CHARS and not contact
+    return line.kind not in (LineKind.HEADING, LineKind.DATELINE) and len(line.text) >= MIN_LEAD_CHARS and not contact
 
 
 class DumpSplitter:
@@ -314,7 +314,29 @@ class DumpSplitter:
             chosen.append(key[0])
             key = (back[key], key[0])
         chosen.reverse()  # [0, s1, s2, ..., n]
-        return [self._span(chosen, k) for k in range(len(chosen) - 1)]
+        return self._dated_above([self._span(chosen, k) for k in range(len(chosen) - 1)])
+
+    def _dated_above(self, spans: list[PostSpan]) -> list[PostSpan]:
+        """The posts of a dump whose page printed each post's date stamp above its title: each post
+        starts at the stamp above its title, which the search left at the end of the post before.
+
+        A dump that opens with a date stamp is laid out so; elsewhere a stamp under a post's text is
+        that post's (a page printing it under the title or under the post).
+        """
+        if self.lines[0].kind != LineKind.DATELINE:
+            return spans
+        index = {line.number: i for i, line in enumerate(self.lines)}
+        dated = spans[:1]
+        for span in spans[1:]:
+            i = index[span.start]
+            if self.lines[i - 1].kind == LineKind.DATELINE:
+                span = replace(span, start=self.lines[i - 1].number)
+                if index[dated[-1].start] == i - 1:  # the stamp was cut off as a post of its own
+                    dated.pop()
+                else:
+                    dated[-1] = replace(dated[-1], end=self.lines[i - 2].number)
+            dated.append(span)
+        return dated
 
     def _span(self, chosen: list[int], k: int) -> PostSpan:
         """The ``k``-th post of a chosen split, with its confidence and the strongest split it rejected."""

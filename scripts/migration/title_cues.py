@@ -196,11 +196,23 @@ class Candidate:
 def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
     line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead."""
-    for line in lines[index + 1 : index + 3]:
+    start = _past_dateline(lines, index + 1)
+    for line in lines[start : start + 2]:
         caption = line.kind == LineKind.FACT and not line.title_shaped
         if line.kind != LineKind.HEADING and not caption:
             return line
     return None
+
+
+def _past_dateline(lines: list[ContentLine], index: int) -> int:
+    """``index``, or the index after it if a date stamp stands there: a saved listing page prints one
+    under each title ("Publicerat 12 mars 2015 av Anna"), and the title's lead is the line after it.
+
+    Made archives of the known posts with one under every title (seed 7 × 10): 85 + 81 boundary errors
+    of 200 (the stamp was taken for the title, over a lead), 2 + 0 read past it."""
+    if index < len(lines) and lines[index].kind == LineKind.DATELINE:
+        return index + 1
+    return index
 
 
 def _normalise(text: str, limit: int | None = None) -> str:
@@ -379,7 +391,8 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     """The cues of line ``b`` as a title that do not depend on where the post before it began."""
     lines, vocabulary, n = text.lines, text.vocabulary, len(text.lines)
     line, previous = lines[b], lines[b - 1]
-    nxt = lines[b + 1] if b + 1 < n else None
+    after = _past_dateline(lines, b + 1)
+    nxt = lines[after] if after < n else None
     lead = _next_lead(lines, b)
     stems = set(text.stems[b])
     ahead = text.counts(b + 1, b + 1 + WINDOW_LINES)

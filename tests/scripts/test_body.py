@@ -83,7 +83,9 @@ def test_a_line_giving_the_date_written_is_text_not_a_heading():
     markdown = render_body(lines, date_labels=("Publicerad",)).markdown
     assert markdown.startswith("Publicerad 12 mars 2015\n\n")
     assert "## Nya ställen" in markdown
-    assert render_body(lines).markdown.startswith("## Publicerad 12 mars 2015\n\n")  # the label is the editors' word
+    assert render_body(lines).markdown.startswith("Publicerad 12 mars 2015\n\n")  # a date stamp, label or not
+    long_heading = [(2, "Så gick dagen i Aulan med alla besökare den 12 mars 2015"), (3, _LEAD)]
+    assert render_body(long_heading).markdown.startswith("## Så gick dagen")  # a heading that names a date
 
 
 def test_rows_with_as_many_cells_each_are_a_table_and_a_row_alone_is_text():

@@ -9,6 +9,7 @@ from migration.dating import (
     DatingInput,
     archive_year,
     date_posts,
+    dateline_date,
     days_written_in,
     first_full_date,
     labelled_date,
@@ -82,3 +83,13 @@ def test_a_cover_page_date_is_the_first_whole_real_date_on_it():
 def test_legacy_links_date_their_slugs_unless_the_day_does_not_exist():
     text = "Se https://blogg.example.se/2014/05/06/ny-tjanst/ och /2014/02/30/fel-dag/"
     assert legacy_url_dates(text) == {"ny-tjanst": dt.date(2014, 5, 6)}
+
+
+def test_a_date_stamp_is_a_full_date_with_a_few_words_and_no_sentence():
+    assert dateline_date("Publicerat 12 mars 2015 av Anna") == (dt.date(2015, 3, 12), "Publicerat 12 mars 2015 av Anna")
+    assert dateline_date(" 2015-03-12 ") == (dt.date(2015, 3, 12), "2015-03-12")
+    assert dateline_date("Postat den 3 maj 2014 av kvalitetsbloggen i Nyheter")[0] == dt.date(2014, 5, 3)
+    assert dateline_date("Publicerat 12 mars av Anna") is None  # no year: no day
+    assert dateline_date("Seminariet om öppna data hålls den 12 mars 2015.") is None  # a sentence
+    assert dateline_date("Välkommen till vårt seminarium om öppna data i Aulan den 12 mars 2015") is None
+    assert dateline_date("Publicerat 30 februari 2015 av Anna") is None  # no real day

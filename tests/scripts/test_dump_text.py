@@ -136,3 +136,19 @@ def test_a_leftover_under_every_post_marks_the_next_title_as_after_a_separator(l
 def test_a_line_that_recurs_without_headings_after_it_or_too_seldom_marks_no_separator(texts, why):
     lines = _shaped(texts)
     assert not any(line.after_separator for line in lines), why
+
+
+def test_a_title_shaped_date_stamp_is_a_dateline_and_a_dated_fact_in_running_text_is_not():
+    kinds = [
+        line.kind.value
+        for line in _shaped(
+            [
+                "Torget byggs om",
+                "Publicerat 12 mars 2015 av Anna",
+                "Publicerad: 2015-03-12",
+                "Datum: 12 mars 2015, klockan 13–16 i Aulan, anmälan senast den 1 mars till kansliet.",
+                LEAD,
+            ]
+        )
+    ]
+    assert kinds == ["heading", "dateline", "dateline", "fact", "text"]
