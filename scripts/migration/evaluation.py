@@ -270,6 +270,20 @@ def with_leftovers(posts: list[Post], leftovers: Sequence[str], seed: int, share
     return [[*post, rng.choice(leftovers)] if rng.random() < share else post for post in posts]
 
 
+STAMP_PLACES = ("above", "under", "after")  # the title, or "after": under the post
+
+
+def with_date_stamps(posts: list[Post], stamps: Sequence[str], where: str) -> list[Post]:
+    """Each post with its date stamp (``stamps[i]`` for post i) where a saved listing page prints it:
+    above the title, under it, or after the post (one of ``STAMP_PLACES``)."""
+    placed = {
+        "above": lambda post, stamp: [stamp, *post],
+        "under": lambda post, stamp: [post[0], stamp, *post[1:]],
+        "after": lambda post, stamp: [*post, stamp],
+    }[where]
+    return [placed(post, stamp) for post, stamp in zip(posts, stamps, strict=True)]
+
+
 def read_leftovers(path: Path) -> list[str]:
     """Leftover lines, one per line of ``path`` (``#`` starts a comment)."""
     lines = path.read_text(encoding="utf-8").splitlines()

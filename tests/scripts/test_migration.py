@@ -19,12 +19,14 @@ from migration import cli
 from migration.copies import shared_run_starts
 from migration.dump_text import ContentLine, content_lines
 from migration.evaluation import (
+    STAMP_PLACES,
     made_archives,
     read_leftovers,
     read_posts,
     score_migration,
     truth_dumps,
     truth_posts,
+    with_date_stamps,
     with_leftovers,
     without_blank_lines,
 )
@@ -887,29 +889,23 @@ def test_archives_with_a_layout_leftover_under_posts_split_at_the_titles(truth, 
     )
 
 
-def _with_date_stamps(posts: list[list[str]], where: str, seed: int) -> list[list[str]]:
-    """Each post with the date stamp a saved listing page prints ("Publicerat 12 mars 2015 av Anna") above
-    its title, under it, or under the post."""
+def _stamps(count: int, seed: int) -> list[str]:
+    """Date stamps as a saved listing page prints them ("Publicerat 12 mars 2015 av Anna"), random days."""
     rng = random.Random(seed)
-    placed = []
-    for post in posts:
-        day, month, year = rng.randint(1, 28), rng.choice(["mars", "maj", "oktober"]), rng.randint(2012, 2016)
-        stamp = f"Publicerat {day} {month} {year} av Anna"
-        placed.append(
-            [stamp, *post] if where == "above" else [post[0], stamp, *post[1:]] if where == "under" else [*post, stamp]
-        )
-    return placed
+    days = [(rng.randint(1, 28), rng.choice(["mars", "maj", "oktober"]), rng.randint(2012, 2016)) for _ in range(count)]
+    return [f"Publicerat {day} {month} {year} av Anna" for day, month, year in days]
 
 
-@pytest.mark.parametrize("where", ["above", "under", "after"])
+@pytest.mark.parametrize("where", STAMP_PLACES)
 def test_archives_with_a_date_stamp_on_every_post_split_at_the_titles(truth, where):
     """Measured at stop 40 (seed 11 x 6), before a stamp was read as no title and past it: with the stamp
     under every title 51 + 51 boundary errors of 120, above every title 105 + 103 (the copy found in none),
     under every post 8 + 6; 0 + 0, 1 + 0 and 1 + 0 after."""
     known = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))
-    archives = made_archives(_with_date_stamps(known, where, seed=11), seed=11, count=6)
+    posts = with_date_stamps(known, _stamps(len(known), seed=11), where)
+    archives = made_archives(posts, seed=11, count=6)
     if where == "above":  # the copy is told by its title, the line under its stamp
-        titles = {post[0]: post[1] for post in _with_date_stamps(known, where, seed=11)}
+        titles = {post[0]: post[1] for post in posts}
         archives = [replace(a, copied_title=titles[a.copied_title]) for a in archives]
     (document,) = truth_dumps(truth, "document")
     score = score_migration(archives, read_dump(LEGACY / document), archive_rules())

@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import replace
+from itertools import accumulate
 
 import pytest
 from conftest import LEGACY, ROOT
 from migration import dump_text, segmentation, title_cues
 from migration.dump_text import DumpText, Vocabulary, content_lines
 from migration.evaluation import (
+    STAMP_PLACES,
     SplitScore,
     default_splitter,
     read_posts,
@@ -29,6 +31,7 @@ from migration.evaluation import (
     shuffled_archives,
     truth_dumps,
     truth_posts,
+    with_date_stamps,
 )
 from migration.lines import LineKind
 from migration.rules import load_rules
@@ -1037,25 +1040,15 @@ def test_a_posts_last_line_alone_is_not_doubted_as_a_post():
     assert not [span.doubt for span in spans if span.doubt is not None and span.doubt.number in leftovers]
 
 
-def _stamp(n: int) -> str:
-    return f"Publicerat {n + 1} mars 2015 av Anna"
-
-
-@pytest.mark.parametrize("where", ["under the title", "above the title", "under the post"])
+@pytest.mark.parametrize("where", STAMP_PLACES)
 def test_posts_with_a_date_stamp_split_at_their_titles_wherever_the_page_put_it(where):
     """A saved listing page prints each post's date and author on a line of its own. Taken for a title
     (a long heading over a lead) it cost the made archives nearly every boundary: with the stamp under
     every title 51 + 51 errors of 120 (seed 11 x 6), above every title 105 + 103, under every post 8 + 6."""
-    posts = [CYCLES, BUSES, PARK, LIBRARY]
-    placed = {
-        "under the title": lambda post, n: [post[0], _stamp(n), *post[1:]],
-        "above the title": lambda post, n: [_stamp(n), *post],
-        "under the post": lambda post, n: [*post, _stamp(n)],
-    }[where]
-    texts = [line for n, post in enumerate(posts) for line in placed(post, n)]
-    firsts = [1]
-    for post in placed(posts[0], 0), placed(posts[1], 1), placed(posts[2], 2):
-        firsts.append(firsts[-1] + len(post))
+    stamps = [f"Publicerat {n} mars 2015 av Anna" for n in range(1, 5)]
+    posts = with_date_stamps([CYCLES, BUSES, PARK, LIBRARY], stamps, where)
+    texts = [line for post in posts for line in post]
+    firsts = [1, *(1 + n for n in accumulate(len(post) for post in posts[:-1]))]
     spans = _splitter(texts, ELSEWHERE).split()
     assert [span.start for span in spans] == firsts
     assert [span.end for span in spans] == [n - 1 for n in firsts[1:]] + [len(texts)]
