@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.contents import Article
+
 from .content_file import SLUG, ContentFile, topic_slug
 from .inventory import Inventory, slug_of
 
@@ -30,6 +32,7 @@ MAX_TAG_CHARS = 40
 # How an article's date was found: by the migration (text, url, inferred, editor) or an import (export, html).
 # The site marks an "inferred" date as an estimate, so a misspelt one would show a guess as a fact.
 DATE_SOURCES = ("text", "url", "inferred", "editor", "export", "html")
+STATUSES = Article.allowed_statuses  # Pelican stops the build on any other Status (the same for pages)
 # Characters no text holds (U+0000-U+001F, U+007F-U+009F) but tab: the feeds' XML cannot carry them.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -118,6 +121,13 @@ def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tu
             item.line_of("date_source"),
             f"Date_source: '{source}' ska vara en av {', '.join(DATE_SOURCES)} (skriv 'editor' för ett datum "
             "du har satt själv).",
+        )
+    status = item.value("status")
+    if status and status.lower() not in STATUSES:
+        yield (
+            item.line_of("status"),
+            f"Status: '{status}' känner bygget inte till, och det stannar. Skriv draft (ett utkast som inte "
+            "publiceras), hidden (en sida som bara nås via länk) eller ta bort raden, så publiceras sidan.",
         )
     template = item.value("template")
     if template and templates and template not in templates:

@@ -166,6 +166,10 @@ BROKEN = {
         "Title: Två\nSlug: forsta\nDate: 2024-01-02\nTopics: {topic}\nSlug: andra\n    fortsatt\n\nText.\n",
         r":5: Slug: står två gånger \(först på rad 2\)",
     ),
+    "unknown-status": (  # passed the check, then Pelican stopped the build ("Unknown status")
+        "Title: Utkast\nDate: 2024-01-02\nStatus: utkast\nTopics: {topic}\n\nText.\n",
+        r":3: Status: 'utkast' känner bygget inte till",
+    ),
     "no-blank-line-after-metadata": (
         "Title: Tomrad\nDate: 2024-01-02\nTopics: {topic}\nHär börjar texten direkt.\n",
         r":4: raden ser inte ut som 'Nyckel: värde'",
@@ -196,8 +200,8 @@ def test_a_page_that_names_a_topic_names_one_that_exists(tmp_path):
 
 
 # Slips an editor can make in a migrated article or a page: (folder, where in the file, the line).
-# "{other}" is another article's slug. The first seven passed the check once and then broke the build
-# or left a page out without a word; the rest must pass it and build.
+# "{other}" is another article's slug. The first seven, and an unknown Status, passed the check once and
+# then broke the build or left a page out without a word; the rest must pass it and build.
 SLIPS = [
     ("articles", "header", "Template: kampanj"),
     ("articles", "header", "Save_as: ../ut.html"),
@@ -208,6 +212,8 @@ SLIPS = [
     ("pages", "header", "Topics: finns-inte"),
     ("articles", "header", "Lang: en"),
     ("articles", "header", "Status: draft"),
+    ("articles", "header", "Status: utkast"),
+    ("articles", "header", "Status: Draft"),
     ("articles", "header", "Slug:"),
     ("articles", "header", "Tags:"),
     ("articles", "header", "Summary:"),
@@ -231,7 +237,8 @@ def test_a_slip_the_check_lets_through_builds_with_every_article(tmp_path, folde
     out = tmp_path / "output"
     build = _build(content, out)
     assert build.returncode == 0, build.stdout + build.stderr
-    published = [p for p in (content / "articles").glob("*.md") if parse(p).value("status") not in ("draft", "hidden")]
+    unlisted = ("draft", "hidden")
+    published = [p for p in (content / "articles").glob("*.md") if parse(p).value("status").lower() not in unlisted]
     assert f"Processed {len(published)} articles" in build.stdout, build.stdout
 
 
