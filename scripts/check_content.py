@@ -14,12 +14,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the handbooks plugin's rules (plugins/)
 
-from editorial.checks import check, relative_to  # noqa: E402
+from editorial.checks import Problem, check, relative_to  # noqa: E402
 from editorial.handbook_folders import check_handbook_folders  # noqa: E402
 from editorial.inventory import take_inventory  # noqa: E402
 from editorial.site_settings import load_settings, site_slugify  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def content_problems(content: Path, settings_path: Path) -> list[Problem]:
+    """Every problem in ``content``, sorted by file and line (the build asks too, for a file Pelican could not read)."""
+    settings = load_settings(settings_path)
+    slugify = site_slugify(settings)
+    inventory = take_inventory(content, settings, slugify)
+    found = check(inventory, slugify) + check_handbook_folders(inventory, settings.get("HANDBOOKS_PATH", "handbooks"))
+    return sorted(found)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.content.is_dir():
         print(f"{args.content}: mappen finns inte.", file=sys.stderr)
         return 2
-    settings = load_settings(args.settings)
-    slugify = site_slugify(settings)
-    inventory = take_inventory(args.content, settings, slugify)
-    found = check(inventory, slugify) + check_handbook_folders(inventory, settings.get("HANDBOOKS_PATH", "handbooks"))
-    problems = relative_to(sorted(found), Path.cwd())
+    problems = relative_to(content_problems(args.content, args.settings), Path.cwd())
     for problem in problems:
         print(problem)
     if problems:

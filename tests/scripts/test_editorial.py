@@ -338,15 +338,35 @@ def test_a_build_stopped_by_an_editors_mistake_shows_its_message_alone(tmp_path,
     assert "Traceback" not in result.stderr
 
 
-def test_a_build_stopped_by_an_error_pelican_logs_says_where_to_look(tmp_path):
-    """Pelican logs the file it could not read (the reason only with DEBUG); the content check names it."""
+def test_a_build_stopped_by_a_file_pelican_cannot_read_says_what_to_fix_in_it(tmp_path):
+    """Pelican logs the file it could not read, and the reason only with DEBUG: the build shows the content
+    check's line for it, so the editor need not know to run `invoke check`."""
     content = copy_of_content(tmp_path)
     (content / "articles" / "trasig.md").write_text("Title: Trasig\nDate: inte ett datum\n\nText.\n", encoding="utf-8")
     result = _build(content, tmp_path / "out")
     assert result.returncode == 1, result.stderr
-    assert "Could not process articles/trasig.md" in result.stderr and "`invoke check`" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert "trasig.md:2: Date: 'inte ett datum'" in _check(content).stdout
+    assert "Could not process articles/trasig.md" in result.stderr and "Traceback" not in result.stderr
+    assert f"{content / 'articles' / 'trasig.md'}:2: Date: 'inte ett datum' är inget giltigt datum" in result.stderr
+
+
+def test_a_file_pelican_cannot_read_and_the_check_does_not_read_gets_pelicans_reason(tmp_path):
+    """The check reads Markdown; Pelican also reads an HTML article, and stops on its date."""
+    content = copy_of_content(tmp_path)
+    html = '<html><head><title>Gammal</title><meta name="date" content="inte"></head><body>Text.</body></html>'
+    (content / "articles" / "gammal.html").write_text(html, encoding="utf-8")
+    result = _build(content, tmp_path / "out")
+    assert result.returncode == 1, result.stderr
+    assert f"{content / 'articles' / 'gammal.html'}: Pelican kunde inte läsa filen: 'inte' is not" in result.stderr
+
+
+def test_a_build_stopped_by_a_logged_error_lists_what_the_check_finds(tmp_path):
+    """Pelican logs an unknown status as an error and stops: the check's line for it follows."""
+    content = copy_of_content(tmp_path)
+    first = sorted((content / "articles").glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("\n\n", "\nStatus: utkast\n\n", 1), encoding="utf-8")
+    result = _build(content, tmp_path / "out")
+    assert result.returncode == 1 and "Unknown status 'utkast'" in result.stderr, result.stderr
+    assert f"{first}:" in result.stderr and "Status: 'utkast' känner bygget inte till" in result.stderr
 
 
 def test_a_bug_in_the_build_keeps_its_traceback(tmp_path):
