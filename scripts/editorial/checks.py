@@ -146,6 +146,18 @@ def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tu
             )
 
 
+def check_save_as(item: ContentFile, inventory: Inventory) -> Iterator[tuple[int, str]]:
+    """A ``Save_as:`` onto a file the site writes itself (the start page, a listing, an article's page):
+    Pelican writes both to the one file without a word, and one of them is lost."""
+    where = item.value("save_as").strip("/")
+    if where and (not where.removesuffix("index.html") or where.split("/")[0] in inventory.reserved):
+        yield (
+            item.line_of("save_as"),
+            f"Save_as: '{where}' är en adress som webbplatsen redan använder, och den ena sidan skulle skriva "
+            "över den andra utan att bygget säger något. Ta bort raden; adressen görs av Slug:.",
+        )
+
+
 def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Iterator[tuple[int, str]]:
     if item.stray_header_line:
         yield (
@@ -338,6 +350,8 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
         add(item, check_required(item, True, topics))
     for item in inventory.pages:
         add(item, check_required(item, False, topics))
+    for item in [*inventory.articles, *inventory.pages]:
+        add(item, check_save_as(item, inventory))
     for item in inventory.topic_files:
         add(item, check_topic(item))
     for item in [*inventory.articles, *inventory.pages, *inventory.topic_files, *inventory.handbook_files]:

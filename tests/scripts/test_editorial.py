@@ -150,6 +150,14 @@ BROKEN = {
         "Title: Utanför\nDate: 2024-01-02\nSave_as: ../ut.html\nTopics: {topic}\n\nText.\n",
         r":3: Save_as: '\.\./ut\.html' pekar utanför webbplatsen",
     ),
+    "saved-over-the-start-page": (  # the start page was this article, and the build said nothing
+        "Title: Start\nDate: 2024-01-02\nSave_as: index.html\nTopics: {topic}\n\nText.\n",
+        r":3: Save_as: 'index\.html' är en adress som webbplatsen redan använder",
+    ),
+    "saved-over-a-listing": (
+        "Title: Sök\nDate: 2024-01-02\nSave_as: sok/index.html\nTopics: {topic}\n\nText.\n",
+        r":3: Save_as: 'sok/index\.html' är en adress som webbplatsen redan använder",
+    ),
     "control-character": (
         "Title: Tecken\nDate: 2024-01-02\nTopics: {topic}\n\nText från en pdf\x07 med ett pip.\n",
         r":5: raden har ett osynligt styrtecken \(U\+0007\)",
@@ -200,8 +208,8 @@ def test_a_page_that_names_a_topic_names_one_that_exists(tmp_path):
 
 
 # Slips an editor can make in a migrated article or a page: (folder, where in the file, the line).
-# "{other}" is another article's slug. The first seven, and an unknown Status, passed the check once and
-# then broke the build or left a page out without a word; the rest must pass it and build.
+# "{other}" is another article's slug. The first nine passed the check once and then broke the build,
+# left a page out without a word or wrote it over the start page; the rest must pass it and build.
 SLIPS = [
     ("articles", "header", "Template: kampanj"),
     ("articles", "header", "Save_as: ../ut.html"),
@@ -210,10 +218,12 @@ SLIPS = [
     ("articles", "top", "Slug: {other}"),
     ("articles", "header", "Date_source: inferd"),
     ("pages", "header", "Topics: finns-inte"),
+    ("articles", "header", "Status: utkast"),
+    ("articles", "header", "Save_as: index.html"),
     ("articles", "header", "Lang: en"),
     ("articles", "header", "Status: draft"),
-    ("articles", "header", "Status: utkast"),
     ("articles", "header", "Status: Draft"),
+    ("articles", "header", "Save_as: eget.html"),
     ("articles", "header", "Slug:"),
     ("articles", "header", "Tags:"),
     ("articles", "header", "Summary:"),
