@@ -362,7 +362,7 @@ def check_topics(generators) -> None:
         raise HandbookError("\n".join(problems))
 
 
-def make_downloads(generators) -> None:
+def make_handbook_downloads(generators) -> None:
     """Make the handbooks' files once every plugin has had the texts, before any page is written.
 
     Rendered while the context was still being built, a PDF kept the old blog's links that the
@@ -381,4 +381,4 @@ def get_generators(_pelican) -> type[Generator]:
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(check_topics)
-    signals.all_generators_finalized.connect(make_downloads)
+    signals.all_generators_finalized.connect(make_handbook_downloads)
