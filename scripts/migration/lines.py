@@ -25,7 +25,7 @@ URL = re.compile(
 )
 _TRAILING_URL_PUNCT = ".,;:!?)]”\"'"
 # "***", "– – –": a line of decoration that parts one piece of text from the next.
-_SEPARATOR = re.compile(r"^(?:[-–—_*=~·•.]\s*){3,}$")
+DECORATION_LINE = re.compile(r"^(?:[-–—_*=~·•.]\s*){3,}$")
 # "Lediga platser<TAB>JSON<TAB>Var femte minut": a table's row as a browser copies it, its cells apart by tabs.
 _CELL_BREAK = re.compile(r"\S *\t[\t ]*(?=\S)")
 # Characters that make a line look empty although it is not ("" after strip()).
@@ -156,7 +156,7 @@ def classify(line: str) -> LineKind:
     if is_invisible(line):
         return LineKind.INVISIBLE
     text = line.strip(INVISIBLE)
-    if _SEPARATOR.match(text):
+    if DECORATION_LINE.match(text):
         return LineKind.SEPARATOR
     if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):
         return LineKind.BULLET

@@ -30,7 +30,7 @@ from migration.evaluation import (
     with_leftovers,
     without_blank_lines,
 )
-from migration.lines import BULLET_CHARS, INVISIBLE
+from migration.lines import BULLET_CHARS, DECORATION_LINE, INVISIBLE
 from migration.planner import NO_TEXT, REVIEW_SPLIT_BELOW, _doubted, plan_migration
 from migration.source import LegacyDump, read_dump
 
@@ -47,7 +47,7 @@ def _normalise(text: str, flattened: bool = False) -> str:
     text = re.sub(r"(?m)^\[\^(\d+)\]:", r"\1", text)  # footnotes: the note
     text = re.sub(r"\[\^(\d+)\]", r" \1", text)  # ... and its reference
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
-    text = re.sub(r"(?m)^(?:[-–—_*=~·•.]\s*){3,}$", "<hr>", text)  # a line of decoration, as it stands or a rule
+    text = re.sub(f"(?m){DECORATION_LINE.pattern}", "<hr>", text)  # a line of decoration, as it stands or a rule
     text = re.sub(r"(?m)^\|(?: --- \|)+$", "", text).replace("|", " ")  # tables: a row's cells, apart
     text = re.sub(r"(?m)^[ \t]*(#+|-|\*|\d+[.)])[ \t]+(?=\S)", "", text)  # headings and list signs, not escaped ones
     text = text.replace("\\", "").replace("**", "")
