@@ -21,13 +21,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, copy_of_content, run_build, untraced_environment
-from editorial.checks import DATE_SOURCES, check_links
+from editorial.checks import DATE_SOURCES, STATUSES, check_links
 from editorial.content_file import parse
 from editorial.inventory import take_inventory
 from editorial.scaffold import ScaffoldError, new_article
 from editorial.site_settings import load_settings
 from migration.imports import DATE_SOURCES as IMPORTED_DATE_SOURCES
 from migration.plan import DATE_SOURCES as PLANNED_DATE_SOURCES
+from pelican.contents import Article, Page
 
 PY = sys.executable
 
@@ -668,3 +669,7 @@ def test_publish_publishes_nothing_when_the_build_stops(tmp_path):
 def test_every_date_source_the_migration_writes_is_one_the_check_knows():
     """The check names a misspelt Date_source; one the migration or an import writes must pass it."""
     assert {*PLANNED_DATE_SOURCES, *IMPORTED_DATE_SOURCES.values()} == set(DATE_SOURCES)
+
+
+def test_the_statuses_the_check_knows_are_pelicans():
+    assert STATUSES == Article.allowed_statuses == Page.allowed_statuses
