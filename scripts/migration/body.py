@@ -8,11 +8,14 @@ dropped silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from editorial.checks import MAX_TAG_CHARS
 
 from .dating import dateline_date, labelled_date
 from .lines import (
     EMAIL,
+    FACT,
     INVISIBLE,
     URL,
     LineKind,
@@ -27,6 +30,7 @@ from .lines import (
 
 MAX_BLOCK_LINE_CHARS = 80  # contact/signature block lines are short
 MAX_FACT_COMPANION_CHARS = 120
+TAG_SEPARATOR = re.compile(r"[,;]")  # "Taggar: öppna data, webb; kommun"
 # "1. Först …", "2) Sedan …": a numbered line, its number and its text.
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 
@@ -43,6 +47,7 @@ class RenderedBody:
     markdown: str
     noise: list[Noise]
     lead: str  # first paragraph as plain text, for the summary
+    tags: list[str] = field(default_factory=list)  # the old site's tags, read from its tag lines (see legacy_tags)
 
 
 # --- inline text -----------------------------------------------------------
@@ -107,6 +112,21 @@ def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozense
         if following and classify(following[0]) == LineKind.HEADING:
             return "ensam etikett utan eget innehåll, direkt följd av en rubrik"
     return None
+
+
+def legacy_tags(text: str, tag_labels: frozenset[str]) -> list[str] | None:
+    """The tags a saved listing page printed under a post ("Taggar: öppna data, webb"), or None.
+
+    The old site's own tags say what a post is about better than keywords do. A line is read so only
+    when it names one of ``tag_labels`` (casefolded; the rules file's ``tag_labels``) and every value
+    could be a tag; otherwise it stays in the text as the fact line it is.
+    """
+    fact = FACT.match(text.strip(INVISIBLE))
+    if not fact or fact["key"].strip().casefold() not in tag_labels:
+        return None
+    values = [value.strip() for value in TAG_SEPARATOR.split(fact["value"])]
+    tags = [value for value in values if value]
+    return tags if all(len(tag) <= MAX_TAG_CHARS and words(tag) for tag in tags) else None
 
 
 # --- blocks ----------------------------------------------------------------
@@ -210,19 +230,28 @@ def _is_block_companion(text: str, kind: LineKind) -> bool:
 
 
 def render_body(
-    lines: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset(), date_labels: tuple[str, ...] = ()
+    lines: list[tuple[int, str]],
+    noise_lines: frozenset[str] = frozenset(),
+    date_labels: tuple[str, ...] = (),
+    tag_labels: frozenset[str] = frozenset(),
 ) -> RenderedBody:
     """Render a post's body lines (title excluded) as Markdown.
 
     A short line that gives the date the post was written ("Publicerad 12 mars 2015", after one of
-    ``date_labels``) stays a line of text: it heads nothing.
+    ``date_labels``) stays a line of text: it heads nothing. A line of the old site's tags (see
+    ``legacy_tags``) becomes the post's tags, and is listed with the noise so the plan shows it.
     """
     noise: list[Noise] = []
     content: list[tuple[int, str, LineKind]] = []
+    tags: list[str] = []
     for index, (number, text) in enumerate(lines):
         if not text:
             continue
         reason = noise_reason(lines, index, noise_lines)
+        read = None if reason else legacy_tags(text, tag_labels)
+        if read:
+            tags += read
+            reason = f"den gamla webbplatsens taggar, lästa som inläggets: {', '.join(read)} (tag_labels i regelfilen)"
         if reason:
             noise.append(Noise(number, text, reason))
             continue
@@ -286,7 +315,7 @@ def render_body(
             lead = plain(text)
         blocks.append(inline(text))
         i += 1
-    return RenderedBody("\n\n".join(blocks) + "\n", noise, lead)
+    return RenderedBody("\n\n".join(blocks) + "\n", noise, lead, tags)
 
 
 def summary_of(lead: str, max_chars: int = 220) -> str:

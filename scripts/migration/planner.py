@@ -20,7 +20,7 @@ from .dump_text import Vocabulary, content_lines, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
-from .rules import MigrationRules, assign
+from .rules import MigrationRules, assign, with_printed_tags
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
 
@@ -170,6 +170,7 @@ class _Draft:
     plan_line: int | None = None  # the post's line in an edited plan that was followed
     tables: dict[int, tuple[int, str]] = field(default_factory=dict)  # a document's tables left as text (see document)
     found_title: str = ""  # the title as the dump gives it, before an editor's correction (see _list_replaced_titles)
+    legacy_tags: list[str] = field(default_factory=list)  # the tags the old site printed under the post
 
 
 def plan_migration(
@@ -384,7 +385,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
         stamps = [(n, t) for n, t in numbered if n < title_line and stamps_date(t, classify(t))]
         after_title = [(n, t) for n, t in numbered if n > title_line]
-        body = render_body([*stamps, *after_title], rules.noise_lines, rules.date_labels)
+        body = render_body([*stamps, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels)
         before_title = [
             Noise(n, t, "rad före inläggets rubrik utan text")
             for n, t in numbered
@@ -408,6 +409,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
             before_title + body.noise,
             dump.line(title_line) + "\n" + body.markdown,
             _content_signature(dump, r.first, r.last),
+            legacy_tags=body.tags,
         )
         if r.edited is not None:
             _take_edits(draft, r.edited)
@@ -684,8 +686,10 @@ def _assign_dates(
 
 
 def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
+    """Tags and topics from the rules' keywords; the tags the old site printed under a post come first."""
     for draft in drafts:
-        tags, topics, evidence = assign(rules, draft.post.title, draft.text)
+        found, topics, evidence = assign(rules, draft.post.title, draft.text)
+        tags = with_printed_tags(rules, draft.legacy_tags, found)
         draft.post.tags = list(draft.post.edited.get("tags", tags))
         draft.post.topics = list(draft.post.edited.get("topics", topics))
         draft.post.topic_evidence = evidence

@@ -73,6 +73,7 @@ class MigrationRules:
     attachment_cues: tuple[str, ...]
     ending_cues: tuple[str, ...]
     noise_lines: frozenset[str]
+    tag_labels: frozenset[str]  # casefolded
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
     topics: tuple[Topic, ...]
@@ -197,6 +198,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         attachment_cues=tuple(c.lower() for c in texts("attachment_cues")),
         ending_cues=tuple(c.lower() for c in texts("ending_cues")),
         noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
+        tag_labels=frozenset(c.strip().casefold() for c in texts("tag_labels")),
         legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),
         topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),
@@ -204,6 +206,21 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
 
 
 MAX_TAGS = 6
+
+
+def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str]) -> list[str]:
+    """The tags the old site printed under a post, then those its keywords gave (``found``), once each.
+
+    A printed tag is spelt as the rules file spells a tag of that name, else with a capital first letter,
+    as the rules' tags are: Pelican files "webb" and "Webb" as one tag, shown as whichever it met first.
+    """
+    spelt = {rule.name.casefold(): rule.name for rule in rules.tags}
+    tags: list[str] = []
+    for tag in [*printed, *found]:
+        name = spelt.get(tag.casefold(), tag[:1].upper() + tag[1:])
+        if name.casefold() not in {t.casefold() for t in tags}:
+            tags.append(name)
+    return tags
 
 
 def assign(rules: MigrationRules, title: str, body: str) -> tuple[list[str], list[str], dict[str, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from migration.body import inline, render_body
+from migration.body import inline, legacy_tags, render_body
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,33 @@ def test_a_bullet_sign_without_text_is_noise_with_its_reason():
     body = render_body([(2, _LEAD), (3, "‣"), (4, "• Ett riktigt item")])
     assert body.markdown == f"{_LEAD}\n\n- Ett riktigt item\n"
     assert [(n.line, n.reason) for n in body.noise] == [(3, "ett punkttecken utan text")]
+
+
+_TAG_LABELS = frozenset({"taggar", "kategorier"})
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Taggar: öppna data, webb", ["öppna data", "webb"]),
+        ("TAGGAR : öppna data; webb,", ["öppna data", "webb"]),  # any case, either separator, one left empty
+        ("Kategorier: Service", ["Service"]),
+        ("Öppettider: 8–17", None),  # a fact of the post, not one of the labels
+        ("Taggar: " + "ett mycket långt värde som ingen tagg skulle ha, webb", None),  # over 40 characters
+        ("Taggar: –, webb", None),  # a value without a word
+        ("Taggar för oss är viktiga, säger hon.", None),  # no "Key: value" line
+    ],
+)
+def test_a_line_of_the_old_sites_tags_is_read_only_when_every_value_could_be_a_tag(line, tags):
+    assert legacy_tags(line, _TAG_LABELS) == tags
+
+
+def test_a_tag_line_becomes_the_posts_tags_and_is_listed_with_the_reason_not_kept_in_the_text():
+    lines = [(2, _LEAD), (3, "Taggar: öppna data, webb"), (4, "Öppettider: 8–17"), (5, "Kategorier: Service")]
+    body = render_body(lines, tag_labels=_TAG_LABELS)
+    assert body.tags == ["öppna data", "webb", "Service"]
+    assert "Taggar" not in body.markdown and "Kategorier" not in body.markdown and "Öppettider: 8–17" in body.markdown
+    assert [n.line for n in body.noise] == [3, 5]
+    assert "lästa som inläggets: öppna data, webb" in body.noise[0].reason
+    unread = render_body(lines)  # no labels in the rules: the lines stay facts of the text
+    assert unread.tags == [] and "**Taggar:** öppna data, webb" in unread.markdown

@@ -889,6 +889,25 @@ def test_archives_with_a_layout_leftover_under_posts_split_at_the_titles(truth, 
     )
 
 
+def test_the_tags_a_listing_page_printed_under_a_post_become_its_tags(tmp_path, truth):
+    """A saved listing page prints a post's tags or categories under it ("Taggar: öppna data, webb"): they
+    become the post's first tags, spelt as the rules spell a tag of that name or with a capital, and the
+    line is listed in the plan with the tags read from it, not left in the text."""
+    known = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))[:4]
+    printed = ["Taggar: öppna data, webb", "Kategorier: Service; kvalitetsmässan", None, "TAGGAR: Webb"]
+    posts = [[*without_blank_lines(post), *([line] if line else [])] for post, line in zip(known, printed, strict=True)]
+    out, source = _migrated_dump(tmp_path, "sparad-sida.txt", [line for post in posts for line in post])
+    tags = {post["title"]: post["tags"] for post in source["posts"]}
+    assert list(tags) == [post[0] for post in known]
+    first, second, third, fourth = tags.values()
+    assert first[:2] == ["Öppna data", "Webb"] and second[:2] == ["Service", "Kvalitetsmässan"]
+    assert fourth[0] == "Webb" and not {"Öppna data", "Service"} & set(third)
+    reasons = {d["text"]: d["reason"] for d in source["dropped"]}
+    assert all("lästa som inläggets" in reasons[line] for line in printed if line)
+    article = (out / source["posts"][0]["output"]).read_text(encoding="utf-8")
+    assert "\nTags: Öppna data, Webb" in article and "Taggar" not in article
+
+
 def _stamps(count: int, seed: int) -> list[str]:
     """Date stamps as a saved listing page prints them ("Publicerat 12 mars 2015 av Anna"), random days."""
     rng = random.Random(seed)

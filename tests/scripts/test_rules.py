@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import DUMPS, ROOT, run_migrate
 from migration.errors import MigrationError
-from migration.rules import assign, load_rules, word_starts
+from migration.rules import assign, load_rules, with_printed_tags, word_starts
 
 RULES = ROOT / "data" / "migration-rules.yaml"
 TOPICS = ROOT / "content" / "topics"
@@ -161,3 +161,12 @@ def test_keyword_counts_agree_with_a_case_blind_word_start_pattern():
         for keyword in keywords:
             expected = len(re.findall(rf"(?<!\w){re.escape(keyword)}", text, re.IGNORECASE))
             assert word_starts(text.lower(), keyword) == expected, (keyword, text[:60])
+
+
+def test_printed_tags_come_first_spelt_as_the_rules_spell_them_and_each_once():
+    rules = load_rules(RULES, TOPICS)
+    known = rules.tags[0].name  # a tag the keywords give, as the rules file spells it
+    printed = [known.lower(), "öppna data", "Öppna Data", "SKL-nätverket"]
+    tags = with_printed_tags(rules, printed, [known, "Ekonomi"])
+    assert tags == [known, "Öppna data", "SKL-nätverket", "Ekonomi"]
+    assert "taggar" in rules.tag_labels and "kategorier" in rules.tag_labels  # casefolded from the rules file
