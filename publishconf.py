@@ -15,6 +15,11 @@ FEED_DOMAIN = SITEURL
 
 DELETE_OUTPUT_DIRECTORY = True
 
+# A draft (Status: draft) is for the editor's own preview: Pelican writes it to drafts/ by default, and the
+# published site would carry it at a guessable address. Nothing is written for it here.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
 # `invoke publish` (rsync) copies the built site here: "user@server:/var/www/site/" or a folder.
 # Set it in the environment of whoever publishes; GitHub Pages deploys need none of it.
 PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")

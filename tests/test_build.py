@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pypdf
-from conftest import ROOT
+from conftest import ROOT, copy_of_content, run_build
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
@@ -396,3 +396,21 @@ def test_a_migrated_numbered_list_keeps_its_first_number_on_the_site(tmp_path):
     article.write_text("Title: Lista\nDate: 2015-03-12\n\nSteg:\n\n3. Vi frågade\n4. Vi valde\n", encoding="utf-8")
     html, _ = MarkdownReader(read_settings(str(ROOT / "pelicanconf.py"))).read(str(article))
     assert '<ol start="3">' in html
+
+
+def test_a_draft_is_left_out_of_the_published_site_and_shown_in_the_preview(tmp_path):
+    """Pelican writes a draft to drafts/ by default: the published site carried it at a guessable address."""
+    content = copy_of_content(tmp_path)
+    topic = sorted(p.stem for p in (content / "topics").glob("*.md"))[0]
+    secret = "Utkasttext som ingen läsare ska se än."
+    for folder, kind in (("articles", "Ett inlägg"), ("pages", "En sida")):
+        header = "Date: 2024-01-02\n" if folder == "articles" else ""
+        (content / folder / "utkast.md").write_text(
+            f"Title: {kind} som utkast\n{header}Status: draft\nTopics: {topic}\n\n{secret}\n", encoding="utf-8"
+        )
+    for settings, shown in (("publishconf.py", 0), ("pelicanconf.py", 2)):
+        out = tmp_path / settings
+        result = run_build(content, out, ROOT / settings)
+        assert result.returncode == 0, result.stderr
+        holding = [p for p in out.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+        assert len(holding) == shown, holding
