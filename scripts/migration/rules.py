@@ -215,12 +215,10 @@ def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str
     as the rules' tags are: Pelican files "webb" and "Webb" as one tag, shown as whichever it met first.
     """
     spelt = {rule.name.casefold(): rule.name for rule in rules.tags}
-    tags: list[str] = []
+    tags: dict[str, str] = {}  # casefolded name -> the tag, in order
     for tag in [*printed, *found]:
-        name = spelt.get(tag.casefold(), tag[:1].upper() + tag[1:])
-        if name.casefold() not in {t.casefold() for t in tags}:
-            tags.append(name)
-    return tags
+        tags.setdefault(tag.casefold(), spelt.get(tag.casefold(), tag[:1].upper() + tag[1:]))
+    return list(tags.values())
 
 
 def assign(rules: MigrationRules, title: str, body: str) -> tuple[list[str], list[str], dict[str, int]]:
