@@ -146,16 +146,21 @@ def check_settings_fields(item: ContentFile, templates: set[str]) -> Iterator[tu
             )
 
 
-def check_save_as(item: ContentFile, inventory: Inventory) -> Iterator[tuple[int, str]]:
-    """A ``Save_as:`` onto a file the site writes itself (the start page, a listing, an article's page):
-    Pelican writes both to the one file without a word, and one of them is lost."""
-    where = item.value("save_as").strip("/")
-    if where and (not where.removesuffix("index.html") or where.split("/")[0] in inventory.reserved):
-        yield (
-            item.line_of("save_as"),
-            f"Save_as: '{where}' är en adress som webbplatsen redan använder, och den ena sidan skulle skriva "
-            "över den andra utan att bygget säger något. Ta bort raden; adressen görs av Slug:.",
-        )
+def check_own_address(item: ContentFile, inventory: Inventory) -> Iterator[tuple[int, str]]:
+    """A ``Save_as:`` or ``Url:`` onto an address the site uses itself (the start page, a listing, an article's
+    page): Pelican writes both pages to the one file, or links to the page lead to the other, without a word."""
+    what = {
+        "save_as": "den ena sidan skulle skriva över den andra",
+        "url": "länkar till sidan skulle leda dit i stället",
+    }
+    for key, consequence in what.items():
+        where = item.value(key).strip("/")
+        if where and (not where.removesuffix("index.html") or where.split("/")[0] in inventory.reserved):
+            yield (
+                item.line_of(key),
+                f"{key.capitalize()}: '{where}' är en adress som webbplatsen redan använder, och {consequence} "
+                "utan att bygget säger något. Ta bort raden; adressen görs av Slug:.",
+            )
 
 
 def check_required(item: ContentFile, is_article: bool, topics: set[str]) -> Iterator[tuple[int, str]]:
@@ -351,7 +356,7 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     for item in inventory.pages:
         add(item, check_required(item, False, topics))
     for item in [*inventory.articles, *inventory.pages]:
-        add(item, check_save_as(item, inventory))
+        add(item, check_own_address(item, inventory))
     for item in inventory.topic_files:
         add(item, check_topic(item))
     for item in [*inventory.articles, *inventory.pages, *inventory.topic_files, *inventory.handbook_files]:

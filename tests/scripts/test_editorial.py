@@ -155,6 +155,10 @@ BROKEN = {
         "Title: Start\nDate: 2024-01-02\nSave_as: index.html\nTopics: {topic}\n\nText.\n",
         r":3: Save_as: 'index\.html' är en adress som webbplatsen redan använder",
     ),
+    "linked-to-the-start-page": (  # built, and every link to the article led to the start page
+        "Title: Länkad\nDate: 2024-01-02\nUrl: index.html\nTopics: {topic}\n\nText.\n",
+        r":3: Url: 'index\.html' är en adress som webbplatsen redan använder, och länkar till sidan",
+    ),
     "saved-over-a-listing": (
         "Title: Sök\nDate: 2024-01-02\nSave_as: sok/index.html\nTopics: {topic}\n\nText.\n",
         r":3: Save_as: 'sok/index\.html' är en adress som webbplatsen redan använder",
@@ -209,8 +213,8 @@ def test_a_page_that_names_a_topic_names_one_that_exists(tmp_path):
 
 
 # Slips an editor can make in a migrated article or a page: (folder, where in the file, the line).
-# "{other}" is another article's slug. The first nine passed the check once and then broke the build,
-# left a page out without a word or wrote it over the start page; the rest must pass it and build.
+# "{other}" is another article's slug. The first ten passed the check once and then broke the build,
+# left a page out without a word or wrote or linked it over the start page; the rest must pass it and build.
 SLIPS = [
     ("articles", "header", "Template: kampanj"),
     ("articles", "header", "Save_as: ../ut.html"),
@@ -221,6 +225,7 @@ SLIPS = [
     ("pages", "header", "Topics: finns-inte"),
     ("articles", "header", "Status: utkast"),
     ("articles", "header", "Save_as: index.html"),
+    ("articles", "header", "Url: index.html"),
     ("articles", "header", "Lang: en"),
     ("articles", "header", "Status: draft"),
     ("articles", "header", "Status: Draft"),
