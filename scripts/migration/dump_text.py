@@ -36,6 +36,11 @@ MIN_RECURRING_LEFTOVERS = 3
 RECURRING_BEFORE_HEADING = 2 / 3
 
 
+def title_shaped(text: str, kind: LineKind) -> bool:
+    """Could a line of this kind be a post's title? Headings, and "Subject: phrase" lines shaped like one."""
+    return kind == LineKind.HEADING or (kind == LineKind.FACT and heading_shaped(text))
+
+
 @dataclass(frozen=True)
 class ContentLine:
     number: int  # 1-based line number in the dump
@@ -45,8 +50,8 @@ class ContentLine:
 
     @property
     def title_shaped(self) -> bool:
-        """Could this line be a post's title? Headings, and "Subject: phrase" lines shaped like one."""
-        return self.kind == LineKind.HEADING or (self.kind == LineKind.FACT and heading_shaped(self.text))
+        """Could this line be a post's title? See ``title_shaped``."""
+        return title_shaped(self.text, self.kind)
 
     @property
     def leftover_shaped(self) -> bool:
@@ -293,8 +298,7 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
 def stamps_date(text: str, kind: LineKind) -> bool:
     """Is a line of this kind a date stamp ("Publicerat 12 mars 2015 av Anna", "Publicerad: 2015-03-12"):
     shaped like a title, and a date with a few words (dating.dateline_date)?"""
-    title_shaped = kind == LineKind.HEADING or (kind == LineKind.FACT and heading_shaped(text))
-    return title_shaped and dateline_date(text) is not None
+    return title_shaped(text, kind) and dateline_date(text) is not None
 
 
 def recurring_leftovers(lines: list[ContentLine]) -> set[int]:
