@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from operator import add
 
+from .body import legacy_tags
 from .dating import dateline_date
 from .lines import (
     LineKind,
@@ -259,7 +260,9 @@ def _any_within(lines: list[int], a: int, b: int) -> bool:
     return k < len(lines) and lines[k] < b
 
 
-def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset()) -> list[ContentLine]:
+def content_lines(
+    numbered: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset(), tag_labels: frozenset[str] = frozenset()
+) -> list[ContentLine]:
     """Drop blank lines and the layout leftovers the rules file lists; remember where an invisible
     separator line stood.
 
@@ -267,6 +270,10 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
     and the line after it is judged by the text before it. It is not a
     separator: on the archive "Blogg" stands inside a post. It stays in the
     post's line range and is dropped, with its reason, when the post is written.
+    So is the page's tag line under a post ("Taggar: öppna data, webb", labelled
+    as ``tag_labels`` say; ``body.legacy_tags``), whose tags the post is given:
+    shaped like a "Subject: phrase" title and sharing the next post's words, it
+    was taken for its title.
 
     A "Name, role" line right under a signature is a second signer: it closes
     the post too, and is no candidate title. A date stamp ("Publicerat 12 mars
@@ -277,6 +284,8 @@ def content_lines(numbered: list[tuple[int, str]], noise_lines: frozenset[str] =
     for number, text in numbered:
         kind = classify(text)
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
+            continue
+        if kind == LineKind.FACT and legacy_tags(text, tag_labels) is not None:
             continue
         if kind == LineKind.INVISIBLE:
             separator = True

@@ -1392,3 +1392,30 @@ def test_a_title_an_editor_replaces_is_listed_in_the_plan_with_the_new_title(mig
     again = run_migrate("--out", out, LEGACY).stdout
     # Not "noise lines": the summary counts every line the plan lists, an editor's replaced title too.
     assert "0 skrivna" in again and f"{followed['summary']['dropped_lines']} rader strukna (planens dropped)" in again
+
+
+def test_a_tag_line_under_a_post_is_no_title_for_the_next_post():
+    """A saved page's tag line under a post ("Taggar: …") is shaped like a "Subject: phrase" title, and its
+    tags are often the next post's subject, so the title after it did not stand out (here the two posts
+    were one) or the tag line was taken for the title (made archives with leftovers under half of the
+    posts, seeds 7, 55, 101 × 40: twice). Read as the rules' tag line, it is no candidate title: it stays
+    with the post above and gives it its tags."""
+    first = [
+        "Nya parkeringar för cyklar vid stationen",
+        "Staden bygger fler cykelbanor i år, och cyklisterna får bättre parkeringar vid stationen.",
+        "– Vi har väntat länge på det här, säger Eva Ek som cyklar till jobbet varje dag året runt.",
+    ]
+    tag_line = "Taggar: bussar, landsbygden, tidtabeller"
+    second = [
+        "Tätare bussar på landsbygden",
+        "Från januari går bussarna till byarna på landsbygden varje halvtimme under rusningstid.",
+        "Tidtabellerna för bussarna finns i appen och på hållplatserna från mitten av december.",
+    ]
+    dump = _dump("a.txt", [*first, tag_line, *second])
+    rules = archive_rules()
+    untagged = plan_migration([dump], replace(rules, tag_labels=frozenset())).plan
+    assert [(p.first, p.last) for p in untagged.sources[0].posts] == [(1, 7)]
+    (source,) = plan_migration([dump], rules).plan.sources
+    assert [(p.first, p.last) for p in source.posts] == [(1, 4), (5, 7)]
+    assert source.posts[0].tags[:3] == ["Bussar", "Landsbygden", "Tidtabeller"]
+    assert [d["line"] for d in source.dropped] == [4]
