@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from .body import plain
 from .dump_text import Vocabulary, content_lines
 from .plan import SourcePlan
 from .planner import plan_migration
@@ -336,7 +337,7 @@ def score_migration(archives: list[MadeArchive], document: LegacyDump, rules: Mi
             found = {post.first for post in source.posts} - {1}
             score.splits.add(archive.starts[source.file], found, archive.dumps[source.file])
             _score_review_list(score, source, archive.starts[source.file], listed)
-        copies = [p for s in plan.sources for p in s.posts if p.title == archive.copied_title.strip()]
+        copies = [p for s in plan.sources for p in s.posts if p.title == plain(archive.copied_title)]
         score.copies_found += len(copies) == 2 and sum(bool(p.duplicate_of) for p in copies) == 1
         score.perfect += score.splits.errors == errors_before
         score.archives += 1
