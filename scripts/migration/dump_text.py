@@ -281,7 +281,11 @@ def content_lines(
     """
     result: list[ContentLine] = []
     separator = False
-    for number, text in numbered:
+    for number, raw in numbered:
+        # Spaces as words are read: a page saved with non-breaking spaces between words ("Välkommen\u00a0att
+        # kontakta …") hid the rules' phrases, which are spelt with plain spaces. A line of only such
+        # spaces stays itself: an invisible separator.
+        text = " ".join(raw.split()) or raw
         kind = classify(text)
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue
