@@ -20,6 +20,7 @@ from .body import legacy_tags
 from .dating import dateline_date
 from .lines import (
     LineKind,
+    as_read,
     classify,
     content_stems,
     heading_shaped,
@@ -282,10 +283,10 @@ def content_lines(
     result: list[ContentLine] = []
     separator = False
     for number, raw in numbered:
-        # Spaces as words are read: a page saved with non-breaking spaces between words ("Välkommen\u00a0att
-        # kontakta …") hid the rules' phrases, which are spelt with plain spaces. A line of only such
-        # spaces stays itself: an invisible separator.
-        text = " ".join(raw.split()) or raw
+        # As a reader sees it: a page saved with non-breaking spaces between words ("Välkommen\u00a0att
+        # kontakta …") hid the rules' phrases, spelt with plain spaces. A line of only such spaces stays
+        # itself: an invisible separator.
+        text = as_read(raw) or raw
         kind = classify(text)
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue

@@ -95,6 +95,18 @@ def words(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
+# What a saved page may hold inside a word that no reader sees: a soft hyphen, zero-width spaces and joiners.
+_HIDDEN_IN_WORDS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def as_read(text: str) -> str:
+    """A line as a reader sees it: nothing hidden inside its words, one plain space between them.
+
+    The rules' phrases are spelt with plain spaces ("välkommen att kontakta"), and a soft hyphen cuts
+    "kvalitets\u00adarbete" into two words for the stemmer."""
+    return " ".join(text.translate(_HIDDEN_IN_WORDS).split())
+
+
 def heading_shaped(text: str) -> bool:
     """Short, capitalised, no closing punctuation, one sentence at most: shaped like a title."""
     if len(text) > MAX_HEADING_CHARS or len(words(text)) > MAX_HEADING_WORDS:
@@ -193,7 +205,7 @@ def stopwords() -> frozenset[str]:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words that carry meaning (no stop words, no short words)."""
     stop = stopwords()
-    tokens = [w.lower() for w in words(text)]
+    tokens = [w.lower() for w in words(text.translate(_HIDDEN_IN_WORDS))]
     return tuple(content_stem(w) for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit())
 
 
