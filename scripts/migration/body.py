@@ -124,7 +124,7 @@ def legacy_tags(text: str, tag_labels: frozenset[str]) -> list[str] | None:
     fact = FACT.match(text.strip(INVISIBLE))
     if not fact or fact["key"].strip().casefold() not in tag_labels:
         return None
-    values = [value.strip() for value in TAG_SEPARATOR.split(fact["value"])]
+    values = [plain(value) for value in TAG_SEPARATOR.split(fact["value"])]
     tags = [value for value in values if value]
     return tags if all(len(tag) <= MAX_TAG_CHARS and words(tag) for tag in tags) else None
 

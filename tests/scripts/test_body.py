@@ -114,6 +114,7 @@ _TAG_LABELS = frozenset({"taggar", "kategorier"})
         ("Taggar: öppna data, webb", ["öppna data", "webb"]),
         ("TAGGAR : öppna data; webb,", ["öppna data", "webb"]),  # any case, either separator, one left empty
         ("Kategorier: Service", ["Service"]),
+        ("Taggar:\u00a0öppna\u00a0data,\u00a0webb", ["öppna data", "webb"]),  # a page saved with non-breaking spaces
         ("Öppettider: 8–17", None),  # a fact of the post, not one of the labels
         ("Taggar: " + "ett mycket långt värde som ingen tagg skulle ha, webb", None),  # over 40 characters
         ("Taggar: –, webb", None),  # a value without a word
