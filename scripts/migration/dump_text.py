@@ -20,7 +20,6 @@ from .body import legacy_tags
 from .dating import dateline_date
 from .lines import (
     LineKind,
-    as_read,
     classify,
     content_stems,
     heading_shaped,
@@ -28,6 +27,7 @@ from .lines import (
     names_someone,
     normalised_line,
     without_definite_an,
+    without_hidden,
     words,
 )
 
@@ -283,11 +283,10 @@ def content_lines(
     result: list[ContentLine] = []
     separator = False
     for number, raw in numbered:
-        # As a reader sees it: a page saved with non-breaking spaces between words ("Välkommen\u00a0att
-        # kontakta …") hid the rules' phrases, spelt with plain spaces. A line of only such spaces stays
-        # itself: an invisible separator.
-        text = as_read(raw) or raw
-        kind = classify(text)
+        kind = classify(raw)
+        # As a reader sees it, one plain space between words: a page saved with non-breaking or doubled
+        # spaces between words ("Välkommen\u00a0att kontakta …") hid the rules' phrases.
+        text = " ".join(without_hidden(raw).split())
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue
         if kind == LineKind.FACT and legacy_tags(text, tag_labels) is not None:

@@ -95,16 +95,21 @@ def words(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
-# What a saved page may hold inside a word that no reader sees: a soft hyphen, zero-width spaces and joiners.
-_HIDDEN_IN_WORDS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# What a saved page may hold that a reader does not see as such: a non-breaking space is a space; a soft
+# hyphen, zero-width spaces and joiners inside a word are nothing.
+_HIDDEN = {
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff")),
+    **dict.fromkeys(map(ord, "\u00a0\u202f"), " "),
+}
+_ANY_HIDDEN = re.compile(f"[{''.join(map(chr, _HIDDEN))}]")
 
 
-def as_read(text: str) -> str:
-    """A line as a reader sees it: nothing hidden inside its words, one plain space between them.
+def without_hidden(text: str) -> str:
+    """The text as a reader sees it, line for line (see _HIDDEN).
 
-    The rules' phrases are spelt with plain spaces ("välkommen att kontakta"), and a soft hyphen cuts
-    "kvalitets\u00adarbete" into two words for the stemmer."""
-    return " ".join(text.translate(_HIDDEN_IN_WORDS).split())
+    The rules' phrases are spelt with plain spaces ("välkommen att kontakta", "öppna data"), and a soft
+    hyphen cuts "kvalitets\u00adarbete" into two words for the stemmer."""
+    return text.translate(_HIDDEN) if _ANY_HIDDEN.search(text) else text  # most lines have none: found fast
 
 
 def heading_shaped(text: str) -> bool:
@@ -167,7 +172,7 @@ def classify(line: str) -> LineKind:
         return LineKind.BLANK
     if is_invisible(line):
         return LineKind.INVISIBLE
-    text = line.strip(INVISIBLE)
+    text = without_hidden(line).strip(INVISIBLE)  # a non-breaking space after a dash is a space
     if DECORATION_LINE.match(text):
         return LineKind.SEPARATOR
     if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):
@@ -205,7 +210,7 @@ def stopwords() -> frozenset[str]:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words that carry meaning (no stop words, no short words)."""
     stop = stopwords()
-    tokens = [w.lower() for w in words(text.translate(_HIDDEN_IN_WORDS))]
+    tokens = [w.lower() for w in words(without_hidden(text))]
     return tuple(content_stem(w) for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit())
 
 

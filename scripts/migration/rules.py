@@ -7,6 +7,7 @@ and says in plain Swedish what to fix.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from editorial.content_file import parse as parse_content_file
 
 from .errors import YAML_SLIPS, MigrationError
 from .files import read_utf8, unreadable
+from .lines import without_hidden
 from .title_cues import SplitCues
 
 
@@ -221,8 +223,12 @@ def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str
     return list(tags.values())
 
 
+_SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
+
+
 def assign(rules: MigrationRules, title: str, body: str) -> tuple[list[str], list[str], dict[str, int]]:
     """(tags, topics, evidence) for a post; evidence maps each name to its hit count."""
+    title, body = (_SPACES.sub(" ", without_hidden(text)) for text in (title, body))  # the rules' phrases' spaces
     evidence: dict[str, int] = {}
     tag_scores = [(rule.hits(title, body), rule.name) for rule in rules.tags]
     tags = [name for hits, name in sorted(tag_scores, key=lambda x: (-x[0], x[1])) if hits >= rules.min_hits][:MAX_TAGS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import random
 import re
 import shutil
@@ -902,6 +903,35 @@ def test_archives_saved_with_non_breaking_spaces_between_words_split_as_with_spa
     assert score.splits.errors / score.splits.boundaries <= 0.02, (
         score.summary() + "\n" + "\n".join(score.splits.examples)
     )
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "  "], ids=["non-breaking", "doubled"])
+def test_the_archive_saved_with_other_spaces_migrates_as_the_archive_does(tmp_path, space):
+    """Every space of the archive's dumps a non-breaking one, as a page copied from a browser may give, or
+    doubled: the same posts, titles, tags, topics, dates and review list, and the same text but for those
+    spaces. Before the splitter, the classifier and the keyword rules read them as one plain space, a quote
+    after a dash was read as running text (one more post on the review list) and phrases of the rules
+    ("Sveriges Kommuner och Landsting", "digital service") were not found: five articles lost a tag or a
+    topic; made archives of the known posts with doubled spaces (seed 7 × 20) had 6 + 13 boundary errors
+    instead of 2 + 0."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for dump in DUMPS:
+        lines = dump.read_text(encoding="utf-8").split("\n")
+        spaced = [line.replace(" ", space) if line.strip() else line for line in lines]
+        (saved / dump.name).write_text("\n".join(spaced), encoding="utf-8")
+    plain, spaced = tmp_path / "plain", tmp_path / "spaced"
+    assert _migrated_in_process(plain, LEGACY) == (0, "")
+    assert _migrated_in_process(spaced, saved) == (0, "")
+
+    def read(out: Path) -> dict:
+        text = {p.relative_to(out): p.read_text(encoding="utf-8").replace(space, " ") for p in out.rglob("*.md")}
+        plan = yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
+        posts = [{k: v for k, v in post.items() if k != "sha256"} for s in plan["sources"] for post in s["posts"]]
+        planned = json.dumps([posts, plan["summary"]["review_first"]], ensure_ascii=False).replace(space, " ")
+        return {"text": text, "plan": json.loads(planned)}
+
+    assert read(spaced) == read(plain)
 
 
 def test_the_tags_a_listing_page_printed_under_a_post_become_its_tags(tmp_path, truth):
