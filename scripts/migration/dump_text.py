@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from operator import add
 
-from .body import legacy_tags
+from .body import legacy_tags, plain
 from .dating import dateline_date
 from .lines import (
     LineKind,
@@ -286,7 +286,7 @@ def content_lines(
         kind = classify(raw)
         # As a reader sees it, one plain space between words: a page saved with non-breaking or doubled
         # spaces between words ("Välkommen\u00a0att kontakta …") hid the rules' phrases.
-        text = " ".join(without_hidden(raw).split())
+        text = plain(without_hidden(raw))
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue
         if kind == LineKind.FACT and legacy_tags(text, tag_labels) is not None:
@@ -294,7 +294,6 @@ def content_lines(
         if kind == LineKind.INVISIBLE:
             separator = True
             continue
-        text = text.strip("\u00a0 \t")
         if kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
             kind = LineKind.SIGNATURE
         elif stamps_date(text, kind):
