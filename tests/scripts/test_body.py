@@ -99,6 +99,15 @@ def test_a_line_of_decoration_is_a_rule():
     assert render_body([(2, _LEAD), (3, "– – –"), (4, _LEAD)]).markdown == f"{_LEAD}\n\n* * *\n\n{_LEAD}\n"
 
 
+@pytest.mark.parametrize("saved", ["Dela på Facebook", "Dela\u00a0på\u00a0Facebook", "Dela  på  Facebook"])
+def test_a_layout_line_the_rules_list_is_noise_however_its_spaces_were_saved(saved):
+    """The splitter reads a listed line with non-breaking or doubled spaces as listed; the body did not, and
+    kept it as text of the post."""
+    body = render_body([(2, _LEAD), (3, saved), (4, _LEAD)], frozenset({"dela på facebook"}))
+    assert body.markdown == f"{_LEAD}\n\n{_LEAD}\n"
+    assert [n.line for n in body.noise] == [3] and "noise_lines" in body.noise[0].reason
+
+
 def test_a_bullet_sign_without_text_is_noise_with_its_reason():
     body = render_body([(2, _LEAD), (3, "‣"), (4, "• Ett riktigt item")])
     assert body.markdown == f"{_LEAD}\n\n- Ett riktigt item\n"
