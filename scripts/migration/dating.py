@@ -21,16 +21,33 @@ from .lines import words, years_mentioned
 
 # Month name → number, from CLDR (Babel): the same names the site writes dates with (theme/filters.py).
 MONTHS = {name: number for number, name in get_month_names("wide", locale="sv").items()}
-_MONTH = "|".join(MONTHS)
-ISO_DATE = re.compile(r"\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b")
+# A saved page may print a month short: CLDR's abbreviation ("okt.", "mars") or the name's first three
+# letters ("mar", "jun"), with or without a full stop.
+_MONTH_NUMBERS = {
+    **{name[:3]: number for name, number in MONTHS.items()},
+    **{name.rstrip("."): number for number, name in get_month_names("abbreviated", locale="sv").items()},
+    **MONTHS,
+}
+_MONTH = "(?P<month>{})".format("|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))) + r"\.?"
+ISO_DATE = re.compile(r"\b(?P<year>19\d\d|20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# "12 mars 2015", "12 mars, 2015", "12 okt. 2015", "19–21 november 2015" (its first day); the year may be left out.
 WRITTEN_DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:\s*[-–,]\s*\d{{1,2}})*(?:,?\s+och\s+\d{{1,2}})?\s+({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE
+    rf"\b(?P<day>\d{{1,2}})(?:\s*[-–,]\s*\d{{1,2}})*(?:,?\s+och\s+\d{{1,2}})?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
 )
+# "mars 12, 2015": the order of WordPress's default date format, which many Swedish sites keep.
+MONTH_FIRST_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+# "12/3 2015", "12/3/2015", "12.03.2015": the day before the month, as Swedish writes them.
+NUMERIC_DATE = re.compile(r"(?<![\d./])(?P<day>\d{1,2})([./])(?P<month>\d{1,2})(?:\2|\s+)(?P<year>\d{4})\b")
+FULL_DATES = (ISO_DATE, WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE)
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
 # A date stamp ("Publicerat 12 mars 2015 av Anna", "2015-03-12", "Postat den 3 maj 2014 i Nyheter") has
 # a few words beside its date; a title or a sentence that names a date has more, or ends as a sentence.
 MAX_DATELINE_WORDS = 6
+# A stamp in lower case ("den 12 mars 2015", "torsdag den 12 mars 2015", "mars 12, 2015") is not shaped like a
+# title; it is a stamp only if the date is nearly all of it, not a line of running text that names a day.
+MAX_LOWER_CASE_DATELINE_WORDS = 2
 DEFAULT_MONTH = 6  # middle of the year when nothing narrows it
 
 
@@ -48,13 +65,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _month_of(match: re.Match) -> int:
+    month = match.group("month")
+    return int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()]
+
+
 def _date_of(match: re.Match) -> dt.date | None:
-    """The day an ISO_DATE or WRITTEN_DATE match writes; None without a year or for no real day."""
-    if match.re is ISO_DATE:
-        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    if match.group(3):
-        return _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-    return None
+    """The day a FULL_DATES match writes; None without a year or for no real day."""
+    if not match.group("year"):
+        return None
+    return _safe_date(int(match.group("year")), _month_of(match), int(match.group("day")))
+
+
+def _full_dates(text: str) -> list[tuple[re.Match, dt.date]]:
+    """Every full date (day, month and year) written in a text, in any of its forms, in order."""
+    found = [(match, date) for pattern in FULL_DATES for match in pattern.finditer(text) if (date := _date_of(match))]
+    return sorted(found, key=lambda item: item[0].start())
 
 
 def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | None:
@@ -65,28 +91,25 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
         pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+(?:den\s+)?", re.IGNORECASE)
         for match in pattern.finditer(text):
             rest = text[match.end() : match.end() + 40]
-            written = ISO_DATE.match(rest) or WRITTEN_DATE.match(rest)
-            date = _date_of(written) if written else None
-            if date:
-                found.append((date, f"{label} {written.group()}"))
+            written = [(match, date) for match, date in _full_dates(rest) if match.start() == 0]
+            if written:
+                found.append((written[0][1], f"{label} {written[0][0].group()}"))
     return max(found) if found else None
 
 
-def dateline_date(text: str) -> tuple[dt.date, str] | None:
+def dateline_date(text: str, most_words: int = MAX_DATELINE_WORDS) -> tuple[dt.date, str] | None:
     """The date of a line that is a date stamp, with the line, or None.
 
     A saved listing page prints each post's date and author on a line of its own under the title (or
     under the post): it dates the post, it is no title, and the title above it has its lead below it.
-    A full date (day, month and year) and at most ``MAX_DATELINE_WORDS`` other words, not a sentence.
+    A full date (day, month and year) and at most ``most_words`` other words, not a sentence.
     """
     line = text.strip()
     if not line or line.endswith((".", "!", "?", ":")):
         return None
-    for pattern in (ISO_DATE, WRITTEN_DATE):
-        for match in pattern.finditer(line):
-            date = _date_of(match)
-            if date and len(words(line[: match.start()] + " " + line[match.end() :])) <= MAX_DATELINE_WORDS:
-                return date, line
+    for match, date in _full_dates(line):
+        if len(words(line[: match.start()] + " " + line[match.end() :])) <= most_words:
+            return date, line
     return None
 
 
@@ -96,16 +119,8 @@ def first_full_date(text: str) -> tuple[dt.date, str] | None:
     A report's cover page carries its date, labelled or not ("Växjö 3
     mars 2019"); the first full date there is the report's date.
     """
-    found = [
-        (match.start(), date, match.group())
-        for pattern in (ISO_DATE, WRITTEN_DATE)
-        for match in pattern.finditer(text)
-        if (date := _date_of(match))
-    ]
-    if not found:
-        return None
-    _, date, words = min(found, key=lambda item: item[0])
-    return date, words
+    found = _full_dates(text)
+    return (found[0][1], found[0][0].group()) if found else None
 
 
 def legacy_url_dates(text: str) -> dict[str, dt.date]:
@@ -122,13 +137,12 @@ def days_written_in(text: str, year: int) -> list[dt.date]:
     """The days of ``year`` a text writes ("5 maj", "5 maj 2015", "2015-05-05"); a written date
     without a year is taken to be in ``year``, and one that is no real day ("2015-13-01", a
     reference number shaped like a date) is left out."""
-    days = []
-    for match in WRITTEN_DATE.finditer(text):
-        if match.group(3) is None or int(match.group(3)) == year:
-            days.append(_safe_date(year, MONTHS[match.group(2).lower()], int(match.group(1))))
-    for match in ISO_DATE.finditer(text):
-        if int(match.group(1)) == year:
-            days.append(_safe_date(year, int(match.group(2)), int(match.group(3))))
+    days = [
+        _safe_date(year, _month_of(match), int(match.group("day")))
+        for pattern in FULL_DATES
+        for match in pattern.finditer(text)
+        if int(match.group("year") or year) == year
+    ]
     return [day for day in days if day]
 
 

@@ -17,7 +17,7 @@ from itertools import accumulate, islice
 from operator import add
 
 from .body import legacy_tags, plain
-from .dating import dateline_date
+from .dating import MAX_LOWER_CASE_DATELINE_WORDS, dateline_date
 from .lines import (
     LineKind,
     classify,
@@ -309,8 +309,11 @@ def content_lines(
 
 def stamps_date(text: str, kind: LineKind) -> bool:
     """Is a line of this kind a date stamp ("Publicerat 12 mars 2015 av Anna", "Publicerad: 2015-03-12"):
-    shaped like a title, and a date with a few words (dating.dateline_date)?"""
-    return title_shaped(text, kind) and dateline_date(text) is not None
+    shaped like a title, and a date with a few words (dating.dateline_date)? A stamp in lower case ("den 12 mars
+    2015") is read as running text; it is one if the date is nearly all of it."""
+    if title_shaped(text, kind):
+        return dateline_date(text) is not None
+    return kind == LineKind.TEXT and dateline_date(text, MAX_LOWER_CASE_DATELINE_WORDS) is not None
 
 
 def recurring_leftovers(lines: list[ContentLine]) -> set[int]:

@@ -62,7 +62,7 @@ class LineKind(StrEnum):
     ROW = "row"  # a table's row: cells apart by tabs
     FACT = "fact"  # "Key: value"
     HEADING = "heading"  # short, title-like
-    DATELINE = "dateline"  # a title-shaped date stamp (dump_text.stamps_date): set by content_lines, not classify
+    DATELINE = "dateline"  # a date stamp (dump_text.stamps_date): set by content_lines, not classify
     TEXT = "text"  # running text
 
 

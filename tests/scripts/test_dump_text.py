@@ -152,3 +152,22 @@ def test_a_title_shaped_date_stamp_is_a_dateline_and_a_dated_fact_in_running_tex
         )
     ]
     assert kinds == ["heading", "dateline", "dateline", "fact", "text"]
+
+
+def test_a_stamp_in_lower_case_is_a_dateline_if_the_date_is_nearly_all_of_it():
+    """A lower-case stamp ("den 12 mars 2015") is not shaped like a title; a short line of running text that names
+    a day is not a stamp."""
+    kinds = [
+        line.kind.value
+        for line in _shaped(
+            [
+                "Torget byggs om",
+                "den 12 mars 2015",
+                "torsdag den 12 mars 2015",
+                "mars 12, 2015",
+                "och invigs den 12 mars 2015 på torget",
+                LEAD,
+            ]
+        )
+    ]
+    assert kinds == ["heading", "dateline", "dateline", "dateline", "text", "text"]

@@ -1064,12 +1064,25 @@ def test_a_posts_last_line_alone_is_not_doubted_as_a_post():
     assert not [span.doubt for span in spans if span.doubt is not None and span.doubt.number in leftovers]
 
 
+STAMP_FORMS = {
+    "with words": "Publicerat {} mars 2015 av Anna",
+    "lower case": "den {} mars 2015",
+    "month first": "mars {}, 2015",
+    "month cut short": "{} mar 2015",
+    "in numbers": "{}/3 2015",
+    "in numbers with stops": "{}.3.2015",
+}
+
+
+@pytest.mark.parametrize("form", STAMP_FORMS.values(), ids=STAMP_FORMS.keys())
 @pytest.mark.parametrize("where", STAMP_PLACES)
-def test_posts_with_a_date_stamp_split_at_their_titles_wherever_the_page_put_it(where):
+def test_posts_with_a_date_stamp_split_at_their_titles_wherever_the_page_put_it(where, form):
     """A saved listing page prints each post's date and author on a line of its own. Taken for a title
     (a long heading over a lead) it cost the made archives nearly every boundary: with the stamp under
-    every title 51 + 51 errors of 120 (seed 11 x 6), above every title 105 + 103, under every post 8 + 6."""
-    stamps = [f"Publicerat {n} mars 2015 av Anna" for n in range(1, 5)]
+    every title 51 + 51 errors of 120 (seed 11 x 6), above every title 105 + 103, under every post 8 + 6.
+    Stamps in lower case, month first, cut short or in numbers were no dates before stop 43 (seed 7 × 10,
+    under the title: from 13 + 4 to 77 + 73 errors of 200; above it up to 200 + 195)."""
+    stamps = [form.format(n) for n in range(1, 5)]
     posts = with_date_stamps([CYCLES, BUSES, PARK, LIBRARY], stamps, where)
     texts = [line for post in posts for line in post]
     firsts = [1, *(1 + n for n in accumulate(len(post) for post in posts[:-1]))]
