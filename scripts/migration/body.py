@@ -107,7 +107,8 @@ def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozense
     if is_listed_noise(text, noise_lines):
         return "känd rest av den gamla webbplatsens layout (noise_lines i migration-rules.yaml)"
     stripped = text.strip(INVISIBLE)
-    if kind == LineKind.HEADING and len(words(stripped)) == 1 and stripped[-1] not in "!?":
+    # A one-word date stamp ("2015-03-12", "12.3.2015") dates the post: it is no label.
+    if kind == LineKind.HEADING and len(words(stripped)) == 1 and stripped[-1] not in "!?" and not dateline_date(text):
         following = [t for _, t in lines[index + 1 :] if classify(t) not in (LineKind.BLANK, LineKind.INVISIBLE)]
         if following and classify(following[0]) == LineKind.HEADING:
             return "ensam etikett utan eget innehåll, direkt följd av en rubrik"

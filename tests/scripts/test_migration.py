@@ -11,6 +11,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -979,34 +980,45 @@ def test_archives_with_a_date_stamp_on_every_post_split_at_the_titles(truth, whe
     )
 
 
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Publicerat 12 mars 2015 av Anna", "2014-05-03", "Publicerat 2 februari 2014 av Erik"),
+        ("mars 12, 2015", "3.5.2014", "den 2 februari 2014"),
+    ],
+    ids=["as written", "other forms"],
+)
 @pytest.mark.parametrize("above", [True, False])
-def test_a_post_is_dated_by_its_stamp_which_stays_in_its_text_under_the_title(tmp_path, above):
+def test_a_post_is_dated_by_its_stamp_which_stays_in_its_text_under_the_title(tmp_path, above, stamps):
     """Wherever the page printed the stamp, the post keeps it as a line of text under its title (not a
-    subheading, not dropped), and takes its date from it."""
+    subheading, not dropped), and takes its date from it. A one-word stamp ("2014-05-03") over a subheading
+    was dropped as a lone label before stop 43, and the post's date was estimated."""
     posts = [
         [
             "Cyklar i staden",
-            "Publicerat 12 mars 2015 av Anna",
+            stamps[0],
             "Staden bygger fler cykelbanor i år, och cyklisterna får bättre parkeringar vid stationen.",
             "Cykelbanorna byggs först i de centrala delarna där trafiken är som tätast under morgonen.",
         ],
         [
             "Bussarna går oftare på landsbygden",
-            "2014-05-03",
+            stamps[1],
+            "Tätare turer till byarna",
             "Från januari går bussarna till byarna varje halvtimme under rusningstid på vardagar.",
             "Resenärerna har länge önskat tätare turer, visar den senaste enkäten om kollektivtrafiken.",
         ],
         [
             "Biblioteket öppnar på söndagar",
-            "Publicerat 2 februari 2014 av Erik",
+            stamps[2],
             "Från mars har biblioteket öppet på söndagar, och på biblioteket finns då också läxhjälp.",
             "Söndagsöppet på biblioteket prövas i ett år, och sedan frågar vi låntagarna vad de tycker.",
         ],
     ]
     lines = [line for title, stamp, *text in posts for line in ([stamp, title] if above else [title, stamp]) + text]
     out, source = _migrated_dump(tmp_path, "lista.txt", lines)
+    ends = list(accumulate(len(post) for post in posts))
     assert [(p["title"], p["lines"]) for p in source["posts"]] == [
-        (post[0], f"{4 * k + 1}-{4 * k + 4}") for k, post in enumerate(posts)
+        (post[0], f"{end - len(post) + 1}-{end}") for post, end in zip(posts, ends, strict=True)
     ]
     assert [(p["date"], p["date_source"]) for p in source["posts"]] == [
         ("2015-03-12", "text"),
