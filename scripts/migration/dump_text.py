@@ -294,10 +294,11 @@ def content_lines(
         if kind == LineKind.INVISIBLE:
             separator = True
             continue
-        if kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
-            kind = LineKind.SIGNATURE
-        elif stamps_date(text, kind):
+        # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
+        if stamps_date(text, kind):
             kind = LineKind.DATELINE
+        elif kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
+            kind = LineKind.SIGNATURE
         result.append(ContentLine(number, text, kind, separator))
         separator = False
     recurring = recurring_leftovers(result)
