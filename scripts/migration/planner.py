@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import copies, dating
-from .body import Noise, plain, render_body, summary_of
+from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
 from .dump_text import Vocabulary, content_lines, stamps_date
 from .errors import MigrationError
@@ -111,13 +111,40 @@ def _tile(spans: list[PostSpan], n_lines: int) -> list[tuple[int, int]]:
     return [(first, (firsts[i + 1] - 1) if i + 1 < len(firsts) else n_lines) for i, first in enumerate(firsts)]
 
 
-def _title_line(dump: LegacyDump, first: int, last: int, noise_lines: frozenset[str]) -> int | None:
+def _tags_above(dump: LegacyDump, tiles: list[tuple[int, int]], tag_labels: frozenset[str]) -> list[tuple[int, int]]:
+    """Post ranges of a dump whose page printed each post's tag line above its title (a theme that shows
+    the categories first): each post starts at the tag lines above its title, which the splitter, not
+    reading tag lines, left at the end of the post before.
+
+    A dump that opens with a tag line is laid out so; elsewhere a tag line under a post is that post's.
+    """
+    filled = [n for n in range(1, len(dump.lines) + 1) if dump.line(n).strip(INVISIBLE)]
+    if not filled or legacy_tags(dump.line(filled[0]), tag_labels) is None:
+        return tiles
+    moved = tiles[:1]
+    for first, last in tiles[1:]:
+        start = first
+        above = [n for n in filled if moved[-1][0] < n < first]
+        while above and legacy_tags(dump.line(above[-1]), tag_labels) is not None:
+            start = above.pop()
+        moved[-1] = (moved[-1][0], start - 1)
+        moved.append((start, last))
+    return moved
+
+
+def _before_title(text: str, tag_labels: frozenset[str]) -> bool:
+    """Is this a line a page may print above a post's title: a date stamp (see
+    segmentation.DumpSplitter._dated_above) or a tag line (see _tags_above)?"""
+    return stamps_date(text, classify(text)) or legacy_tags(text, tag_labels) is not None
+
+
+def _title_line(dump: LegacyDump, first: int, last: int, rules: MigrationRules) -> int | None:
     """The first line of a post's range with words that is no layout leftover; None if it has none.
     A line of decoration ("***") or a bullet sign alone may stand before it, and is no title; nor is
-    a date stamp a page printed above its titles (see segmentation.DumpSplitter._dated_above)."""
+    a date stamp or a tag line a page printed above its titles."""
     for number in range(first, last + 1):
         text = dump.line(number)
-        if words(text) and not is_listed_noise(text, noise_lines) and not stamps_date(text, classify(text)):
+        if words(text) and not is_listed_noise(text, rules.noise_lines) and not _before_title(text, rules.tag_labels):
             return number
     return None
 
@@ -230,7 +257,7 @@ def plan_migration(
             drafts, page_numbers, footnotes = [draft], rendered.page_numbers, rendered.footnotes
             running = rendered.running
         else:
-            ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name)
+            ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name, rules.tag_labels)
             drafts = _listing_drafts(dump, ranges, rules, plan_name)
             dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
@@ -336,7 +363,11 @@ class _PostRange:
 
 
 def _post_ranges(
-    dump: LegacyDump, edited: dict[str, dict], spans: list[PostSpan] | None, plan_name: str
+    dump: LegacyDump,
+    edited: dict[str, dict],
+    spans: list[PostSpan] | None,
+    plan_name: str,
+    tag_labels: frozenset[str],
 ) -> list[_PostRange]:
     """A listing dump's posts: as an edited plan has them, else as the splitter found them."""
     if spans is None:  # the dump follows the plan (see _follows_plan)
@@ -365,7 +396,7 @@ def _post_ranges(
             else None,
             None,
         )
-        for (first, last), s in zip(_tile(spans, len(dump.lines)), spans, strict=True)
+        for (first, last), s in zip(_tags_above(dump, _tile(spans, len(dump.lines)), tag_labels), spans, strict=True)
     ]
 
 
@@ -376,7 +407,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
     """
     drafts = []
     for r in ranges:
-        title_line = _title_line(dump, r.first, r.last, rules.noise_lines)
+        title_line = _title_line(dump, r.first, r.last, rules)
         if title_line is None:
             raise MigrationError(
                 plan_name,
@@ -385,13 +416,13 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
                 "reglerna räknar som brus – lägg dem till inlägget före eller efter",
             )
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
-        stamps = [(n, t) for n, t in numbered if n < title_line and stamps_date(t, classify(t))]
+        printed_above = [(n, t) for n, t in numbered if n < title_line and _before_title(t, rules.tag_labels)]
         after_title = [(n, t) for n, t in numbered if n > title_line]
-        body = render_body([*stamps, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels)
+        body = render_body([*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels)
         before_title = [
             Noise(n, t, "rad före inläggets rubrik utan text")
             for n, t in numbered
-            if n < title_line and t and (n, t) not in stamps
+            if n < title_line and t and (n, t) not in printed_above
         ]
         post = PlannedPost(
             dump.name,

@@ -954,6 +954,28 @@ def test_the_tags_a_listing_page_printed_under_a_post_become_its_tags(tmp_path, 
     assert "\nTags: Öppna data, Webb" in article and "Taggar" not in article
 
 
+def test_tags_a_page_printed_above_each_title_go_to_the_post_under_them(tmp_path, truth):
+    """A theme that shows a post's categories first prints the tag line above its title. The splitter does
+    not read tag lines, so each post ran to the next one's title: every post got the next one's tags, and the
+    first post of a dump that opened with a tag line took it for its title. Made archives of the known posts
+    with a tag line above every title (seed 7 × 5): 100 + 100 boundary errors of 120, 2 of 96 posts with their
+    own tags; 0 + 0 and 120 of 120 now, as with the tag line under the post."""
+    known = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))[:4]
+    printed = ["Taggar: öppna data, webb", "Kategorier: Service; kvalitetsmässan", "", "Taggar: Webb"]
+    posts = [[*([line, ""] if line else []), *post] for post, line in zip(known, printed, strict=True)]
+    lines = [line for post in posts for line in post]
+    out, source = _migrated_dump(tmp_path, "sparad-sida.txt", lines)
+    starts = [1 + sum(len(post) for post in posts[:k]) for k in range(len(posts))]
+    assert [(post["title"], int(post["lines"].split("-")[0])) for post in source["posts"]] == [
+        (post[0], start) for post, start in zip(known, starts, strict=True)
+    ]
+    first, second, third, fourth = (post["tags"] for post in source["posts"])
+    assert first[:2] == ["Öppna data", "Webb"] and second[:2] == ["Service", "Kvalitetsmässan"]
+    assert fourth[0] == "Webb" and not {"Öppna data", "Service"} & set(third)
+    reasons = {d["text"]: d["reason"] for d in source["dropped"]}
+    assert all("lästa som inläggets" in reasons[line] for line in printed if line)
+
+
 def _stamps(count: int, seed: int) -> list[str]:
     """Date stamps as a saved listing page prints them ("Publicerat 12 mars 2015 av Anna"), random days."""
     rng = random.Random(seed)
