@@ -8,6 +8,7 @@ signature, a short heading-like line, or running text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 from functools import lru_cache
 
@@ -114,6 +115,30 @@ def without_hidden(text: str) -> str:
     return text.translate(_HIDDEN) if _ANY_HIDDEN.search(text) else text  # most lines have none: found fast
 
 
+# Signs a title may end in after its own punctuation: emoji and other pictographs ("Grattis! 🎉"), with their
+# skin tones, variation selectors and keycaps.
+_PICTOGRAPH_CATEGORIES = ("So", "Sk")
+_PICTOGRAPH_MARKS = "\ufe0e\ufe0f\u20e3"
+
+
+def _is_pictograph(char: str) -> bool:
+    return char in _PICTOGRAPH_MARKS or unicodedata.category(char) in _PICTOGRAPH_CATEGORIES
+
+
+def without_closing_symbols(text: str) -> str:
+    """The line without the emoji or other pictographs it ends in, nor the spaces before them.
+
+    "Grattis! 🎉" closes with its "!", "Tack för i år. 🎄" is a sentence: a title's shape and its "!" or "?"
+    are read before the pictograph. A line of only pictographs is left as it is."""
+    stripped = text.rstrip()
+    if not stripped or ord(stripped[-1]) < 0x80:  # most lines end in a letter or a stop: found fast
+        return text
+    end = len(stripped)
+    while end and (stripped[end - 1].isspace() or _is_pictograph(stripped[end - 1])):
+        end -= 1
+    return text if end in (0, len(stripped)) else stripped[:end]
+
+
 def heading_shaped(text: str) -> bool:
     """Short, capitalised, no closing punctuation, one sentence at most: shaped like a title."""
     if len(text) > MAX_HEADING_CHARS or len(words(text)) > MAX_HEADING_WORDS:
@@ -174,7 +199,8 @@ def classify(line: str) -> LineKind:
         return LineKind.BLANK
     if is_invisible(line):
         return LineKind.INVISIBLE
-    text = without_hidden(line).strip(INVISIBLE)  # a non-breaking space after a dash is a space
+    # A non-breaking space after a dash is a space; an emoji after a title's "!" hides nothing.
+    text = without_closing_symbols(without_hidden(line).strip(INVISIBLE))
     if DECORATION_LINE.match(text):
         return LineKind.SEPARATOR
     if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):

@@ -12,6 +12,7 @@ from migration.lines import (
     is_hashtags,
     names_someone,
     numbers_in,
+    without_closing_symbols,
     without_definite_an,
 )
 
@@ -134,3 +135,14 @@ def test_bare_links_are_found_with_or_without_a_slash(line, urls):
 )
 def test_plain_texts_own_marks_a_bullet_a_rule_and_a_tables_row_are_told_apart(text, kind):
     assert classify(text) == kind
+
+
+def test_a_line_is_read_without_the_emoji_it_ends_in():
+    assert without_closing_symbols("Grattis Kävlinge! 🎉") == "Grattis Kävlinge!"
+    assert without_closing_symbols("Vi ses där 👍🏽 ") == "Vi ses där"  # with its skin tone
+    assert without_closing_symbols("Ring 1️⃣") == "Ring 1"  # a keycap
+    assert without_closing_symbols("🎉🎉") == "🎉🎉"  # nothing but pictographs: left as it is
+    for plain in ("Välkomna!", "Klart…", "Café", "Kvalitet  "):
+        assert without_closing_symbols(plain) == plain
+    assert classify("Grattis Kävlinge! 🎉") == LineKind.HEADING
+    assert classify("Tack för i år. 🎄") == LineKind.TEXT
