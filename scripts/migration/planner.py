@@ -20,7 +20,7 @@ from .dump_text import Vocabulary, content_lines, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
-from .rules import MigrationRules, assign, with_printed_tags
+from .rules import MigrationRules, assign, with_printed_tags, with_printed_topics
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
 
@@ -719,10 +719,12 @@ def _assign_dates(
 
 
 def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
-    """Tags and topics from the rules' keywords; the tags the old site printed under a post come first."""
+    """Tags and topics from the rules' keywords; the tags the old site printed under a post, and the topics
+    they name, come first."""
     for draft in drafts:
-        found, topics, evidence = assign(rules, draft.post.title, draft.text)
+        found, found_topics, evidence = assign(rules, draft.post.title, draft.text)
         tags = with_printed_tags(rules, draft.legacy_tags, found)
+        topics = with_printed_topics(rules, draft.legacy_tags, found_topics)
         draft.post.tags = list(draft.post.edited.get("tags", tags))
         draft.post.topics = list(draft.post.edited.get("topics", topics))
         draft.post.topic_evidence = evidence

@@ -223,6 +223,23 @@ def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str
     return list(tags.values())
 
 
+def with_printed_topics(rules: MigrationRules, printed: list[str], found: list[str]) -> list[str]:
+    """The topics the old site's printed tags or categories name, then those the keywords gave (``found``).
+
+    A printed category is the editors' own word on a post's subject, and its line is not in the text the
+    keywords are counted in. It names a topic when it is the topic's title or slug, or holds one of its
+    keywords at the start of a word ("Kategorier: Öppna data", "Taggar: Facebook").
+    """
+    named = [
+        topic.slug
+        for tag in printed
+        for topic in rules.topics
+        if tag.casefold() in (topic.title.casefold(), topic.slug)
+        or any(word_starts(tag.lower(), keyword) for keyword in topic.rule.keywords)
+    ]
+    return list(dict.fromkeys([*named, *found]))
+
+
 _SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
 
 

@@ -952,6 +952,7 @@ def test_the_tags_a_listing_page_printed_under_a_post_become_its_tags(tmp_path, 
     assert all("lästa som inläggets" in reasons[line] for line in printed if line)
     article = (out / source["posts"][0]["output"]).read_text(encoding="utf-8")
     assert "\nTags: Öppna data, Webb" in article and "Taggar" not in article
+    assert source["posts"][0]["topics"][0] == "oppna-data"  # the printed tag names a topic: it comes first
 
 
 def test_tags_a_page_printed_above_each_title_go_to_the_post_under_them(tmp_path, truth):

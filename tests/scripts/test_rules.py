@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import DUMPS, ROOT, run_migrate
 from migration.errors import MigrationError
-from migration.rules import assign, load_rules, with_printed_tags, word_starts
+from migration.rules import assign, load_rules, with_printed_tags, with_printed_topics, word_starts
 
 RULES = ROOT / "data" / "migration-rules.yaml"
 TOPICS = ROOT / "content" / "topics"
@@ -170,3 +170,15 @@ def test_printed_tags_come_first_spelt_as_the_rules_spell_them_and_each_once():
     tags = with_printed_tags(rules, printed, [known, "Ekonomi"])
     assert tags == [known, "Öppna data", "SKL-nätverket", "Ekonomi"]
     assert "taggar" in rules.tag_labels and "kategorier" in rules.tag_labels  # casefolded from the rules file
+
+
+def test_printed_categories_that_name_a_topic_give_it_first(tmp_path):
+    """A printed category is the editors' word on a post's subject; its line is not in the text the keywords
+    are counted in, so before stop 43 it gave tags but never a topic."""
+    topics, _ = _topics_with(tmp_path, "Title: Vård och omsorg\nSlug: vard-och-omsorg\nKeywords: hemtjänst".encode())
+    rules = load_rules(RULES, topics)
+    assert with_printed_topics(rules, ["VÅRD OCH OMSORG"], ["annat"]) == ["vard-och-omsorg", "annat"]  # its title
+    assert with_printed_topics(rules, ["vard-och-omsorg"], []) == ["vard-och-omsorg"]  # its slug
+    assert with_printed_topics(rules, ["Hemtjänsten i Väst"], []) == ["vard-och-omsorg"]  # one of its keywords
+    assert with_printed_topics(rules, ["Ekonomi", "Omsorgen"], ["annat"]) == ["annat"]  # names no topic
+    assert with_printed_topics(rules, ["Vård och omsorg"], ["vard-och-omsorg"]) == ["vard-och-omsorg"]  # once
