@@ -17,7 +17,7 @@ from .errors import MigrationError
 from .files import read_bytes
 from .html_markdown import bare_words, image_sources, lead_text, plain_text, to_markdown
 from .imported import ImportedItem
-from .rules import MigrationRules, assign
+from .rules import MigrationRules, assign, with_printed_topics
 from .saved_html import is_html, read_saved_html
 from .wxr import is_wxr, read_wxr
 
@@ -66,7 +66,8 @@ def render_imports(
             if slug != base:
                 entry["note"] = f"adressen '{base}' fanns redan; fick '{slug}'"
             body = to_markdown(item.html, shift_headings=1 if "<h1" in item.html.lower() else 0)
-            _tags, topics, _evidence = assign(rules, item.title, plain_text(item.html))
+            _tags, found, _evidence = assign(rules, item.title, plain_text(item.html))
+            topics = with_printed_topics(rules, [*item.categories, *item.tags], found)  # as a dump's printed tags
             summary = summary_of(plain_text(item.excerpt) or lead_text(item.html))
             meta = [
                 ("Title", item.title),

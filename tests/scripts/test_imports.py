@@ -296,6 +296,25 @@ def _export(*items: str) -> str:
     )
 
 
+def test_an_exported_category_or_tag_that_names_a_topic_gives_the_post_that_topic(tmp_path):
+    """As a dump's printed tags do (rules.with_printed_topics): the site's own categories say what a post is
+    about, though its text may not use the topic's keywords often enough."""
+    export = tmp_path / "blogg.xml"
+    category = '<category domain="category" nicename="oppna-data"><![CDATA[Öppna data]]></category>'
+    export.write_text(
+        _export("Nya datamängder|nya|<p>Nu finns parkeringsplatserna som en fil.</p>").replace(
+            "</item>", f"{category}</item>"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_migrate("--out", out, "--topics", TOPICS, export)
+    assert result.returncode == 0, result.stderr
+    (entry,) = _plan(out)["imports"]
+    assert entry["topics"] == ["oppna-data"]
+    assert _meta(out / "articles" / "nya.md")["Topics"] == "oppna-data"
+
+
 def test_posts_exported_under_one_address_each_get_their_own_and_an_empty_untitled_post_is_named(tmp_path):
     """Also: a post body's own h1 goes a level down, under the title the page shows as h1."""
     export = tmp_path / "blogg.xml"
