@@ -26,8 +26,8 @@ from .lines import (
     is_listed_noise,
     names_someone,
     normalised_line,
-    without_closing_symbols,
     without_definite_an,
+    without_framing_pictographs,
     without_hidden,
     words,
 )
@@ -287,7 +287,7 @@ def content_lines(
         kind = classify(raw)
         # As a reader sees it, one plain space between words: a page saved with non-breaking or doubled
         # spaces between words ("Välkommen\u00a0att kontakta …") hid the rules' phrases.
-        text = plain(without_closing_symbols(without_hidden(raw)))
+        text = plain(without_framing_pictographs(without_hidden(raw)))
         if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
             continue
         if kind == LineKind.FACT and legacy_tags(text, tag_labels) is not None:

@@ -115,28 +115,41 @@ def without_hidden(text: str) -> str:
     return text.translate(_HIDDEN) if _ANY_HIDDEN.search(text) else text  # most lines have none: found fast
 
 
-# Signs a title may end in after its own punctuation: emoji and other pictographs ("Grattis! 🎉"), with their
-# skin tones, variation selectors and keycaps.
+# Signs a title may open or end with besides its words: emoji and other pictographs ("🚲 Nya cykelbanor",
+# "Grattis! 🎉"), with their skin tones, variation selectors and keycaps. At a line's start only an emoji
+# proper counts (from U+1F000, or a symbol drawn as one, U+FE0F after it): "►", "✓" and "●" open list items.
 _PICTOGRAPH_CATEGORIES = ("So", "Sk")
-_PICTOGRAPH_MARKS = "\ufe0e\ufe0f\u20e3"
+_PICTOGRAPH_MARKS = "\ufe0e\ufe0f\u20e3\u200d"  # and the joiner inside a sequence ("👩‍💻")
+_FIRST_EMOJI = 0x1F000
 
 
 def _is_pictograph(char: str) -> bool:
     return char in _PICTOGRAPH_MARKS or unicodedata.category(char) in _PICTOGRAPH_CATEGORIES
 
 
-def without_closing_symbols(text: str) -> str:
-    """The line without the emoji or other pictographs it ends in, nor the spaces before them.
+def _opens_with_emoji(text: str, at: int) -> bool:
+    char = text[at]
+    return (
+        ord(char) >= _FIRST_EMOJI
+        or char in _PICTOGRAPH_MARKS
+        or (_is_pictograph(char) and text[at + 1 : at + 2] == "\ufe0f")
+    )
 
-    "Grattis! 🎉" closes with its "!", "Tack för i år. 🎄" is a sentence: a title's shape and its "!" or "?"
-    are read before the pictograph. A line of only pictographs is left as it is."""
-    stripped = text.rstrip()
-    if not stripped or ord(stripped[-1]) < 0x80:  # most lines end in a letter or a stop: found fast
+
+def without_framing_pictographs(text: str) -> str:
+    """The line without the emoji or other pictographs it opens or ends with, nor the spaces beside them.
+
+    "🚲 Nya cykelbanor" opens with a capital, "Grattis! 🎉" closes with its "!", "Tack för i år. 🎄" is a
+    sentence: a line's shape is read inside its pictographs. A line of only pictographs is left as it is."""
+    stripped = text.strip()
+    if not stripped or (ord(stripped[0]) < 0x80 and ord(stripped[-1]) < 0x80):  # most lines: found fast
         return text
-    end = len(stripped)
-    while end and (stripped[end - 1].isspace() or _is_pictograph(stripped[end - 1])):
+    start, end = 0, len(stripped)
+    while start < end and (stripped[start].isspace() or _opens_with_emoji(stripped, start)):
+        start += 1
+    while end > start and (stripped[end - 1].isspace() or _is_pictograph(stripped[end - 1])):
         end -= 1
-    return text if end in (0, len(stripped)) else stripped[:end]
+    return text if start == end or (start, end) == (0, len(stripped)) else stripped[start:end]
 
 
 def heading_shaped(text: str) -> bool:
@@ -200,7 +213,7 @@ def classify(line: str) -> LineKind:
     if is_invisible(line):
         return LineKind.INVISIBLE
     # A non-breaking space after a dash is a space; an emoji after a title's "!" hides nothing.
-    text = without_closing_symbols(without_hidden(line).strip(INVISIBLE))
+    text = without_framing_pictographs(without_hidden(line).strip(INVISIBLE))
     if DECORATION_LINE.match(text):
         return LineKind.SEPARATOR
     if text[0] in BULLET_CHARS or _ASTERISK_BULLET.match(text):

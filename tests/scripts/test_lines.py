@@ -12,8 +12,8 @@ from migration.lines import (
     is_hashtags,
     names_someone,
     numbers_in,
-    without_closing_symbols,
     without_definite_an,
+    without_framing_pictographs,
 )
 
 
@@ -137,12 +137,16 @@ def test_plain_texts_own_marks_a_bullet_a_rule_and_a_tables_row_are_told_apart(t
     assert classify(text) == kind
 
 
-def test_a_line_is_read_without_the_emoji_it_ends_in():
-    assert without_closing_symbols("Grattis Kävlinge! 🎉") == "Grattis Kävlinge!"
-    assert without_closing_symbols("Vi ses där 👍🏽 ") == "Vi ses där"  # with its skin tone
-    assert without_closing_symbols("Ring 1️⃣") == "Ring 1"  # a keycap
-    assert without_closing_symbols("🎉🎉") == "🎉🎉"  # nothing but pictographs: left as it is
-    for plain in ("Välkomna!", "Klart…", "Café", "Kvalitet  "):
-        assert without_closing_symbols(plain) == plain
-    assert classify("Grattis Kävlinge! 🎉") == LineKind.HEADING
+def test_a_line_is_read_without_the_emoji_it_opens_or_ends_with():
+    assert without_framing_pictographs("Grattis Kävlinge! 🎉") == "Grattis Kävlinge!"
+    assert without_framing_pictographs("🚲 Nya cykelbanor") == "Nya cykelbanor"
+    assert without_framing_pictographs("❤️ Tack till alla") == "Tack till alla"  # a symbol drawn as an emoji
+    assert without_framing_pictographs("👩\u200d💻 Ny webb") == "Ny webb"  # a sequence of emoji
+    assert without_framing_pictographs("Vi ses där 👍🏽 ") == "Vi ses där"  # with its skin tone
+    assert without_framing_pictographs("Ring 1️⃣") == "Ring 1"  # a keycap
+    assert without_framing_pictographs("🎉🎉") == "🎉🎉"  # nothing but pictographs: left as it is
+    for plain in ("Välkomna!", "Klart…", "Café", "Kvalitet  ", "► Bättre service", "✓ Klart", "● Kortare köer"):
+        assert without_framing_pictographs(plain) == plain  # a list item's sign is no emoji
+    assert classify("Grattis Kävlinge! 🎉") == classify("🚲 Nya cykelbanor") == LineKind.HEADING
     assert classify("Tack för i år. 🎄") == LineKind.TEXT
+    assert classify("● Kortare köer") == LineKind.BULLET
