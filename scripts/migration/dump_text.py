@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from operator import add
 
-from .body import legacy_tags, plain
+from .body import legacy_tags, numbered_roles, plain
 from .dating import MAX_LOWER_CASE_DATELINE_WORDS, dateline_date
 from .lines import (
     LineKind,
@@ -302,6 +302,10 @@ def content_lines(
             kind = LineKind.SIGNATURE
         result.append(ContentLine(number, text, kind, separator))
         separator = False
+    # Lines that count up one after another ("1. …", "2. …") are an ordered list's items, as the post's body
+    # writes them: read as bullets, not as headings over one another.
+    items = {i for i, role in numbered_roles([line.text for line in result]).items() if role == "item"}
+    result = [replace(line, kind=LineKind.BULLET) if i in items else line for i, line in enumerate(result)]
     recurring = recurring_leftovers(result)
     return [
         replace(line, after_separator=True) if i - 1 in recurring and i not in recurring else line
