@@ -54,6 +54,7 @@ FLATTENED_TABLE = (
     "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
 )
 TABLE_AMOUNTS = "{amounts} belopp i samma mening"
+TITLE_TWICE = "upprepar inläggets rubrik (sidan skrev den två gånger, t.ex. som en bilds alt-text)"
 TABLE_HEADER = "ord med versal i följd, som kolumnrubriker (”{header}”)"
 CHANGED_SINCE_PLAN = (
     "{file} har ändrats sedan planen skrevs (sha256 stämmer inte), så planens uppgifter för filen kan inte "
@@ -134,8 +135,15 @@ def _tags_above(dump: LegacyDump, tiles: list[tuple[int, int]], tag_labels: froz
 
 def _before_title(text: str, tag_labels: frozenset[str]) -> bool:
     """Is this a line a page may print above a post's title: a date stamp (see
-    segmentation.DumpSplitter._dated_above) or a tag line (see _tags_above)?"""
+    segmentation.DumpSplitter._with_lines_above) or a tag line (see _tags_above)?"""
     return stamps_date(text, classify(text)) or legacy_tags(text, tag_labels) is not None
+
+
+def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The line under the title that repeats it (a page printed the title twice, as an image's alt text or a
+    link over the heading; see segmentation.DumpSplitter._with_lines_above), or nothing."""
+    filled = [(n, t) for n, t in after_title if t.strip(INVISIBLE)]
+    return filled[:1] if filled and normalised_line(filled[0][1]) == normalised_line(title) else []
 
 
 def _title_line(dump: LegacyDump, first: int, last: int, rules: MigrationRules) -> int | None:
@@ -418,12 +426,14 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
         printed_above = [(n, t) for n, t in numbered if n < title_line and _before_title(t, rules.tag_labels)]
         after_title = [(n, t) for n, t in numbered if n > title_line]
+        twice = _title_printed_twice(dump.line(title_line), after_title)
+        after_title = [line for line in after_title if line not in twice]
         body = render_body([*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels)
         before_title = [
             Noise(n, t, "rad före inläggets rubrik utan text")
             for n, t in numbered
             if n < title_line and t and (n, t) not in printed_above
-        ]
+        ] + [Noise(n, t, TITLE_TWICE) for n, t in twice]
         post = PlannedPost(
             dump.name,
             r.first,

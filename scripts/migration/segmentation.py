@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .dump_text import ContentLine, DumpText, Vocabulary
@@ -314,29 +315,40 @@ class DumpSplitter:
             chosen.append(key[0])
             key = (back[key], key[0])
         chosen.reverse()  # [0, s1, s2, ..., n]
-        return self._dated_above([self._span(chosen, k) for k in range(len(chosen) - 1)])
+        return self._with_lines_above([self._span(chosen, k) for k in range(len(chosen) - 1)])
 
-    def _dated_above(self, spans: list[PostSpan]) -> list[PostSpan]:
-        """The posts of a dump whose page printed each post's date stamp above its title: each post
-        starts at the stamp above its title, which the search left at the end of the post before.
+    def _with_lines_above(self, spans: list[PostSpan]) -> list[PostSpan]:
+        """Each post with the lines a page printed above its title, which the search left at the end of the
+        post before.
 
-        A dump that opens with a date stamp is laid out so; elsewhere a stamp under a post's text is
-        that post's (a page printing it under the title or under the post).
+        The title printed twice, one line over the other (an image's alt text, or the title as a link, over
+        the title): the post starts at the first. A date stamp over the title, where the dump opens with one
+        (a page printing the date above each title; elsewhere a stamp under a post's text is that post's,
+        printed under the title or under the post): the post starts at the stamp.
         """
-        if self.lines[0].kind != LineKind.DATELINE:
-            return spans
+        lines = self.lines
+        spans = self._started_above(
+            spans, lambda i: normalised_line(lines[i - 1].text) == normalised_line(lines[i].text)
+        )
+        if lines[0].kind == LineKind.DATELINE:
+            spans = self._started_above(spans, lambda i: lines[i - 1].kind == LineKind.DATELINE)
+        return spans
+
+    def _started_above(self, spans: list[PostSpan], belongs_below: Callable[[int], bool]) -> list[PostSpan]:
+        """``spans`` with each post after the first starting one line up where ``belongs_below(i)`` says the
+        line above its start (line ``i``) is the post's."""
         index = {line.number: i for i, line in enumerate(self.lines)}
-        dated = spans[:1]
+        moved = spans[:1]
         for span in spans[1:]:
             i = index[span.start]
-            if self.lines[i - 1].kind == LineKind.DATELINE:
+            if belongs_below(i):
                 span = replace(span, start=self.lines[i - 1].number)
-                if index[dated[-1].start] == i - 1:  # the stamp was cut off as a post of its own
-                    dated.pop()
+                if index[moved[-1].start] == i - 1:  # the line was cut off as a post of its own
+                    moved.pop()
                 else:
-                    dated[-1] = replace(dated[-1], end=self.lines[i - 2].number)
-            dated.append(span)
-        return dated
+                    moved[-1] = replace(moved[-1], end=self.lines[i - 2].number)
+            moved.append(span)
+        return moved
 
     def _span(self, chosen: list[int], k: int) -> PostSpan:
         """The ``k``-th post of a chosen split, with its confidence and the strongest split it rejected."""

@@ -977,6 +977,24 @@ def test_tags_a_page_printed_above_each_title_go_to_the_post_under_them(tmp_path
     assert all("lästa som inläggets" in reasons[line] for line in printed if line)
 
 
+def test_a_title_printed_twice_is_written_once(tmp_path, truth):
+    """The title printed twice (an image's alt text over the heading): the post starts at the first, and the
+    second is listed in the plan as repeating the title, not written as the post's first line."""
+    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))[:3]]
+    lines = [line for post in known for line in [post[0], *post]]
+    out, source = _migrated_dump(tmp_path, "sparad-sida.txt", lines)
+    starts = [1 + sum(len(post) + 1 for post in known[:k]) for k in range(len(known))]
+    assert [(p["title"], int(p["lines"].split("-")[0])) for p in source["posts"]] == [
+        (post[0], start) for post, start in zip(known, starts, strict=True)
+    ]
+    assert [d["line"] for d in source["dropped"] if "upprepar inläggets rubrik" in d["reason"]] == [
+        s + 1 for s in starts
+    ]
+    for post, planned in zip(known, source["posts"], strict=True):
+        body = (out / planned["output"]).read_text(encoding="utf-8").split("\n\n", 1)[1]
+        assert body.split("\n")[0] != post[0]
+
+
 def _stamps(count: int, seed: int) -> list[str]:
     """Date stamps as a saved listing page prints them ("Publicerat 12 mars 2015 av Anna"), random days."""
     rng = random.Random(seed)
