@@ -23,6 +23,7 @@ from .lines import (
     classify,
     find_urls,
     heading_shaped,
+    is_byline,
     is_listed_noise,
     table_cells,
     words,
@@ -235,11 +236,13 @@ def render_body(
     noise_lines: frozenset[str] = frozenset(),
     date_labels: tuple[str, ...] = (),
     tag_labels: frozenset[str] = frozenset(),
+    byline_labels: frozenset[str] = frozenset(),
 ) -> RenderedBody:
     """Render a post's body lines (title excluded) as Markdown.
 
     A short line that gives the date the post was written ("Publicerad 12 mars 2015", after one of
-    ``date_labels``) stays a line of text: it heads nothing. A line of the old site's tags (see
+    ``date_labels``) or its writer ("Av Anna Ek", after one of ``byline_labels``) stays a line of text: it
+    heads nothing. A line of the old site's tags (see
     ``legacy_tags``) becomes the post's tags, and is listed with the noise so the plan shows it.
     """
     noise: list[Noise] = []
@@ -298,7 +301,9 @@ def render_body(
                 i += 1
             blocks.append("\n".join(items))
             continue
-        if kind == LineKind.HEADING and not (labelled_date(text, date_labels) or dateline_date(text)):
+        if kind == LineKind.HEADING and not (
+            labelled_date(text, date_labels) or dateline_date(text) or is_byline(text, byline_labels)
+        ):
             nxt = content[i + 1][2] if i + 1 < len(content) else None
             if nxt is not None and nxt not in (LineKind.HEADING,):
                 blocks.append(f"## {inline(text)}")

@@ -40,6 +40,7 @@ MONTH_FIRST_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d
 # "12/3 2015", "12/3/2015", "12.03.2015": the day before the month, as Swedish writes them.
 NUMERIC_DATE = re.compile(r"(?<![\d./])(?P<day>\d{1,2})([./])(?P<month>\d{1,2})(?:\2|\s+)(?P<year>\d{4})\b")
 FULL_DATES = (ISO_DATE, WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
 # A date stamp ("Publicerat 12 mars 2015 av Anna", "2015-03-12", "Postat den 3 maj 2014 i Nyheter") has
@@ -79,6 +80,8 @@ def _date_of(match: re.Match) -> dt.date | None:
 
 def _full_dates(text: str) -> list[tuple[re.Match, dt.date]]:
     """Every full date (day, month and year) written in a text, in any of its forms, in order."""
+    if not _FOUR_DIGITS.search(text):  # every form has its year: most lines have none, found fast
+        return []
     found = [(match, date) for pattern in FULL_DATES for match in pattern.finditer(text) if (date := _date_of(match))]
     return sorted(found, key=lambda item: item[0].start())
 
@@ -91,9 +94,10 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
         pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+(?:den\s+)?", re.IGNORECASE)
         for match in pattern.finditer(text):
             rest = text[match.end() : match.end() + 40]
-            written = [(match, date) for match, date in _full_dates(rest) if match.start() == 0]
-            if written:
-                found.append((written[0][1], f"{label} {written[0][0].group()}"))
+            for written in filter(None, (pattern.match(rest) for pattern in FULL_DATES)):
+                if date := _date_of(written):
+                    found.append((date, f"{label} {written.group()}"))
+                    break
     return max(found) if found else None
 
 

@@ -23,6 +23,7 @@ from .lines import (
     classify,
     content_stems,
     heading_shaped,
+    is_byline,
     is_listed_noise,
     names_someone,
     normalised_line,
@@ -263,7 +264,10 @@ def _any_within(lines: list[int], a: int, b: int) -> bool:
 
 
 def content_lines(
-    numbered: list[tuple[int, str]], noise_lines: frozenset[str] = frozenset(), tag_labels: frozenset[str] = frozenset()
+    numbered: list[tuple[int, str]],
+    noise_lines: frozenset[str] = frozenset(),
+    tag_labels: frozenset[str] = frozenset(),
+    byline_labels: frozenset[str] = frozenset(),
 ) -> list[ContentLine]:
     """Drop blank lines and the layout leftovers the rules file lists; remember where an invisible
     separator line stood.
@@ -296,7 +300,7 @@ def content_lines(
             separator = True
             continue
         # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
-        if stamps_date(text, kind):
+        if stamps_date(text, kind) or stamps_author(text, kind, byline_labels):
             kind = LineKind.DATELINE
         elif kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
             kind = LineKind.SIGNATURE
@@ -320,6 +324,13 @@ def stamps_date(text: str, kind: LineKind) -> bool:
     if title_shaped(text, kind):
         return dateline_date(text) is not None
     return kind == LineKind.TEXT and dateline_date(text, MAX_LOWER_CASE_DATELINE_WORDS) is not None
+
+
+def stamps_author(text: str, kind: LineKind, byline_labels: frozenset[str]) -> bool:
+    """Is a line of this kind a page's byline ("Av Anna Ek"; lines.is_byline)? Read as a date stamp is: no
+    title, and the lines around it read past it. Under every title it was the best title in sight, above
+    every title each post began a line late."""
+    return kind in (LineKind.HEADING, LineKind.FACT, LineKind.TEXT) and is_byline(text, byline_labels)
 
 
 def recurring_leftovers(lines: list[ContentLine]) -> set[int]:

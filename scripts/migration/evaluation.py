@@ -179,13 +179,14 @@ def default_splitter(
     threshold: float = DEFAULT_THRESHOLD,
     noise_lines: frozenset[str] = frozenset(),
     tag_labels: frozenset[str] = frozenset(),
+    byline_labels: frozenset[str] = frozenset(),
 ) -> Splitter:
     """The migration's own splitter over a set of dumps (vocabulary shared, layout leftovers and tag lines
-    skipped, as in a real run)."""
+    skipped, bylines read as stamps, as in a real run)."""
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
-        lines = [content_lines(list(enumerate(dump, 1)), noise_lines, tag_labels) for dump in dumps]
+        lines = [content_lines(list(enumerate(dump, 1)), noise_lines, tag_labels, byline_labels) for dump in dumps]
         return [{s.start for s in spans[1:]} for spans in split_dumps(lines, vocabulary, cues, threshold=threshold)]
 
     return split

@@ -63,7 +63,9 @@ class LineKind(StrEnum):
     ROW = "row"  # a table's row: cells apart by tabs
     FACT = "fact"  # "Key: value"
     HEADING = "heading"  # short, title-like
-    DATELINE = "dateline"  # a date stamp (dump_text.stamps_date): set by content_lines, not classify
+    # A page's stamp line above or under a title: a date ("Publicerat 12 mars 2015 av Anna"; dump_text.stamps_date)
+    # or a byline ("Av Anna Ek"; is_byline). Set by content_lines, not classify.
+    DATELINE = "dateline"
     TEXT = "text"  # running text
 
 
@@ -203,6 +205,26 @@ def names_someone(text: str) -> bool:
         and "," not in role
         and len(words(role)) <= MAX_ROLE_WORDS
         and not text.endswith((".", "!", "?"))
+    )
+
+
+def is_byline(text: str, labels: frozenset[str]) -> bool:
+    """Is the line a page's byline ("Av Anna Ek", "Skrivet av Anna Ek, kommunikatör"): one of the rules'
+    ``byline_labels`` (casefolded), then a name of capitalised words, and perhaps a role after a comma?"""
+    line = text.strip(INVISIBLE)
+    folded = line.casefold()
+    label = next(
+        (label for label in labels if folded.startswith(label) and folded[len(label) : len(label) + 1] in " :"), None
+    )
+    if label is None or line.endswith((".", "!", "?")):
+        return False
+    name, _, role = line[len(label) :].lstrip(" :").partition(", ")
+    parts = name.split()
+    return (
+        1 <= len(parts) <= MAX_NAME_PARTS
+        and all(part[0].isupper() and part.replace("-", "").isalpha() for part in parts)
+        and "," not in role
+        and len(words(role)) <= MAX_ROLE_WORDS
     )
 
 

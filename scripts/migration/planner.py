@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating
 from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import Vocabulary, content_lines, stamps_date
+from .dump_text import Vocabulary, content_lines, stamps_author, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -133,10 +133,15 @@ def _tags_above(dump: LegacyDump, tiles: list[tuple[int, int]], tag_labels: froz
     return moved
 
 
-def _before_title(text: str, tag_labels: frozenset[str]) -> bool:
-    """Is this a line a page may print above a post's title: a date stamp (see
+def _before_title(text: str, rules: MigrationRules) -> bool:
+    """Is this a line a page may print above a post's title: a date stamp or a byline (see
     segmentation.DumpSplitter._with_lines_above) or a tag line (see _tags_above)?"""
-    return stamps_date(text, classify(text)) or legacy_tags(text, tag_labels) is not None
+    kind = classify(text)
+    return (
+        stamps_date(text, kind)
+        or stamps_author(text, kind, rules.byline_labels)
+        or legacy_tags(text, rules.tag_labels) is not None
+    )
 
 
 def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -149,10 +154,10 @@ def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list
 def _title_line(dump: LegacyDump, first: int, last: int, rules: MigrationRules) -> int | None:
     """The first line of a post's range with words that is no layout leftover; None if it has none.
     A line of decoration ("***") or a bullet sign alone may stand before it, and is no title; nor is
-    a date stamp or a tag line a page printed above its titles."""
+    a date stamp, a byline or a tag line a page printed above its titles."""
     for number in range(first, last + 1):
         text = dump.line(number)
-        if words(text) and not is_listed_noise(text, rules.noise_lines) and not _before_title(text, rules.tag_labels):
+        if words(text) and not is_listed_noise(text, rules.noise_lines) and not _before_title(text, rules):
             return number
     return None
 
@@ -232,7 +237,8 @@ def plan_migration(
     # errors instead of 21 (seeds 7, 55, 101 x 40; 23 not 26 and 18 not 19 on seeds 3-5 and 11-13).
     vocabulary = Vocabulary([line for d in listings for line in d.lines])
     listing_lines = {
-        d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines, rules.tag_labels) for d in listings
+        d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines, rules.tag_labels, rules.byline_labels)
+        for d in listings
     }
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:
@@ -424,11 +430,13 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
                 "reglerna räknar som brus – lägg dem till inlägget före eller efter",
             )
         numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
-        printed_above = [(n, t) for n, t in numbered if n < title_line and _before_title(t, rules.tag_labels)]
+        printed_above = [(n, t) for n, t in numbered if n < title_line and _before_title(t, rules)]
         after_title = [(n, t) for n, t in numbered if n > title_line]
         twice = _title_printed_twice(dump.line(title_line), after_title)
         after_title = [line for line in after_title if line not in twice]
-        body = render_body([*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels)
+        body = render_body(
+            [*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels, rules.byline_labels
+        )
         before_title = [
             Noise(n, t, "rad före inläggets rubrik utan text")
             for n, t in numbered

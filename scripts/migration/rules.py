@@ -76,6 +76,7 @@ class MigrationRules:
     ending_cues: tuple[str, ...]
     noise_lines: frozenset[str]
     tag_labels: frozenset[str]  # casefolded
+    byline_labels: frozenset[str]  # casefolded
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
     topics: tuple[Topic, ...]
@@ -201,6 +202,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         ending_cues=tuple(c.lower() for c in texts("ending_cues")),
         noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
         tag_labels=frozenset(c.strip().casefold() for c in texts("tag_labels")),
+        byline_labels=frozenset(c.strip().casefold() for c in texts("byline_labels")),
         legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),
         topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),

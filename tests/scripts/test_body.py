@@ -88,6 +88,12 @@ def test_a_line_giving_the_date_written_is_text_not_a_heading():
     assert render_body(long_heading).markdown.startswith("## Så gick dagen")  # a heading that names a date
 
 
+def test_a_byline_is_text_not_a_heading():
+    lines = [(2, "Av Anna Ek"), (3, _LEAD)]
+    assert render_body(lines, byline_labels=frozenset({"av"})).markdown.startswith("Av Anna Ek\n\n")
+    assert render_body(lines).markdown.startswith("## Av Anna Ek\n\n")  # without the rules' labels: a heading
+
+
 def test_rows_with_as_many_cells_each_are_a_table_and_a_row_alone_is_text():
     rows = [(3, "Plats\tStällen"), (4, "Resecentrum\t40"), (5, "Södra | Norra\t12"), (6, "Ensam\trad\tmed tre")]
     markdown = render_body([(2, _LEAD), *rows]).markdown

@@ -9,6 +9,7 @@ from migration.lines import (
     content_stems,
     find_urls,
     has_phone_number,
+    is_byline,
     is_hashtags,
     names_someone,
     numbers_in,
@@ -150,3 +151,18 @@ def test_a_line_is_read_without_the_emoji_it_opens_or_ends_with():
     assert classify("Grattis Kävlinge! 🎉") == classify("🚲 Nya cykelbanor") == LineKind.HEADING
     assert classify("Tack för i år. 🎄") == LineKind.TEXT
     assert classify("● Kortare köer") == LineKind.BULLET
+
+
+def test_a_byline_is_a_label_from_the_rules_and_a_name():
+    labels = frozenset({"av", "skrivet av"})
+    for byline in (
+        "Av Anna Ek",
+        "av Anna Ek",
+        "Skrivet av Anna Ek, kommunikatör",
+        "Av: Anna-Lena Ek",
+        "Av Redaktionen",
+    ):
+        assert is_byline(byline, labels), byline
+    for other in ("Av de tio kommunerna fick vi svar", "Av Anna Ek.", "Avgifterna Höjs", "Av", "Av Anna Ek, a, b"):
+        assert not is_byline(other, labels), other
+    assert not is_byline("Av Anna Ek", frozenset())  # no labels in the rules file: no bylines
