@@ -335,19 +335,19 @@ class DumpSplitter:
         return spans
 
     def _started_above(self, spans: list[PostSpan], belongs_below: Callable[[int], bool]) -> list[PostSpan]:
-        """``spans`` with each post after the first starting one line up where ``belongs_below(i)`` says the
-        line above its start (line ``i``) is the post's."""
+        """``spans`` with each post after the first starting higher up while ``belongs_below(i)`` says the line
+        above line ``i`` is the post's (a date stamp and a byline over a title: both lines)."""
         index = {line.number: i for i, line in enumerate(self.lines)}
-        moved = spans[:1]
+        moved: list[PostSpan] = spans[:1]
         for span in spans[1:]:
             i = index[span.start]
-            if belongs_below(i):
-                span = replace(span, start=self.lines[i - 1].number)
-                if index[moved[-1].start] == i - 1:  # the line was cut off as a post of its own
-                    moved.pop()
-                else:
-                    moved[-1] = replace(moved[-1], end=self.lines[i - 2].number)
-            moved.append(span)
+            while i > 0 and belongs_below(i):
+                i -= 1
+            while moved and index[moved[-1].start] >= i:  # the lines were cut off as a post of their own
+                moved.pop()
+            if moved:
+                moved[-1] = replace(moved[-1], end=self.lines[i - 1].number)
+            moved.append(replace(span, start=self.lines[i].number))
         return moved
 
     def _span(self, chosen: list[int], k: int) -> PostSpan:
