@@ -83,7 +83,7 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     """Every figure for one seed, by the label it is printed under."""
     truth = yaml.safe_load(args.truth.read_text(encoding="utf-8"))
     rules = load_rules(REPO / "data" / "migration-rules.yaml", REPO / "content" / "topics")
-    split = default_splitter(rules.split_cues, args.threshold, rules.noise_lines, rules.tag_labels, rules.byline_labels)
+    split = default_splitter(rules.split_cues, args.threshold, rules.page)
 
     def lines_of(name: str) -> list[str]:
         return list(read_dump(args.legacy / name).lines)

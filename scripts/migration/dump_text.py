@@ -19,11 +19,14 @@ from operator import add
 from .body import legacy_tags, numbered_roles, plain
 from .dating import MAX_LOWER_CASE_DATELINE_WORDS, dateline_date
 from .lines import (
+    NO_FURNITURE,
     LineKind,
+    PageFurniture,
     classify,
     content_stems,
     heading_shaped,
     is_byline,
+    is_caption,
     is_listed_noise,
     names_someone,
     normalised_line,
@@ -60,9 +63,9 @@ class ContentLine:
     @property
     def leftover_shaped(self) -> bool:
         """Is this line shaped like a leftover of the old site's layout ("Dela", "Kategorier: …"): a
-        "Key: value" line, a date stamp or a heading of up to four words? Whether it is one depends on what stands
+        "Key: value" line, a caption, a stamp or a heading of up to four words? Whether it is one depends on what stands
         around it (title_cues._leftover_before, copies._past_leftovers, recurring_leftovers)."""
-        return self.kind in (LineKind.FACT, LineKind.DATELINE) or (
+        return self.kind in (LineKind.FACT, LineKind.DATELINE, LineKind.CAPTION) or (
             self.kind == LineKind.HEADING and len(words(self.text)) <= SHORT_TITLE_WORDS
         )
 
@@ -263,12 +266,7 @@ def _any_within(lines: list[int], a: int, b: int) -> bool:
     return k < len(lines) and lines[k] < b
 
 
-def content_lines(
-    numbered: list[tuple[int, str]],
-    noise_lines: frozenset[str] = frozenset(),
-    tag_labels: frozenset[str] = frozenset(),
-    byline_labels: frozenset[str] = frozenset(),
-) -> list[ContentLine]:
+def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURNITURE) -> list[ContentLine]:
     """Drop blank lines and the layout leftovers the rules file lists; remember where an invisible
     separator line stood.
 
@@ -292,16 +290,18 @@ def content_lines(
         # As a reader sees it, one plain space between words: a page saved with non-breaking or doubled
         # spaces between words ("Välkommen\u00a0att kontakta …") hid the rules' phrases.
         text = plain(without_framing_pictographs(without_hidden(raw)))
-        if kind == LineKind.BLANK or is_listed_noise(text, noise_lines):
+        if kind == LineKind.BLANK or is_listed_noise(text, page.noise_lines):
             continue
-        if kind == LineKind.FACT and legacy_tags(text, tag_labels) is not None:
+        if kind == LineKind.FACT and legacy_tags(text, page.tag_labels) is not None:
             continue
         if kind == LineKind.INVISIBLE:
             separator = True
             continue
         # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
-        if stamps_date(text, kind) or stamps_author(text, kind, byline_labels):
+        if stamps_date(text, kind) or stamps_author(text, kind, page.byline_labels):
             kind = LineKind.DATELINE
+        elif kind == LineKind.FACT and is_caption(text, page.caption_labels):
+            kind = LineKind.CAPTION
         elif kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
             kind = LineKind.SIGNATURE
         result.append(ContentLine(number, text, kind, separator))

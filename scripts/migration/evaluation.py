@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .body import plain
 from .dump_text import Vocabulary, content_lines
+from .lines import NO_FURNITURE, PageFurniture
 from .plan import SourcePlan
 from .planner import plan_migration
 from .rules import MigrationRules
@@ -175,18 +176,14 @@ Splitter = Callable[[list[Dump]], list[set[int]]]
 
 
 def default_splitter(
-    cues: SplitCues,
-    threshold: float = DEFAULT_THRESHOLD,
-    noise_lines: frozenset[str] = frozenset(),
-    tag_labels: frozenset[str] = frozenset(),
-    byline_labels: frozenset[str] = frozenset(),
+    cues: SplitCues, threshold: float = DEFAULT_THRESHOLD, page: PageFurniture = NO_FURNITURE
 ) -> Splitter:
-    """The migration's own splitter over a set of dumps (vocabulary shared, layout leftovers and tag lines
-    skipped, bylines read as stamps, as in a real run)."""
+    """The migration's own splitter over a set of dumps (vocabulary shared, the page's furniture read as in a
+    real run: layout leftovers and tag lines skipped, bylines read as stamps)."""
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
-        lines = [content_lines(list(enumerate(dump, 1)), noise_lines, tag_labels, byline_labels) for dump in dumps]
+        lines = [content_lines(list(enumerate(dump, 1)), page) for dump in dumps]
         return [{s.start for s in spans[1:]} for spans in split_dumps(lines, vocabulary, cues, threshold=threshold)]
 
     return split

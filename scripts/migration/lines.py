@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -66,6 +67,7 @@ class LineKind(StrEnum):
     # A page's stamp line above or under a title: a date ("Publicerat 12 mars 2015 av Anna"; dump_text.stamps_date)
     # or a byline ("Av Anna Ek"; is_byline). Set by content_lines, not classify.
     DATELINE = "dateline"
+    CAPTION = "caption"  # an image's caption or credit ("Bild: …"; is_caption). Set by content_lines, not classify.
     TEXT = "text"  # running text
 
 
@@ -206,6 +208,27 @@ def names_someone(text: str) -> bool:
         and len(words(role)) <= MAX_ROLE_WORDS
         and not text.endswith((".", "!", "?"))
     )
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What the old site's page printed around its posts, in the words of the rules file: its layout
+    leftovers (``noise_lines``), and the labels of its tag lines, bylines and image captions (casefolded)."""
+
+    noise_lines: frozenset[str] = frozenset()
+    tag_labels: frozenset[str] = frozenset()
+    byline_labels: frozenset[str] = frozenset()
+    caption_labels: frozenset[str] = frozenset()
+
+
+NO_FURNITURE = PageFurniture()  # a page of posts alone (the tests' default)
+
+
+def is_caption(text: str, labels: frozenset[str]) -> bool:
+    """Is the line an image's caption or credit ("Bild: Två medarbetare i receptionen", "Foto: Anna Ek"):
+    a "Key: value" line whose key is one of the rules' ``caption_labels``?"""
+    fact = FACT.match(text.strip(INVISIBLE))
+    return bool(fact) and fact["key"].strip().casefold() in labels
 
 
 def is_byline(text: str, labels: frozenset[str]) -> bool:

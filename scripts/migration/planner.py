@@ -236,10 +236,7 @@ def plan_migration(
     # report made the words of the posts on its subject common. Weighed so, made archives have 18 boundary
     # errors instead of 21 (seeds 7, 55, 101 x 40; 23 not 26 and 18 not 19 on seeds 3-5 and 11-13).
     vocabulary = Vocabulary([line for d in listings for line in d.lines])
-    listing_lines = {
-        d.name: content_lines(list(enumerate(d.lines, 1)), rules.noise_lines, rules.tag_labels, rules.byline_labels)
-        for d in listings
-    }
+    listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings}
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:
         raise MigrationError(empty, None, NO_CONTENT)

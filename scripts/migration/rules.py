@@ -18,7 +18,7 @@ from editorial.content_file import parse as parse_content_file
 
 from .errors import YAML_SLIPS, MigrationError
 from .files import read_utf8, unreadable
-from .lines import without_hidden
+from .lines import PageFurniture, without_hidden
 from .title_cues import SplitCues
 
 
@@ -77,9 +77,15 @@ class MigrationRules:
     noise_lines: frozenset[str]
     tag_labels: frozenset[str]  # casefolded
     byline_labels: frozenset[str]  # casefolded
+    caption_labels: frozenset[str]  # casefolded
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
     topics: tuple[Topic, ...]
+
+    @property
+    def page(self) -> PageFurniture:
+        """What the old site's page printed around its posts, as this file names it."""
+        return PageFurniture(self.noise_lines, self.tag_labels, self.byline_labels, self.caption_labels)
 
     @property
     def split_cues(self) -> SplitCues:
@@ -203,6 +209,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
         tag_labels=frozenset(c.strip().casefold() for c in texts("tag_labels")),
         byline_labels=frozenset(c.strip().casefold() for c in texts("byline_labels")),
+        caption_labels=frozenset(c.strip().casefold() for c in texts("caption_labels")),
         legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),
         topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),

@@ -10,6 +10,7 @@ from migration.lines import (
     find_urls,
     has_phone_number,
     is_byline,
+    is_caption,
     is_hashtags,
     names_someone,
     numbers_in,
@@ -166,3 +167,12 @@ def test_a_byline_is_a_label_from_the_rules_and_a_name():
     for other in ("Av de tio kommunerna fick vi svar", "Av Anna Ek.", "Avgifterna Höjs", "Av", "Av Anna Ek, a, b"):
         assert not is_byline(other, labels), other
     assert not is_byline("Av Anna Ek", frozenset())  # no labels in the rules file: no bylines
+
+
+def test_a_caption_is_a_fact_line_under_a_label_from_the_rules():
+    labels = frozenset({"bild", "foto"})
+    assert is_caption("Bild: Två medarbetare i receptionen", labels)
+    assert is_caption("FOTO: Anna Ek", labels)
+    assert not is_caption("Bildspel: så gick dagen", labels)  # another key
+    assert not is_caption("Bild från dagen i Aulan", labels)  # no "Key: value"
+    assert not is_caption("Bild: Två medarbetare", frozenset())  # no labels in the rules file
