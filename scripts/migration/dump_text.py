@@ -294,7 +294,8 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
             continue
         if kind == LineKind.FACT and legacy_tags(text, page.tag_labels) is not None:
             continue
-        if kind == LineKind.INVISIBLE:
+        # A line of decoration ("***", "– – –") parts as an invisible line does: it holds no words to read.
+        if kind in (LineKind.INVISIBLE, LineKind.SEPARATOR):
             separator = True
             continue
         # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
