@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating
 from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import Vocabulary, content_lines, stamps_author, stamps_date
+from .dump_text import ContentLine, Vocabulary, content_lines, stamps_author, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -54,6 +54,7 @@ FLATTENED_TABLE = (
     "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
 )
 TABLE_AMOUNTS = "{amounts} belopp i samma mening"
+PAGE_HEADING = "listsidans egen rubrik: den står överst i flera dumpar, över olika inlägg"
 TITLE_TWICE = "upprepar inläggets rubrik (sidan skrev den två gånger, t.ex. som en bilds alt-text)"
 TABLE_HEADER = "ord med versal i följd, som kolumnrubriker (”{header}”)"
 CHANGED_SINCE_PLAN = (
@@ -151,6 +152,29 @@ def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list
     return filled[:1] if filled and normalised_line(filled[0][1]) == normalised_line(title) else []
 
 
+def _page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
+    """Dump -> line number of the listing page's own heading above its first post (the blog's name, "Nyheter"):
+    a line that opens two dumps or more over a title-shaped line, a different one in each. A post copied to
+    the top of two dumps opens them over the same line."""
+    openers: dict[str, list[tuple[str, ContentLine]]] = {}
+    for name, lines in listing_lines.items():
+        if len(lines) >= 2 and lines[0].title_shaped and lines[1].title_shaped:
+            openers.setdefault(normalised_line(lines[0].text), []).append((name, lines[0]))
+    return {
+        name: line.number
+        for opened in openers.values()
+        if len(opened) >= 2 and len({normalised_line(listing_lines[name][1].text) for name, _ in opened}) == len(opened)
+        for name, line in opened
+    }
+
+
+def _without_page_heading(spans: list[PostSpan], page_heading: int | None) -> list[PostSpan]:
+    """The split without a post of the page's heading alone (cut off where a copied post opens the dump)."""
+    if page_heading is not None and len(spans) > 1 and spans[0].end == page_heading:
+        return spans[1:]
+    return spans
+
+
 def _title_line(dump: LegacyDump, first: int, last: int, rules: MigrationRules) -> int | None:
     """The first line of a post's range with words that is no layout leftover; None if it has none.
     A line of decoration ("***") or a bullet sign alone may stand before it, and is no title; nor is
@@ -237,6 +261,7 @@ def plan_migration(
     # errors instead of 21 (seeds 7, 55, 101 x 40; 23 not 26 and 18 not 19 on seeds 3-5 and 11-13).
     vocabulary = Vocabulary([line for d in listings for line in d.lines])
     listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings}
+    page_headings = _page_headings(listing_lines)
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:
         raise MigrationError(empty, None, NO_CONTENT)
@@ -249,7 +274,10 @@ def plan_migration(
         [frozenset(forced.get(d.name, set())) for d in to_split],
         threshold,
     )
-    spans_by_dump = {d.name: spans for d, spans in zip(to_split, found, strict=True)}
+    spans_by_dump = {
+        d.name: _without_page_heading(spans, page_headings.get(d.name))
+        for d, spans in zip(to_split, found, strict=True)
+    }
     all_text = "\n".join(line for d in dumps for line in d.lines)
     url_dates = dating.legacy_url_dates(all_text)
     legacy_urls = _legacy_urls(all_text, rules)
@@ -269,7 +297,7 @@ def plan_migration(
             running = rendered.running
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name, rules.tag_labels)
-            drafts = _listing_drafts(dump, ranges, rules, plan_name)
+            drafts = _listing_drafts(dump, ranges, rules, plan_name, page_headings.get(dump.name))
             dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
         sources.append(
@@ -411,14 +439,18 @@ def _post_ranges(
     ]
 
 
-def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules, plan_name: str) -> list[_Draft]:
+def _listing_drafts(
+    dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules, plan_name: str, page_heading: int | None = None
+) -> list[_Draft]:
     """Each post of a listing dump rendered: title line found, body converted, noise noted.
 
-    A post the splitter found starts at its title; one an editor cut in the plan must hold text.
+    A post the splitter found starts at its title; one an editor cut in the plan must hold text. The
+    listing page's own heading (see _page_headings) is no title of the post under it.
     """
     drafts = []
     for r in ranges:
-        title_line = _title_line(dump, r.first, r.last, rules)
+        start = page_heading + 1 if page_heading is not None and r.first <= page_heading < r.last else r.first
+        title_line = _title_line(dump, start, r.last, rules)
         if title_line is None:
             raise MigrationError(
                 plan_name,
@@ -435,7 +467,7 @@ def _listing_drafts(dump: LegacyDump, ranges: list[_PostRange], rules: Migration
             [*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels, rules.byline_labels
         )
         before_title = [
-            Noise(n, t, "rad före inläggets rubrik utan text")
+            Noise(n, t, PAGE_HEADING if n == page_heading else "rad före inläggets rubrik utan text")
             for n, t in numbered
             if n < title_line and t and (n, t) not in printed_above
         ] + [Noise(n, t, TITLE_TWICE) for n, t in twice]
