@@ -267,8 +267,8 @@ def _any_within(lines: list[int], a: int, b: int) -> bool:
 
 
 def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURNITURE) -> list[ContentLine]:
-    """Drop blank lines and the layout leftovers the rules file lists; remember where an invisible
-    separator line stood.
+    """Drop blank lines and the layout leftovers the rules file lists (``page``); remember where an invisible
+    separator line or a line of decoration ("***") stood.
 
     A leftover ("Blogg", a share button's "Facebook") is no candidate title,
     and the line after it is judged by the text before it. It is not a
@@ -281,7 +281,9 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
 
     A "Name, role" line right under a signature is a second signer: it closes
     the post too, and is no candidate title. A date stamp ("Publicerat 12 mars
-    2015 av Anna") is no title either, and the lines around it are read past it.
+    2015 av Anna") or a byline ("Av Anna Ek") is no title either, and the lines
+    around it are read past it; nor is an image's caption ("Bild: …"). Lines that
+    count up one after another ("1. …", "2. …") are a list's items.
     """
     result: list[ContentLine] = []
     separator = False
