@@ -1039,14 +1039,19 @@ def test_the_listing_pages_own_heading_over_its_first_post_is_no_title(tmp_path,
     known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
     sources = tmp_path / "legacy"
     sources.mkdir()
-    for number, posts in enumerate([known[0:3], known[3:6], known[6:9]]):
+    pages = [known[0:3], known[3:6], known[6:9]]
+    for number, posts in enumerate(pages):
         lines = ["Enklare vardag", *(line for post in posts for line in post)]
         (sources / f"sida-{number}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The first page's first post copied into a page saved without the heading: the copy starts that post
+    # under the heading, and the heading was cut off as a post of its own.
+    copy = [*known[9], *known[0], *known[10]]
+    (sources / "sida-3.txt").write_text("\n".join(copy) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert run_migrate("--out", out, "--quiet", sources).returncode == 0
     _assert_every_line_kept(out, sources)
-    for number, source in enumerate(_plan(out)["sources"]):
-        assert [post["title"] for post in source["posts"]] == [post[0] for post in known[3 * number : 3 * number + 3]]
+    for posts, source in zip(pages, _plan(out)["sources"], strict=False):
+        assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
         assert [(d["line"], "listsidans egen rubrik" in d["reason"]) for d in source["dropped"]][:1] == [(1, True)]
     # A post copied to the top of two dumps, its title over a subheading, opens both over the same line: a title.
     copied = next(post for post in known if content_lines([(1, post[0]), (2, post[1])])[1].title_shaped)
