@@ -17,13 +17,16 @@ from .lines import (
     EMAIL,
     FACT,
     INVISIBLE,
+    NO_FURNITURE,
     URL,
     LineKind,
+    PageFurniture,
     bullet_item,
     classify,
     find_urls,
     heading_shaped,
     is_byline,
+    is_filing_line,
     is_listed_noise,
     table_cells,
     words,
@@ -232,18 +235,16 @@ def _is_block_companion(text: str, kind: LineKind) -> bool:
 
 
 def render_body(
-    lines: list[tuple[int, str]],
-    noise_lines: frozenset[str] = frozenset(),
-    date_labels: tuple[str, ...] = (),
-    tag_labels: frozenset[str] = frozenset(),
-    byline_labels: frozenset[str] = frozenset(),
+    lines: list[tuple[int, str]], page: PageFurniture = NO_FURNITURE, date_labels: tuple[str, ...] = ()
 ) -> RenderedBody:
-    """Render a post's body lines (title excluded) as Markdown.
+    """Render a post's body lines (title excluded) as Markdown; ``page`` names what the old site's page printed
+    around its posts.
 
     A short line that gives the date the post was written ("Publicerad 12 mars 2015", after one of
-    ``date_labels``) or its writer ("Av Anna Ek", after one of ``byline_labels``) stays a line of text: it
-    heads nothing. A line of the old site's tags (see
-    ``legacy_tags``) becomes the post's tags, and is listed with the noise so the plan shows it.
+    ``date_labels``), its writer ("Av Anna Ek", a byline label) or where it was filed ("Postat i Service", a
+    filing label) stays a line of text: it heads nothing. A line of the old site's tags (see ``legacy_tags``)
+    becomes the post's tags, and is listed with the noise so the plan shows it. A layout leftover the rules
+    list is noise.
     """
     noise: list[Noise] = []
     content: list[tuple[int, str, LineKind]] = []
@@ -251,8 +252,8 @@ def render_body(
     for index, (number, text) in enumerate(lines):
         if not text:
             continue
-        reason = noise_reason(lines, index, noise_lines)
-        read = None if reason else legacy_tags(text, tag_labels)
+        reason = noise_reason(lines, index, page.noise_lines)
+        read = None if reason else legacy_tags(text, page.tag_labels)
         if read:
             tags += read
             reason = f"den gamla webbplatsens taggar, lästa som inläggets: {', '.join(read)} (tag_labels i regelfilen)"
@@ -302,7 +303,10 @@ def render_body(
             blocks.append("\n".join(items))
             continue
         if kind == LineKind.HEADING and not (
-            labelled_date(text, date_labels) or dateline_date(text) or is_byline(text, byline_labels)
+            labelled_date(text, date_labels)
+            or dateline_date(text)
+            or is_byline(text, page.byline_labels)
+            or is_filing_line(text, page.filing_labels)
         ):
             nxt = content[i + 1][2] if i + 1 < len(content) else None
             if nxt is not None and nxt not in (LineKind.HEADING,):

@@ -27,6 +27,7 @@ from .lines import (
     heading_shaped,
     is_byline,
     is_caption,
+    is_filing_line,
     is_listed_noise,
     names_someone,
     normalised_line,
@@ -65,7 +66,7 @@ class ContentLine:
         """Is this line shaped like a leftover of the old site's layout ("Dela", "Kategorier: …"): a
         "Key: value" line, a caption, a stamp or a heading of up to four words? Whether it is one depends on what stands
         around it (title_cues._leftover_before, copies._past_leftovers, recurring_leftovers)."""
-        return self.kind in (LineKind.FACT, LineKind.DATELINE, LineKind.CAPTION) or (
+        return self.kind in (LineKind.FACT, LineKind.DATELINE, LineKind.FURNITURE) or (
             self.kind == LineKind.HEADING and len(words(self.text)) <= SHORT_TITLE_WORDS
         )
 
@@ -282,7 +283,8 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
     A "Name, role" line right under a signature is a second signer: it closes
     the post too, and is no candidate title. A date stamp ("Publicerat 12 mars
     2015 av Anna") or a byline ("Av Anna Ek") is no title either, and the lines
-    around it are read past it; nor is an image's caption ("Bild: …"). Lines that
+    around it are read past it; nor is an image's caption ("Bild: …") or the line
+    saying where the post was filed ("Publicerat i Nyheter"). Lines that
     count up one after another ("1. …", "2. …") are a list's items.
     """
     result: list[ContentLine] = []
@@ -303,8 +305,10 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
         # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
         if stamps_date(text, kind) or stamps_author(text, kind, page.byline_labels):
             kind = LineKind.DATELINE
-        elif kind == LineKind.FACT and is_caption(text, page.caption_labels):
-            kind = LineKind.CAPTION
+        elif (kind == LineKind.FACT and is_caption(text, page.caption_labels)) or (
+            kind in (LineKind.HEADING, LineKind.FACT, LineKind.TEXT) and is_filing_line(text, page.filing_labels)
+        ):
+            kind = LineKind.FURNITURE
         elif kind == LineKind.HEADING and result and result[-1].kind == LineKind.SIGNATURE and names_someone(text):
             kind = LineKind.SIGNATURE
         result.append(ContentLine(number, text, kind, separator))

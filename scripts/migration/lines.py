@@ -49,6 +49,7 @@ MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 MAX_NAME_PARTS = 4  # "Anna Maria von Ek"
 MAX_ROLE_WORDS = 6
+MAX_FILING_WORDS = 12  # "Publicerat i Nyheter, Service | Lämna en kommentar"
 MIN_STEM_BEFORE_ET = 5  # letters a stem keeps before a definite "-et" is taken off ("ämnet" stays)
 MIN_STEM_BEFORE_AN = 3  # letters a stem keeps before a definite "-an" is taken off ("plan" stays)
 
@@ -67,7 +68,10 @@ class LineKind(StrEnum):
     # A page's stamp line above or under a title: a date ("Publicerat 12 mars 2015 av Anna"; dump_text.stamps_date)
     # or a byline ("Av Anna Ek"; is_byline). Set by content_lines, not classify.
     DATELINE = "dateline"
-    CAPTION = "caption"  # an image's caption or credit ("Bild: …"; is_caption). Set by content_lines, not classify.
+    # A line of the page's furniture the rules file names: an image's caption or credit ("Bild: …"; is_caption), a
+    # line saying where the post was filed ("Publicerat i Nyheter | 2 kommentarer"; is_filing_line). Set by
+    # content_lines, not classify.
+    FURNITURE = "furniture"
     TEXT = "text"  # running text
 
 
@@ -213,12 +217,14 @@ def names_someone(text: str) -> bool:
 @dataclass(frozen=True)
 class PageFurniture:
     """What the old site's page printed around its posts, in the words of the rules file: its layout
-    leftovers (``noise_lines``), and the labels of its tag lines, bylines and image captions (casefolded)."""
+    leftovers (``noise_lines``), and the labels of its tag lines, bylines, image captions and filing lines
+    (casefolded)."""
 
     noise_lines: frozenset[str] = frozenset()
     tag_labels: frozenset[str] = frozenset()
     byline_labels: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
+    filing_labels: frozenset[str] = frozenset()
 
 
 NO_FURNITURE = PageFurniture()  # a page of posts alone (the tests' default)
@@ -229,6 +235,18 @@ def is_caption(text: str, labels: frozenset[str]) -> bool:
     a "Key: value" line whose key is one of the rules' ``caption_labels``?"""
     fact = FACT.match(text.strip(INVISIBLE))
     return bool(fact) and fact["key"].strip().casefold() in labels
+
+
+def is_filing_line(text: str, labels: frozenset[str]) -> bool:
+    """Is the line the one a page prints under a post to say where it was filed ("Publicerat i Nyheter | 2
+    kommentarer", "Postat i Service"): one of the rules' ``filing_labels``, then a few words, no sentence?"""
+    line = text.strip(INVISIBLE)
+    folded = line.casefold()
+    return (
+        any(folded.startswith(label + " ") for label in labels)
+        and not line.endswith((".", "!", "?"))
+        and len(words(line)) <= MAX_FILING_WORDS
+    )
 
 
 def is_byline(text: str, labels: frozenset[str]) -> bool:

@@ -463,9 +463,7 @@ def _listing_drafts(
         after_title = [(n, t) for n, t in numbered if n > title_line]
         twice = _title_printed_twice(dump.line(title_line), after_title)
         after_title = [line for line in after_title if line not in twice]
-        body = render_body(
-            [*printed_above, *after_title], rules.noise_lines, rules.date_labels, rules.tag_labels, rules.byline_labels
-        )
+        body = render_body([*printed_above, *after_title], rules.page, rules.date_labels)
         before_title = [
             Noise(n, t, PAGE_HEADING if n == page_heading else "rad före inläggets rubrik utan text")
             for n, t in numbered

@@ -78,6 +78,7 @@ class MigrationRules:
     tag_labels: frozenset[str]  # casefolded
     byline_labels: frozenset[str]  # casefolded
     caption_labels: frozenset[str]  # casefolded
+    filing_labels: frozenset[str]  # casefolded
     legacy_hosts: tuple[str, ...]
     tags: tuple[KeywordRule, ...]
     topics: tuple[Topic, ...]
@@ -85,7 +86,9 @@ class MigrationRules:
     @property
     def page(self) -> PageFurniture:
         """What the old site's page printed around its posts, as this file names it."""
-        return PageFurniture(self.noise_lines, self.tag_labels, self.byline_labels, self.caption_labels)
+        return PageFurniture(
+            self.noise_lines, self.tag_labels, self.byline_labels, self.caption_labels, self.filing_labels
+        )
 
     @property
     def split_cues(self) -> SplitCues:
@@ -210,6 +213,7 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         tag_labels=frozenset(c.strip().casefold() for c in texts("tag_labels")),
         byline_labels=frozenset(c.strip().casefold() for c in texts("byline_labels")),
         caption_labels=frozenset(c.strip().casefold() for c in texts("caption_labels")),
+        filing_labels=frozenset(c.strip().casefold() for c in texts("filing_labels")),
         legacy_hosts=texts("legacy_hosts"),
         tags=tuple(tags),
         topics=load_topics(topics_dir) if topics_dir and topics_dir.is_dir() else (),

@@ -198,7 +198,7 @@ def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead."""
     start = _past_dateline(lines, index + 1)
     for line in lines[start : start + 2]:
-        caption = line.kind == LineKind.CAPTION or (line.kind == LineKind.FACT and not line.title_shaped)
+        caption = line.kind == LineKind.FURNITURE or (line.kind == LineKind.FACT and not line.title_shaped)
         if line.kind != LineKind.HEADING and not caption:
             return line
     return None

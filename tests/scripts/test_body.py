@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from migration.body import inline, legacy_tags, render_body
+from migration.lines import PageFurniture
 
 
 @pytest.mark.parametrize(
@@ -90,7 +91,7 @@ def test_a_line_giving_the_date_written_is_text_not_a_heading():
 
 def test_a_byline_is_text_not_a_heading():
     lines = [(2, "Av Anna Ek"), (3, _LEAD)]
-    assert render_body(lines, byline_labels=frozenset({"av"})).markdown.startswith("Av Anna Ek\n\n")
+    assert render_body(lines, PageFurniture(byline_labels=frozenset({"av"}))).markdown.startswith("Av Anna Ek\n\n")
     assert render_body(lines).markdown.startswith("## Av Anna Ek\n\n")  # without the rules' labels: a heading
 
 
@@ -109,7 +110,7 @@ def test_a_line_of_decoration_is_a_rule():
 def test_a_layout_line_the_rules_list_is_noise_however_its_spaces_were_saved(saved):
     """The splitter reads a listed line with non-breaking or doubled spaces as listed; the body did not, and
     kept it as text of the post."""
-    body = render_body([(2, _LEAD), (3, saved), (4, _LEAD)], frozenset({"dela på facebook"}))
+    body = render_body([(2, _LEAD), (3, saved), (4, _LEAD)], PageFurniture(noise_lines=frozenset({"dela på facebook"})))
     assert body.markdown == f"{_LEAD}\n\n{_LEAD}\n"
     assert [n.line for n in body.noise] == [3] and "noise_lines" in body.noise[0].reason
 
@@ -142,7 +143,7 @@ def test_a_line_of_the_old_sites_tags_is_read_only_when_every_value_could_be_a_t
 
 def test_a_tag_line_becomes_the_posts_tags_and_is_listed_with_the_reason_not_kept_in_the_text():
     lines = [(2, _LEAD), (3, "Taggar: öppna data, webb"), (4, "Öppettider: 8–17"), (5, "Kategorier: Service")]
-    body = render_body(lines, tag_labels=_TAG_LABELS)
+    body = render_body(lines, PageFurniture(tag_labels=_TAG_LABELS))
     assert body.tags == ["öppna data", "webb", "Service"]
     assert "Taggar" not in body.markdown and "Kategorier" not in body.markdown and "Öppettider: 8–17" in body.markdown
     assert [n.line for n in body.noise] == [3, 5]

@@ -11,6 +11,7 @@ from migration.lines import (
     has_phone_number,
     is_byline,
     is_caption,
+    is_filing_line,
     is_hashtags,
     names_someone,
     numbers_in,
@@ -176,3 +177,16 @@ def test_a_caption_is_a_fact_line_under_a_label_from_the_rules():
     assert not is_caption("Bildspel: så gick dagen", labels)  # another key
     assert not is_caption("Bild från dagen i Aulan", labels)  # no "Key: value"
     assert not is_caption("Bild: Två medarbetare", frozenset())  # no labels in the rules file
+
+
+def test_a_filing_line_is_a_label_from_the_rules_and_a_few_words():
+    labels = frozenset({"publicerat i", "postat i"})
+    for line in (
+        "Publicerat i Nyheter | 2 kommentarer",
+        "postat i Service",
+        "Postat i Service, Webb | Lämna en kommentar",
+    ):
+        assert is_filing_line(line, labels), line
+    for other in ("Publicerat i går kväll kom beskedet att vi vinner.", "Postat", "Postade i går", "Publicerat i"):
+        assert not is_filing_line(other, labels), other
+    assert not is_filing_line("Postat i Service", frozenset())
