@@ -51,6 +51,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .dump_text import SHORT_TITLE_WORDS, ContentLine, DumpText, kin
 from .lines import (
@@ -195,12 +196,18 @@ class Candidate:
 
 def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
     """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
-    line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead."""
-    start = _past_dateline(lines, index + 1)
-    for line in lines[start : start + 2]:
+    line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead.
+    The page's stamps under a title are read past wherever they stand ("Bild: …", then "12 mars 2015")."""
+    looked = 0
+    for line in islice(lines, index + 1, None):
+        if line.kind == LineKind.DATELINE:
+            continue
         caption = line.kind == LineKind.FURNITURE or (line.kind == LineKind.FACT and not line.title_shaped)
         if line.kind != LineKind.HEADING and not caption:
             return line
+        looked += 1
+        if looked == 2:
+            return None
     return None
 
 
