@@ -94,7 +94,7 @@ def labelled_date(text: str, labels: tuple[str, ...]) -> tuple[dt.date, str] | N
         pattern = re.compile(rf"\b{re.escape(label)}\b[:\s]+(?:den\s+)?", re.IGNORECASE)
         for match in pattern.finditer(text):
             rest = text[match.end() : match.end() + 40]
-            for written in filter(None, (pattern.match(rest) for pattern in FULL_DATES)):
+            for written in filter(None, (form.match(rest) for form in FULL_DATES)):
                 if date := _date_of(written):
                     found.append((date, f"{label} {written.group()}"))
                     break
