@@ -303,7 +303,7 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
             separator = True
             continue
         # A stamp after a sign-off names its writer too ("Av Anna Ek, 12 mars 2015"), but it belongs to the next post.
-        if stamps_date(text, kind) or stamps_author(text, kind, page.byline_labels):
+        if is_stamp(text, kind, page):
             kind = LineKind.DATELINE
         elif (kind == LineKind.FACT and is_caption(text, page.caption_labels)) or (
             kind in (LineKind.HEADING, LineKind.FACT, LineKind.TEXT) and is_filing_line(text, page.filing_labels)
@@ -331,6 +331,12 @@ def stamps_date(text: str, kind: LineKind) -> bool:
     if title_shaped(text, kind):
         return dateline_date(text) is not None
     return kind == LineKind.TEXT and dateline_date(text, MAX_LOWER_CASE_DATELINE_WORDS) is not None
+
+
+def is_stamp(text: str, kind: LineKind, page: PageFurniture) -> bool:
+    """Is a line of this kind one of the page's stamps over or under a title: a date (stamps_date) or a byline
+    (stamps_author)? The splitter reads it as a DATELINE; the plan keeps one above a title with its post."""
+    return stamps_date(text, kind) or stamps_author(text, kind, page.byline_labels)
 
 
 def stamps_author(text: str, kind: LineKind, byline_labels: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating
 from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import ContentLine, Vocabulary, content_lines, stamps_author, stamps_date
+from .dump_text import ContentLine, Vocabulary, content_lines, is_stamp, stamps_date
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -137,12 +137,7 @@ def _tags_above(dump: LegacyDump, tiles: list[tuple[int, int]], tag_labels: froz
 def _before_title(text: str, rules: MigrationRules) -> bool:
     """Is this a line a page may print above a post's title: a date stamp or a byline (see
     segmentation.DumpSplitter._with_lines_above) or a tag line (see _tags_above)?"""
-    kind = classify(text)
-    return (
-        stamps_date(text, kind)
-        or stamps_author(text, kind, rules.byline_labels)
-        or legacy_tags(text, rules.tag_labels) is not None
-    )
+    return is_stamp(text, classify(text), rules.page) or legacy_tags(text, rules.tag_labels) is not None
 
 
 def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list[tuple[int, str]]:
