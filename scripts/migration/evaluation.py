@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .body import plain
-from .dump_text import Vocabulary, content_lines
+from .dump_text import Vocabulary, content_lines, with_recurring_leftovers
 from .lines import NO_FURNITURE, PageFurniture
 from .plan import SourcePlan
 from .planner import plan_migration
@@ -183,7 +183,7 @@ def default_splitter(
 
     def split(dumps: list[Dump]) -> list[set[int]]:
         vocabulary = Vocabulary([line for dump in dumps for line in dump])
-        lines = [content_lines(list(enumerate(dump, 1)), page) for dump in dumps]
+        lines = with_recurring_leftovers([content_lines(list(enumerate(dump, 1)), page) for dump in dumps])
         return [{s.start for s in spans[1:]} for spans in split_dumps(lines, vocabulary, cues, threshold=threshold)]
 
     return split

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating
 from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import ContentLine, Vocabulary, content_lines, is_stamp, stamps_date
+from .dump_text import ContentLine, Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -255,7 +255,9 @@ def plan_migration(
     # report made the words of the posts on its subject common. Weighed so, made archives have 18 boundary
     # errors instead of 21 (seeds 7, 55, 101 x 40; 23 not 26 and 18 not 19 on seeds 3-5 and 11-13).
     vocabulary = Vocabulary([line for d in listings for line in d.lines])
-    listing_lines = {d.name: content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings}
+    # Each dump is read alone, then the page furniture under posts is looked for over all of them.
+    each = [content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings]
+    listing_lines = {d.name: lines for d, lines in zip(listings, with_recurring_leftovers(each), strict=True)}
     page_headings = _page_headings(listing_lines)
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:

@@ -116,7 +116,23 @@ def test_a_leftover_under_every_post_marks_the_next_title_as_after_a_separator(l
     lines = _shaped([line for post in posts for line in (*post, leftover)])
     after = {i for i, line in enumerate(lines) if line.after_separator}
     assert after == {4, 8, 12}  # the titles of the second, third and fourth post
-    assert dump_text.recurring_leftovers(lines) == {3, 7, 11, 15}
+    assert dump_text.recurring_leftovers([lines]) == {(0, 3), (0, 7), (0, 11), (0, 15)}
+
+
+def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archive():
+    """The dumps are pages of one site: a line it printed under two posts of one dump and one post of the
+    next recurs three times in the archive, though in no dump alone. The title after each is read as after a
+    separator; in one dump alone nothing is."""
+
+    def dump(first: int, posts: int) -> list:
+        texts = [f"Nyheter om torget del {n}" for n in range(first, first + posts)]
+        return _shaped([line for title in texts for line in (title, LEAD, "Skriv ut")][:-1])
+
+    dumps = [dump(1, 3), dump(4, 2)]
+    marked = dump_text.with_recurring_leftovers(dumps)
+    assert [[i for i, line in enumerate(d) if line.after_separator] for d in marked] == [[3, 6], [3]]
+    assert dump_text.recurring_leftovers(dumps) == {(0, 2), (0, 5), (1, 2)}
+    assert not any(line.after_separator for d in dumps for line in d)  # two in a dump: no furniture alone
 
 
 @pytest.mark.parametrize(
