@@ -343,6 +343,19 @@ def check_topic(topic: ContentFile) -> Iterator[tuple[int, str]]:
         )
 
 
+def check_unread_files(inventory: Inventory) -> Iterator[Problem]:
+    """Files among the texts that the site does not read: an HTML page, a Word file, Markdown saved as
+    ".markdown". Pelican skips them without a word (pelicanconf.READERS), so the text would silently not
+    be published."""
+    for path in inventory.unread:
+        yield Problem(
+            str(path),
+            0,
+            "filen blir ingen sida: webbplatsen läser bara texter i Markdown, sparade med ändelsen .md. "
+            "Skriv in texten i en .md-fil (docs/redaktorsguide.md visar hur) eller flytta filen härifrån.",
+        )
+
+
 def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     """All problems in the content tree, sorted by file and line."""
     problems: list[Problem] = []
@@ -369,6 +382,7 @@ def check(inventory: Inventory, slugify: Callable[[str], str]) -> list[Problem]:
     problems += check_unique_slugs(inventory.articles, "inlägget", slugify)
     problems += check_unique_slugs(inventory.pages, "sidan", slugify)
     problems += check_page_slugs(inventory, slugify)
+    problems += check_unread_files(inventory)
     return sorted(problems)
 
 

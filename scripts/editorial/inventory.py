@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from .content_file import ContentFile, parse, topic_slug
@@ -26,6 +27,7 @@ class Inventory:
     checked_prefixes: set[str] = field(default_factory=set)  # where every page comes from content
     static_paths: list[str] = field(default_factory=list)  # content folders Pelican publishes as they are
     templates: set[str] = field(default_factory=set)  # the theme's templates, which "Template:" may name
+    unread: list[Path] = field(default_factory=list)  # files in article, page and topic folders that are not .md
 
     @property
     def topics(self) -> set[str]:
@@ -57,6 +59,13 @@ def slug_of(item: ContentFile, slugify: Callable[[str], str]) -> str:
     return item.value("slug") or slugify(item.value("title"))
 
 
+def _unread(path: Path, ignored: list[str]) -> bool:
+    """Is ``path`` a file an editor put among the texts that the site will not read (not .md)? Hidden files
+    (".DS_Store") and those Pelican is told to ignore are no one's text."""
+    hidden = path.name.startswith(".") or any(fnmatch(path.name, pattern) for pattern in ignored)
+    return path.is_file() and path.suffix != ".md" and not hidden
+
+
 def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) -> Inventory:
     """Everything in ``root`` (a Pelican content folder) that checks need to know."""
     inventory = Inventory(root, static_paths=list(settings.get("STATIC_PATHS", ["images"])))
@@ -67,6 +76,9 @@ def take_inventory(root: Path, settings: dict, slugify: Callable[[str], str]) ->
     for folder in settings.get("PAGE_PATHS", ["pages"]):
         inventory.pages += [parse(p) for p in sorted((root / folder).rglob("*.md"))]
     topics_dir = root / settings.get("TOPICS_PATH", "topics")
+    ignored = settings.get("IGNORE_FILES", [".#*"])
+    for folder in [*settings.get("ARTICLE_PATHS", ["articles"]), *settings.get("PAGE_PATHS", ["pages"]), topics_dir]:
+        inventory.unread += [path for path in sorted((root / folder).rglob("*")) if _unread(path, ignored)]
     for path in sorted(topics_dir.glob("*.md")):
         inventory.topic_files.append(parse(path))
     handbooks_dir = root / settings.get("HANDBOOKS_PATH", "handbooks")

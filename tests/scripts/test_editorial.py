@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from build_site import what_to_fix
 from conftest import ROOT, copy_of_content, run_build, untraced_environment
 from editorial.checks import DATE_SOURCES, STATUSES, check_links
 from editorial.content_file import parse
@@ -365,14 +366,38 @@ def test_a_build_stopped_by_a_file_pelican_cannot_read_says_what_to_fix_in_it(tm
     assert f"{content / 'articles' / 'trasig.md'}:2: Date: 'inte ett datum' är inget giltigt datum" in result.stderr
 
 
-def test_a_file_pelican_cannot_read_and_the_check_does_not_read_gets_pelicans_reason(tmp_path):
-    """The check reads Markdown; Pelican also reads an HTML article, and stops on its date."""
+def test_a_file_pelican_cannot_read_and_the_check_finds_nothing_in_gets_pelicans_reason(tmp_path):
+    """Pelican names a file it could not read and keeps its reason to its DEBUG log: where the check finds
+    nothing wrong in the file, the build shows Pelican's reason (before stop 44 an HTML article with a date
+    Pelican could not read was such a file; Pelican reads only .md files now, as the check does)."""
     content = copy_of_content(tmp_path)
-    html = '<html><head><title>Gammal</title><meta name="date" content="inte"></head><body>Text.</body></html>'
-    (content / "articles" / "gammal.html").write_text(html, encoding="utf-8")
-    result = _build(content, tmp_path / "out")
-    assert result.returncode == 1, result.stderr
-    assert f"{content / 'articles' / 'gammal.html'}: Pelican kunde inte läsa filen: 'inte' is not" in result.stderr
+    article = sorted((content / "articles").glob("*.md"))[0]
+    fixes = what_to_fix(content, ROOT / "pelicanconf.py", {f"articles/{article.name}": "'inte' is not a date"})
+    assert fixes == [f"{article.resolve()}: Pelican kunde inte läsa filen: 'inte' is not a date"]
+
+
+def test_a_file_the_site_does_not_read_is_named_by_the_check_and_not_built(tmp_path):
+    """An HTML page, a Word file or Markdown saved as ".markdown" among the texts. Pelican built the HTML
+    page with no check of its links or alt texts, and skipped the others without a word. The check names
+    each, the build reads none of them; hidden files (".DS_Store") are no one's text and pass."""
+    content = copy_of_content(tmp_path)
+    html = (
+        '<html><head><title>Gammal sida i html</title><meta name="date" content="2015-03-12"></head>'
+        '<body><p><img src="bild.png"> <a href="/finns-inte/">En länk</a></p></body></html>'
+    )
+    unread = [content / "articles" / "gammal.html", content / "pages" / "om.docx", content / "topics" / "nytt.markdown"]
+    unread[0].write_text(html, encoding="utf-8")
+    unread[1].write_bytes(b"PK\x03\x04")
+    unread[2].write_text("Title: Nytt tema\n\nText.\n", encoding="utf-8")
+    (content / "articles" / ".DS_Store").write_bytes(b"\x00\x01")
+    result = _check(content)
+    assert result.returncode == 1
+    named = [line for line in result.stdout.splitlines() if ": filen blir ingen sida: " in line]
+    assert sorted(line.split(": filen")[0] for line in named) == sorted(str(path) for path in unread), result.stdout
+    build = _build(content, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    pages = list((tmp_path / "out").rglob("*.html"))
+    assert pages and not any("Gammal sida i html" in page.read_text(encoding="utf-8") for page in pages)
 
 
 def test_a_build_stopped_by_a_logged_error_lists_what_the_check_finds(tmp_path):
