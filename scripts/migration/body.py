@@ -27,6 +27,7 @@ from .lines import (
     heading_shaped,
     is_byline,
     is_filing_line,
+    is_hashtags,
     is_listed_noise,
     table_cells,
     words,
@@ -132,6 +133,15 @@ def legacy_tags(text: str, tag_labels: frozenset[str]) -> list[str] | None:
     values = [plain(value) for value in TAG_SEPARATOR.split(fact["value"])]
     tags = [value for value in values if value]
     return tags if all(len(tag) <= MAX_TAG_CHARS and words(tag) for tag in tags) else None
+
+
+def hashtag_tags(text: str) -> list[str] | None:
+    """The tags of a line of only hashtags ("#skola #öppnadata"), or None: the writer's own tags for the post,
+    as a saved page's tag line is the old site's (``legacy_tags``)."""
+    line = text.strip(INVISIBLE)
+    if not is_hashtags(line):
+        return None
+    return [tag.lstrip("#") for tag in line.split()]
 
 
 # --- blocks ----------------------------------------------------------------
@@ -257,6 +267,9 @@ def render_body(
         if read:
             tags += read
             reason = f"den gamla webbplatsens taggar, lästa som inläggets: {', '.join(read)} (tag_labels i regelfilen)"
+        elif not reason and (hashtags := hashtag_tags(text)):
+            tags += hashtags
+            reason = f"hashtaggar, lästa som inläggets taggar: {', '.join(hashtags)}"
         if reason:
             noise.append(Noise(number, text, reason))
             continue

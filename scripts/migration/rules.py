@@ -223,16 +223,27 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
 MAX_TAGS = 6
 
 
-def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str]) -> list[str]:
-    """The tags the old site printed under a post, then those its keywords gave (``found``), once each.
+_NAME_GAPS = re.compile(r"[\s_-]+")
 
-    A printed tag is spelt as the rules file spells a tag of that name, else with a capital first letter,
-    as the rules' tags are: Pelican files "webb" and "Webb" as one tag, shown as whichever it met first.
+
+def _squashed(name: str) -> str:
+    """A tag's or topic's name as a hashtag writes it: in one case, without spaces, hyphens or underscores
+    ("#ÖppnaData", "öppna-data" and "Öppna data" are one name)."""
+    return _NAME_GAPS.sub("", name.casefold())
+
+
+def with_printed_tags(rules: MigrationRules, printed: list[str], found: list[str]) -> list[str]:
+    """The tags the old site printed under a post (or its writer's hashtags), then those its keywords gave
+    (``found``), once each.
+
+    A printed tag is spelt as the rules file spells a tag of that name ("#öppnadata" is the rules' "Öppna
+    data"), else with a capital first letter, as the rules' tags are: Pelican files "webb" and "Webb" as one
+    tag, shown as whichever it met first.
     """
-    spelt = {rule.name.casefold(): rule.name for rule in rules.tags}
-    tags: dict[str, str] = {}  # casefolded name -> the tag, in order
+    spelt = {_squashed(rule.name): rule.name for rule in rules.tags}
+    tags: dict[str, str] = {}  # squashed name -> the tag, in order
     for tag in [*printed, *found]:
-        tags.setdefault(tag.casefold(), spelt.get(tag.casefold(), tag[:1].upper() + tag[1:]))
+        tags.setdefault(_squashed(tag), spelt.get(_squashed(tag), tag[:1].upper() + tag[1:]))
     return list(tags.values())
 
 
@@ -241,13 +252,13 @@ def with_printed_topics(rules: MigrationRules, printed: list[str], found: list[s
 
     A printed category is the editors' own word on a post's subject, and its line is not in the text the
     keywords are counted in. It names a topic when it is the topic's title or slug, or holds one of its
-    keywords at the start of a word ("Kategorier: Öppna data", "Taggar: Facebook").
+    keywords at the start of a word ("Kategorier: Öppna data", "Taggar: Facebook", "#öppnadata").
     """
     named = [
         topic.slug
         for tag in printed
         for topic in rules.topics
-        if tag.casefold() in (topic.title.casefold(), topic.slug)
+        if _squashed(tag) in (_squashed(topic.title), _squashed(topic.slug))
         or any(word_starts(tag.lower(), keyword) for keyword in topic.rule.keywords)
     ]
     return list(dict.fromkeys([*named, *found]))

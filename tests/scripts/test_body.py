@@ -150,3 +150,15 @@ def test_a_tag_line_becomes_the_posts_tags_and_is_listed_with_the_reason_not_kep
     assert "lästa som inläggets: öppna data, webb" in body.noise[0].reason
     unread = render_body(lines)  # no labels in the rules: the lines stay facts of the text
     assert unread.tags == [] and "**Taggar:** öppna data, webb" in unread.markdown
+
+
+def test_a_line_of_hashtags_becomes_the_posts_tags_and_hashtags_in_a_sentence_stay_text():
+    """ "#skolmat #öppnadata" under a post is its writer's tags, as a saved page's tag line is the old site's.
+    Before stop 44 it stayed in the text as an escaped line ("\\#skolmat …") and gave no tag."""
+    lines = [(2, _LEAD), (3, "Vi använder #skolmat på Instagram."), (4, "#skolmat #öppnadata\u00a0"), (5, "Välkommen!")]
+    body = render_body(lines)
+    assert body.tags == ["skolmat", "öppnadata"]
+    assert "#skolmat på Instagram" in body.markdown and "öppnadata" not in body.markdown
+    assert [(n.line, n.reason) for n in body.noise] == [
+        (4, "hashtaggar, lästa som inläggets taggar: skolmat, öppnadata")
+    ]

@@ -151,11 +151,12 @@ def test_posts_shaped_unlike_the_archives_lose_nothing(tmp_path):
     ]
     out, source = _migrated_dump(tmp_path, "dump.txt", dump)
     assert [p["title"] for p in source["posts"]] == ["Nya cykelställ vid stationen", "Tre lärdomar från öppna data"]
-    assert [d["line"] for d in source["dropped"]] == [1]
+    assert [d["line"] for d in source["dropped"]] == [1, 17]  # decoration; the hashtags, read as tags
+    assert source["posts"][1]["tags"][:2] == ["Öppnadata", "Hackathon"]
     first, second = ((out / post["output"]).read_text(encoding="utf-8") for post in source["posts"])
     assert f"Publicerad 12 mars 2015\n\n{lead}\n\n1. Vi frågade pendlarna.\n2. Vi valde" in first
     assert "* * *\n\n| Plats | Ställen | Tak |\n| --- | --- | --- |\n| Resecentrum | 40 | Ja |" in first
-    assert "## 2\\. Verksamheten måste vara med" in second and second.endswith("\n\n\\#öppnadata #hackathon\n")
+    assert "## 2\\. Verksamheten måste vara med" in second and second.endswith("svarade på frågor.\n")
 
 
 def test_decoration_before_a_reports_title_is_no_title_and_is_dropped_with_its_reason(tmp_path):

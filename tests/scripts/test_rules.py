@@ -172,6 +172,18 @@ def test_printed_tags_come_first_spelt_as_the_rules_spell_them_and_each_once():
     assert "taggar" in rules.tag_labels and "kategorier" in rules.tag_labels  # casefolded from the rules file
 
 
+def test_a_hashtag_names_the_tag_or_topic_it_squashes_into_one_word():
+    """A hashtag writes a name in one word ("#ÖppnaData", "#kvalitetsmässan"): it is the rules' tag or the topic
+    of that name without its spaces and hyphens, not a tag of its own beside it."""
+    rules = load_rules(RULES, TOPICS)
+    two_words = next(rule.name for rule in rules.tags if " " in rule.name)  # "Sveriges kvalitetskommun"
+    hashtag = two_words.title().replace(" ", "")  # "SverigesKvalitetskommun"
+    assert with_printed_tags(rules, [hashtag, "skolmat"], [two_words]) == [two_words, "Skolmat"]
+    topic = next(topic for topic in rules.topics if "-" in topic.slug)  # "oppna-data", titled "Öppna data"
+    assert with_printed_topics(rules, [topic.title.replace(" ", "").lower()], []) == [topic.slug]
+    assert with_printed_topics(rules, [topic.slug.replace("-", "_")], []) == [topic.slug]
+
+
 def test_printed_categories_that_name_a_topic_give_it_first(tmp_path):
     """A printed category is the editors' word on a post's subject; its line is not in the text the keywords
     are counted in, so before stop 43 it gave tags but never a topic."""
