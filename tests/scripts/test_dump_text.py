@@ -124,15 +124,26 @@ def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archi
     next recurs three times in the archive, though in no dump alone. The title after each is read as after a
     separator; in one dump alone nothing is."""
 
+    def post(n: int) -> list[str]:
+        return [f"Nyheter om torget del {n}", f"{LEAD} Del {n} handlar om bygget vid torget.", "Skriv ut"]
+
     def dump(first: int, posts: int) -> list:
-        texts = [f"Nyheter om torget del {n}" for n in range(first, first + posts)]
-        return _shaped([line for title in texts for line in (title, LEAD, "Skriv ut")][:-1])
+        return _shaped([line for n in range(first, first + posts) for line in post(n)][:-1])
 
     dumps = [dump(1, 3), dump(4, 2)]
     marked = dump_text.with_recurring_leftovers(dumps)
     assert [[i for i, line in enumerate(d) if line.after_separator] for d in marked] == [[3, 6], [3]]
     assert dump_text.recurring_leftovers(dumps) == {(0, 2), (0, 5), (1, 2)}
     assert not any(line.after_separator for d in dumps for line in d)  # two in a dump: no furniture alone
+
+
+def test_a_post_copied_into_other_dumps_brings_its_short_lines_but_they_are_no_furniture():
+    """The same post in three dumps (a listing page per category): its "Relaterad läsning" over a list of
+    titles recurs three times, a heading after it each time, but always under the same line. Page furniture
+    stands under different posts."""
+    copied = ["Cyklar i vinter", LEAD, "Relaterad läsning", "Nya cykelbanor i staden", "Vinterdäck till alla"]
+    dumps = [_shaped([*copied, f"Nyheter om torget del {n}", LEAD]) for n in range(3)]
+    assert dump_text.recurring_leftovers(dumps) == set()
 
 
 @pytest.mark.parametrize(
