@@ -43,6 +43,7 @@ SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (se
 # nearly every time, is where the old site's page put a line under each post: a separator.
 MIN_RECURRING_LEFTOVERS = 3
 RECURRING_BEFORE_HEADING = 2 / 3
+MIN_SENTENCE_CHARS = 60  # a line of running text, as a lead is (title_cues.MIN_LEAD_CHARS), not a label
 
 
 def title_shaped(text: str, kind: LineKind) -> bool:
@@ -356,10 +357,13 @@ def recurring_leftovers(dumps: Sequence[list[ContentLine]]) -> set[tuple[int, in
 
     The dumps of one archive are pages of one site, which printed the same furniture on each: counted over
     them all (stop 44), a line under a few posts of each dump is found too. Mixed leftovers under half of
-    the posts (seeds 7, 55, 101 × 40): 29 + 1 counted per dump, 24 + 0 over the archive; the archive,
-    the known posts and the open sets did not move. It must stand under different lines: a post copied
+    the posts (seeds 7, 55, 101 × 40): 29 + 1 counted per dump, 24 + 0 over the archive; the archive, the
+    known posts and the open sets did not move. Over the dumps a line counts once per different line of
+    running text above it (``_text_above``): furniture stands under different posts, while a post copied
     into other dumps brings its own short lines with it ("Relaterad läsning" over a list of titles, in
-    three dumps of set7's posts, was taken for furniture: 6 errors of 58 instead of 1).
+    three dumps of set7's posts, was taken for furniture: 6 errors of 58 instead of 1). The lines of a
+    block of furniture ("Dela:", "Facebook", "Twitter") all stand under the text of the post it ends. In
+    one dump, where no post is found twice, every time counts, as before.
     """
     places: dict[str, list[tuple[int, int]]] = {}
     for d, lines in enumerate(dumps):
@@ -368,11 +372,22 @@ def recurring_leftovers(dumps: Sequence[list[ContentLine]]) -> set[tuple[int, in
                 places.setdefault(normalised_line(line.text), []).append((d, i))
     found: set[tuple[int, int]] = set()
     for indexes in places.values():
-        under = {normalised_line(dumps[d][i - 1].text) if i else "" for d, i in indexes}
+        in_one_dump = max(Counter(d for d, _ in indexes).values())
+        under = {_text_above(dumps[d], i) for d, i in indexes}
+        recurs = max(in_one_dump, len(under)) >= MIN_RECURRING_LEFTOVERS
         before_heading = sum(i + 1 < len(dumps[d]) and dumps[d][i + 1].kind == LineKind.HEADING for d, i in indexes)
-        if len(under) >= MIN_RECURRING_LEFTOVERS and before_heading >= RECURRING_BEFORE_HEADING * len(indexes):
+        if recurs and before_heading >= RECURRING_BEFORE_HEADING * len(indexes):
             found.update(indexes)
     return found
+
+
+def _text_above(lines: list[ContentLine], index: int) -> str:
+    """The first line of running text above ``index`` (normalised; "" at a dump's start): the end of the post
+    a line of furniture, or a block of it ("Dela:", "Facebook", "Twitter"), stands under."""
+    above = index - 1
+    while above >= 0 and len(lines[above].text) < MIN_SENTENCE_CHARS:
+        above -= 1
+    return normalised_line(lines[above].text) if above >= 0 else ""
 
 
 def with_recurring_leftovers(dumps: Sequence[list[ContentLine]]) -> list[list[ContentLine]]:

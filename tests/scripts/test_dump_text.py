@@ -137,6 +137,24 @@ def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archi
     assert not any(line.after_separator for d in dumps for line in d)  # two in a dump: no furniture alone
 
 
+def test_a_block_of_furniture_under_a_few_posts_of_each_dump_is_found_over_the_archive():
+    """A share block ("Dela:", "Facebook", "Twitter") under two posts of each dump: each of its lines stands under
+    the same line of the block, but under the running text of different posts."""
+
+    def post(n: int) -> list[str]:
+        return [
+            f"Nyheter om torget del {n}",
+            f"{LEAD} Del {n} handlar om bygget vid torget.",
+            "Dela:",
+            "Facebook",
+            "Twitter",
+        ]
+
+    dumps = [_shaped([*post(first), *post(first + 1), *post(first + 2)[:2]]) for first in (1, 4)]
+    marked = dump_text.with_recurring_leftovers(dumps)
+    assert [[i for i, line in enumerate(d) if line.after_separator] for d in marked] == [[5, 10], [5, 10]]
+
+
 def test_a_post_copied_into_other_dumps_brings_its_short_lines_but_they_are_no_furniture():
     """The same post in three dumps (a listing page per category): its "Relaterad läsning" over a list of
     titles recurs three times, a heading after it each time, but always under the same line. Page furniture
