@@ -931,7 +931,7 @@ def test_an_archive_of_new_posts_alone_splits_with_few_errors():
         ("set18", 0.05, 0.03),
         ("set19", 0.06, 0.03),
         ("set20", 0.1, 0.08),
-        ("set21", 0.03, 0.03),  # stop 44, sealed: 0 + 2 of 116 mixed in, 1 + 0 of 73 alone
+        ("set21", 0.03, 0.03),  # stop 44, first measured sealed: 0 + 2 of 116 mixed in, 1 + 0 of 73 alone
     ],
 )
 def test_later_sets_of_unseen_posts_split_with_few_errors_mixed_in_or_alone(truth, name, mixed_max, alone_max):
