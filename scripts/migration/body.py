@@ -137,11 +137,13 @@ def legacy_tags(text: str, tag_labels: frozenset[str]) -> list[str] | None:
 
 def hashtag_tags(text: str) -> list[str] | None:
     """The tags of a line of only hashtags ("#skola #öppnadata"), or None: the writer's own tags for the post,
-    as a saved page's tag line is the old site's (``legacy_tags``)."""
+    as a saved page's tag line is the old site's (``legacy_tags``). A hashtag too long for a tag keeps the
+    line in the text, as a tag line's value does."""
     line = text.strip(INVISIBLE)
     if not is_hashtags(line):
         return None
-    return [tag.lstrip("#") for tag in line.split()]
+    tags = [tag.lstrip("#") for tag in line.split()]
+    return tags if all(len(tag) <= MAX_TAG_CHARS for tag in tags) else None
 
 
 # --- blocks ----------------------------------------------------------------

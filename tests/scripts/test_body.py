@@ -162,3 +162,6 @@ def test_a_line_of_hashtags_becomes_the_posts_tags_and_hashtags_in_a_sentence_st
     assert [(n.line, n.reason) for n in body.noise] == [
         (4, "hashtaggar, lästa som inläggets taggar: skolmat, öppnadata")
     ]
+    too_long = "#" + "kommunensallrabästaochmestöppnadatasomfinns" + " #skolmat"  # 43 characters: no tag
+    kept = render_body([(2, _LEAD), (3, too_long)])
+    assert kept.tags == [] and "kommunensallrabästa" in kept.markdown and not kept.noise
