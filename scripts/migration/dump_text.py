@@ -288,6 +288,9 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
     around it are read past it; nor is an image's caption ("Bild: …") or the line
     saying where the post was filed ("Publicerat i Nyheter"). Lines that
     count up one after another ("1. …", "2. …") are a list's items.
+
+    Furniture the rules do not list is found where it recurs under posts, over all of an archive's dumps:
+    ``with_recurring_leftovers``, which the splitter's callers run on the dumps this returns.
     """
     result: list[ContentLine] = []
     separator = False
@@ -318,8 +321,7 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
     # Lines that count up one after another ("1. …", "2. …") are an ordered list's items, as the post's body
     # writes them: read as bullets, not as headings over one another.
     items = {i for i, role in numbered_roles([line.text for line in result]).items() if role == "item"}
-    result = [replace(line, kind=LineKind.BULLET) if i in items else line for i, line in enumerate(result)]
-    return with_recurring_leftovers([result])[0]
+    return [replace(line, kind=LineKind.BULLET) if i in items else line for i, line in enumerate(result)]
 
 
 def stamps_date(text: str, kind: LineKind) -> bool:

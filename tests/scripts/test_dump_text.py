@@ -113,7 +113,7 @@ def test_a_leftover_under_every_post_marks_the_next_title_as_after_a_separator(l
     """The old site's page left the same line under each post: the line after it is read as after an
     invisible separator line; the leftover itself, and the lines inside posts, are not."""
     posts = [[f"Nyheter om torget del {n}", LEAD, f"Mer om bygget finns i planen, del {n}."] for n in range(1, 5)]
-    lines = _shaped([line for post in posts for line in (*post, leftover)])
+    (lines,) = dump_text.with_recurring_leftovers([_shaped([line for post in posts for line in (*post, leftover)])])
     after = {i for i, line in enumerate(lines) if line.after_separator}
     assert after == {4, 8, 12}  # the titles of the second, third and fourth post
     assert dump_text.recurring_leftovers([lines]) == {(0, 3), (0, 7), (0, 11), (0, 15)}
@@ -134,7 +134,8 @@ def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archi
     marked = dump_text.with_recurring_leftovers(dumps)
     assert [[i for i, line in enumerate(d) if line.after_separator] for d in marked] == [[3, 6], [3]]
     assert dump_text.recurring_leftovers(dumps) == {(0, 2), (0, 5), (1, 2)}
-    assert not any(line.after_separator for d in dumps for line in d)  # two in a dump: no furniture alone
+    alone = [dump_text.with_recurring_leftovers([d])[0] for d in dumps]  # two in a dump: no furniture alone
+    assert not any(line.after_separator for d in alone for line in d)
 
 
 def test_a_block_of_furniture_under_a_few_posts_of_each_dump_is_found_over_the_archive():
@@ -179,7 +180,7 @@ def test_a_post_copied_into_other_dumps_brings_its_short_lines_but_they_are_no_f
     ],
 )
 def test_a_line_that_recurs_without_headings_after_it_or_too_seldom_marks_no_separator(texts, why):
-    lines = _shaped(texts)
+    (lines,) = dump_text.with_recurring_leftovers([_shaped(texts)])
     assert not any(line.after_separator for line in lines), why
 
 
