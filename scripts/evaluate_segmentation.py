@@ -57,7 +57,7 @@ from migration.evaluation import (  # noqa: E402
     default_splitter,
     made_archives,
     median_chars,
-    read_leftovers,
+    read_listed,
     read_posts,
     reordered_dumps,
     score_migration,
@@ -102,7 +102,7 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
     if args.archives:
         scores["som arkivet"] = score_migration(made_archives(known, seed, args.archives), document, rules)
     if args.leftover_archives:
-        posts = with_leftovers(known, read_leftovers(LEFTOVERS), seed)
+        posts = with_leftovers(known, read_listed(LEFTOVERS), seed)
         scores["som arkivet med rester"] = score_migration(
             made_archives(posts, seed, args.leftover_archives), document, rules
         )
@@ -118,9 +118,7 @@ def measure(seed: int, args: argparse.Namespace) -> dict[str, SplitScore | Migra
 
 def sealed_sets() -> list[str]:
     """The sets whose mistakes no run prints unless asked to (``--sealed`` with no name)."""
-    if not SEALED.is_file():
-        return []
-    return [line.strip() for line in SEALED.read_text(encoding="utf-8").splitlines() if line.strip()[:1].isalnum()]
+    return read_listed(SEALED) if SEALED.is_file() else []
 
 
 def post_lengths(args: argparse.Namespace) -> str:

@@ -286,10 +286,11 @@ def with_date_stamps(posts: list[Post], stamps: Sequence[str], where: str) -> li
     return [placed(post, stamp) for post, stamp in zip(posts, stamps, strict=True)]
 
 
-def read_leftovers(path: Path) -> list[str]:
-    """Leftover lines, one per line of ``path`` (``#`` starts a comment)."""
+def read_listed(path: Path) -> list[str]:
+    """The items of a file that lists one per line (layout leftovers, the sealed sets); blank lines and lines
+    starting with ``#`` (comments) are skipped."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 @dataclass

@@ -24,7 +24,7 @@ from migration.dump_text import ContentLine, content_lines
 from migration.evaluation import (
     STAMP_PLACES,
     made_archives,
-    read_leftovers,
+    read_listed,
     read_posts,
     score_migration,
     truth_dumps,
@@ -874,7 +874,7 @@ def test_archives_with_a_layout_leftover_under_posts_split_at_the_titles(truth, 
     """A label, the tags or a caption under half of the posts (tests/fixtures/leftover_lines.txt), or one
     such line under every post: each stands between a post's end and the next title, and belongs to the
     post above it."""
-    leftovers = read_leftovers(ROOT / "tests" / "fixtures" / "leftover_lines.txt")
+    leftovers = read_listed(ROOT / "tests" / "fixtures" / "leftover_lines.txt")
     if under_every_post:
         leftovers = [line for line in leftovers if ": " in line][:1]  # "Kategorier: …", which reads as a title
     known = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))
@@ -898,7 +898,7 @@ def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archi
     line under a post recurs under others in other dumps, but under fewer than three in its own. Counted per
     dump it was read as a title ("Dela på Facebook") or hid one: 2 + 1 boundary errors of 40. Counted over
     the archive's dumps (dump_text.recurring_leftovers), none."""
-    leftovers = read_leftovers(ROOT / "tests" / "fixtures" / "leftover_lines.txt")
+    leftovers = read_listed(ROOT / "tests" / "fixtures" / "leftover_lines.txt")
     known = truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))
     archives = made_archives(with_leftovers(known, leftovers, seed=101), seed=101, count=10)
     (document,) = truth_dumps(truth, "document")
