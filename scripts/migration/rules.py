@@ -33,8 +33,8 @@ class KeywordRule:
 
     def hits(self, title: str, body: str) -> int:
         """Keyword occurrences, each at the start of a word ("data" in "öppna data" and "datan", not in
-        "metadata"), in any case; a hit in the title counts twice."""
-        title, body = title.lower(), body.lower()
+        "metadata"); a hit in the title counts twice. ``title`` and ``body`` are in lower case, as the
+        keywords are: ``assign`` lowers a post's text once for all the rules."""
         return sum(2 * word_starts(title, k) + word_starts(body, k) for k in self.keywords)
 
 
@@ -269,7 +269,8 @@ _SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
 
 def assign(rules: MigrationRules, title: str, body: str) -> tuple[list[str], list[str], dict[str, int]]:
     """(tags, topics, evidence) for a post; evidence maps each name to its hit count."""
-    title, body = (_SPACES.sub(" ", without_hidden(text)) for text in (title, body))  # the rules' phrases' spaces
+    # The rules' phrases' spaces, and their case (every keyword is in lower case: see KeywordRule.make).
+    title, body = (_SPACES.sub(" ", without_hidden(text)).lower() for text in (title, body))
     evidence: dict[str, int] = {}
     tag_scores = [(rule.hits(title, body), rule.name) for rule in rules.tags]
     tags = [name for hits, name in sorted(tag_scores, key=lambda x: (-x[0], x[1])) if hits >= rules.min_hits][:MAX_TAGS]
