@@ -43,7 +43,7 @@ SHORT_TITLE_WORDS = 4  # titles of up to four words say little by themselves (se
 # nearly every time, is where the old site's page put a line under each post: a separator.
 MIN_RECURRING_LEFTOVERS = 3
 RECURRING_BEFORE_HEADING = 2 / 3
-MIN_SENTENCE_CHARS = 60  # a line of running text, as a lead is (title_cues.MIN_LEAD_CHARS), not a label
+MIN_LEAD_CHARS = 60  # a line of running text (a title's lead, the end of a post), not a label or a heading
 
 
 def title_shaped(text: str, kind: LineKind) -> bool:
@@ -387,7 +387,7 @@ def _text_above(lines: list[ContentLine], index: int) -> str:
     """The first line of running text above ``index`` (normalised; "" at a dump's start): the end of the post
     a line of furniture, or a block of it ("Dela:", "Facebook", "Twitter"), stands under."""
     above = index - 1
-    while above >= 0 and len(lines[above].text) < MIN_SENTENCE_CHARS:
+    while above >= 0 and len(lines[above].text) < MIN_LEAD_CHARS:
         above -= 1
     return normalised_line(lines[above].text) if above >= 0 else ""
 

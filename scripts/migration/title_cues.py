@@ -53,7 +53,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .dump_text import SHORT_TITLE_WORDS, ContentLine, DumpText, kin
+from .dump_text import MIN_LEAD_CHARS, SHORT_TITLE_WORDS, ContentLine, DumpText, kin
 from .lines import (
     LineKind,
     find_urls,
@@ -129,7 +129,6 @@ WEIGHTS = {
 WINDOW_LINES = 6  # lines looked at before and after a candidate
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
 LIST_RUN = 3  # short lines in a row that make a list
-MIN_LEAD_CHARS = 60
 MIN_COMPOUND_HEAD = 5  # letters a stem needs to count when it ends a longer word (see occurrences)
 # A stem of four letters (the stemmer's "webb", "buss", "park") is too short to end words safely and too short
 # to have kin, but a compound on it as its first part takes it up ("webbplatsen", "busslinjen"). Counting those
