@@ -318,10 +318,28 @@ def content_lines(numbered: list[tuple[int, str]], page: PageFurniture = NO_FURN
             kind = LineKind.SIGNATURE
         result.append(ContentLine(number, text, kind, separator))
         separator = False
+    result = without_spacing_separators(result)
     # Lines that count up one after another ("1. …", "2. …") are an ordered list's items, as the post's body
     # writes them: read as bullets, not as headings over one another.
     items = {i for i, role in numbered_roles([line.text for line in result]).items() if role == "item"}
     return [replace(line, kind=LineKind.BULLET) if i in items else line for i, line in enumerate(result)]
+
+
+def without_spacing_separators(lines: list[ContentLine]) -> list[ContentLine]:
+    """``lines`` with no separator where invisible lines stand between paragraph after paragraph.
+
+    A line holding only a non-breaking space parts two posts where it stands alone; a page that put one
+    between every paragraph (an editor's empty paragraphs) spaced its text with them, and they part nothing.
+    A separator counts only where the lines next to it have none. Made archives of the known posts with one
+    in place of every blank line (seed 7 × 20): 3 + 116 boundary errors of 400 while every one counted.
+    """
+    spaced = {
+        i
+        for i, line in enumerate(lines)
+        if line.after_separator
+        and ((i > 0 and lines[i - 1].after_separator) or (i + 1 < len(lines) and lines[i + 1].after_separator))
+    }
+    return [replace(line, after_separator=False) if i in spaced else line for i, line in enumerate(lines)]
 
 
 def stamps_date(text: str, kind: LineKind) -> bool:

@@ -156,6 +156,17 @@ def test_a_block_of_furniture_under_a_few_posts_of_each_dump_is_found_over_the_a
     assert [[i for i, line in enumerate(d) if line.after_separator] for d in marked] == [[5, 10], [5, 10]]
 
 
+@pytest.mark.parametrize("spacing", ["\u00a0", "***"])
+def test_invisible_lines_between_every_paragraph_space_the_text_and_part_no_posts(spacing):
+    """A page that put an empty paragraph between paragraph after paragraph: those lines part nothing, and no
+    line after them is read as after a separator. One standing alone between two posts still parts them."""
+    texts = ["Nyheter om torget", LEAD, "Mer om bygget i planen.", "Ny rubrik om bussarna", LEAD, "Mer om bussarna."]
+    lines = _shaped([line for text in texts for line in (text, spacing)][:-1])
+    assert len(lines) == len(texts) and not any(line.after_separator for line in lines)
+    alone = _shaped(["Nyheter om torget", LEAD, f"Mer om bygget. {LEAD}", spacing, "Ny rubrik om bussarna", LEAD])
+    assert [i for i, line in enumerate(alone) if line.after_separator] == [3]
+
+
 def test_a_post_copied_into_other_dumps_brings_its_short_lines_but_they_are_no_furniture():
     """The same post in three dumps (a listing page per category): its "Relaterad läsning" over a list of
     titles recurs three times, a heading after it each time, but always under the same line. Page furniture
