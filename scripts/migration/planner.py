@@ -13,10 +13,10 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 
-from . import copies, dating
+from . import copies, dating, listing_page
 from .body import Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import ContentLine, Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
+from .dump_text import Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
 from .errors import MigrationError
 from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
@@ -54,7 +54,8 @@ FLATTENED_TABLE = (
     "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
 )
 TABLE_AMOUNTS = "{amounts} belopp i samma mening"
-PAGE_HEADING = "listsidans egen rubrik: den står överst i flera dumpar, över olika inlägg"
+PAGE_HEADING = "listsidans egen rubrik eller meny: den står överst i flera dumpar, över olika inlägg"
+PAGE_FOOTER = "listsidans sidfot: den står sist i flera dumpar, under olika inlägg, och ingen annanstans"
 TITLE_TWICE = "upprepar inläggets rubrik (sidan skrev den två gånger, t.ex. som en bilds alt-text)"
 TABLE_HEADER = "ord med versal i följd, som kolumnrubriker (”{header}”)"
 CHANGED_SINCE_PLAN = (
@@ -145,22 +146,6 @@ def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list
     link over the heading; see segmentation.DumpSplitter._with_lines_above), or nothing."""
     filled = [(n, t) for n, t in after_title if t.strip(INVISIBLE)]
     return filled[:1] if filled and normalised_line(filled[0][1]) == normalised_line(title) else []
-
-
-def _page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
-    """Dump -> line number of the listing page's own heading above its first post (the blog's name, "Nyheter"):
-    a line that opens two dumps or more over a title-shaped line, a different one in each. A post copied to
-    the top of two dumps opens them over the same line."""
-    openers: dict[str, list[tuple[str, ContentLine]]] = {}
-    for name, lines in listing_lines.items():
-        if len(lines) >= 2 and lines[0].title_shaped and lines[1].title_shaped:
-            openers.setdefault(normalised_line(lines[0].text), []).append((name, lines[0]))
-    return {
-        name: line.number
-        for opened in openers.values()
-        if len(opened) >= 2 and len({normalised_line(listing_lines[name][1].text) for name, _ in opened}) == len(opened)
-        for name, line in opened
-    }
 
 
 def _without_page_heading(spans: list[PostSpan], page_heading: int | None) -> list[PostSpan]:
@@ -258,7 +243,8 @@ def plan_migration(
     # Each dump is read alone, then the page furniture under posts is looked for over all of them.
     each = [content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings]
     listing_lines = {d.name: lines for d, lines in zip(listings, with_recurring_leftovers(each), strict=True)}
-    page_headings = _page_headings(listing_lines)
+    page_headings = listing_page.page_headings(listing_lines)
+    page_footers = listing_page.page_footers(listing_lines)
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:
         raise MigrationError(empty, None, NO_CONTENT)
@@ -294,7 +280,8 @@ def plan_migration(
             running = rendered.running
         else:
             ranges = _post_ranges(dump, edited, spans_by_dump.get(dump.name), plan_name, rules.tag_labels)
-            drafts = _listing_drafts(dump, ranges, rules, plan_name, page_headings.get(dump.name))
+            page_lines = (page_headings.get(dump.name), page_footers.get(dump.name))
+            drafts = _listing_drafts(dump, ranges, rules, plan_name, *page_lines)
             dropped = [n for d in drafts for n in d.noise]
         drafts_by_source[dump.name] = drafts
         sources.append(
@@ -437,17 +424,25 @@ def _post_ranges(
 
 
 def _listing_drafts(
-    dump: LegacyDump, ranges: list[_PostRange], rules: MigrationRules, plan_name: str, page_heading: int | None = None
+    dump: LegacyDump,
+    ranges: list[_PostRange],
+    rules: MigrationRules,
+    plan_name: str,
+    page_heading: int | None = None,
+    page_footer: int | None = None,
 ) -> list[_Draft]:
     """Each post of a listing dump rendered: title line found, body converted, noise noted.
 
     A post the splitter found starts at its title; one an editor cut in the plan must hold text. The
-    listing page's own heading (see _page_headings) is no title of the post under it.
+    listing page's own heading (see listing_page.page_headings) is no title of the post under it, and its footer
+    (see listing_page.page_footers) no text of the post above it.
     """
     drafts = []
     for r in ranges:
         start = page_heading + 1 if page_heading is not None and r.first <= page_heading < r.last else r.first
-        title_line = _title_line(dump, start, r.last, rules)
+        last = page_footer - 1 if page_footer is not None and start < page_footer <= r.last else r.last
+        footer = [Noise(n, dump.line(n), PAGE_FOOTER) for n in range(last + 1, r.last + 1) if dump.line(n)]
+        title_line = _title_line(dump, start, last, rules)
         if title_line is None:
             raise MigrationError(
                 plan_name,
@@ -455,14 +450,20 @@ def _listing_drafts(
                 f"raderna {r.first}-{r.last} i {dump.name} har ingen text, bara tomma rader eller rader som "
                 "reglerna räknar som brus – lägg dem till inlägget före eller efter",
             )
-        numbered = [(n, dump.line(n)) for n in range(r.first, r.last + 1)]
+        numbered = [(n, dump.line(n)) for n in range(r.first, last + 1)]
         printed_above = [(n, t) for n, t in numbered if n < title_line and _before_title(t, rules)]
         after_title = [(n, t) for n, t in numbered if n > title_line]
         twice = _title_printed_twice(dump.line(title_line), after_title)
         after_title = [line for line in after_title if line not in twice]
         body = render_body([*printed_above, *after_title], rules.page, rules.date_labels)
         before_title = [
-            Noise(n, t, PAGE_HEADING if n == page_heading else "rad före inläggets rubrik utan text")
+            Noise(
+                n,
+                t,
+                PAGE_HEADING
+                if page_heading is not None and n <= page_heading
+                else "rad före inläggets rubrik utan text",
+            )
             for n, t in numbered
             if n < title_line and t and (n, t) not in printed_above
         ] + [Noise(n, t, TITLE_TWICE) for n, t in twice]
@@ -481,9 +482,9 @@ def _listing_drafts(
             title_line,
             body.markdown,
             body.lead,
-            before_title + body.noise,
+            before_title + body.noise + footer,
             dump.line(title_line) + "\n" + body.markdown,
-            _content_signature(dump, r.first, r.last),
+            _content_signature(dump, r.first, last),
             legacy_tags=body.tags,
         )
         if r.edited is not None:
