@@ -7,10 +7,13 @@ these lines stand alike at the top or the bottom of two dumps or more. Pure: con
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .dump_text import MIN_LEAD_CHARS, ContentLine
 from .lines import normalised_line
+
+_NUMBER = re.compile(r"\d+")
 
 
 def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
@@ -21,7 +24,7 @@ def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]
     openers: dict[str, list[str]] = {}
     for name, lines in listing_lines.items():
         if len(lines) >= 2 and lines[0].title_shaped:
-            openers.setdefault(normalised_line(lines[0].text), []).append(name)
+            openers.setdefault(_page_key(lines[0].text), []).append(name)
     found: dict[str, int] = {}
     for names in openers.values():
         dumps = [listing_lines[name] for name in names]
@@ -38,28 +41,36 @@ def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]
 
 def _alike_short_lines(lines: list[ContentLine]) -> bool:
     """Are these lines, one from each dump, the same short line (a title-shaped one: no running text)?"""
-    return all(line.title_shaped for line in lines) and len({normalised_line(line.text) for line in lines}) == 1
+    return all(line.title_shaped for line in lines) and len({_page_key(line.text) for line in lines}) == 1
 
 
-def page_footers(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
+def page_footers(listing_lines: dict[str, list[ContentLine]], headings: dict[str, int] | None = None) -> dict[str, int]:
     """Dump -> line number of the first of the listing page's own lines under its last post (its links to other
     pages, the site's footer: "« Äldre inlägg", "© Örebro kommun 2015"): short lines that close two dumps or more
     alike and stand nowhere else in the dumps. A sign-off the blog puts under every post stands under posts
     inside the dumps too. A post copied to the end of two dumps ends both alike, its last short lines found
     there only, but over the same paragraph, which stands nowhere else either: the lines over a footer differ
-    from dump to dump, or stand elsewhere too (a sign-off under every post)."""
-    seen = Counter(normalised_line(line.text) for lines in listing_lines.values() for line in lines)
+    from dump to dump, or stand elsewhere too (a sign-off under every post). ``headings``: the page's lines over
+    the first post (see page_headings), which may repeat a footer's line ("Sida 2 av 7" over and under the posts).
+    """
+    headings = headings or {}
+    seen = Counter(
+        _page_key(line.text)
+        for name, lines in listing_lines.items()
+        for line in lines
+        if line.number > headings.get(name, 0)
+    )
     closers: dict[str, list[str]] = {}
     for name, lines in listing_lines.items():
         if len(lines) >= 2:
-            closers.setdefault(normalised_line(lines[-1].text), []).append(name)
+            closers.setdefault(_page_key(lines[-1].text), []).append(name)
     found: dict[str, int] = {}
     for names in closers.values():
         dumps = [listing_lines[name] for name in names]
         shared = 0
         while all(len(lines) > shared + 1 for lines in dumps) and _page_lines([d[-1 - shared] for d in dumps], seen):
             shared += 1
-        above = {normalised_line(lines[-1 - shared].text) for lines in dumps}
+        above = {_page_key(lines[-1 - shared].text) for lines in dumps}
         if shared and (len(above) > 1 or seen[above.pop()] > len(dumps)):
             found.update({name: lines[-shared].number for name, lines in zip(names, dumps, strict=True)})
     return found
@@ -67,8 +78,11 @@ def page_footers(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
 
 def _page_lines(lines: list[ContentLine], seen: Counter) -> bool:
     """Are these lines, one from the end of each of two dumps or more, the same short line, found only there?"""
-    text = normalised_line(lines[0].text)
+    text = _page_key(lines[0].text)
     short = all(line.title_shaped or len(line.text) < MIN_LEAD_CHARS for line in lines)
-    return (
-        len(lines) >= 2 and short and seen[text] == len(lines) and all(normalised_line(x.text) == text for x in lines)
-    )
+    return len(lines) >= 2 and short and seen[text] == len(lines) and all(_page_key(x.text) == text for x in lines)
+
+
+def _page_key(text: str) -> str:
+    """A line as the page prints it on every page: its numbers masked ("Sida 2 av 7", "Sida 3 av 7")."""
+    return _NUMBER.sub("0", normalised_line(text))

@@ -244,14 +244,20 @@ def plan_migration(
     each = [content_lines(list(enumerate(d.lines, 1)), rules.page) for d in listings]
     listing_lines = {d.name: lines for d, lines in zip(listings, with_recurring_leftovers(each), strict=True)}
     page_headings = listing_page.page_headings(listing_lines)
-    page_footers = listing_page.page_footers(listing_lines)
+    page_footers = listing_page.page_footers(listing_lines, page_headings)
     empty = next((name for name, lines in listing_lines.items() if not lines), None)
     if empty is not None:
         raise MigrationError(empty, None, NO_CONTENT)
-    forced = copies.shared_run_starts(listing_lines, rules.split_cues.closing)
+    # The search for copies and the splitter read the posts' lines, not the page's footer under them: a copy
+    # at the end of a dump ends over it, and the edge found there cut the footer off as a post of its own.
+    post_lines = {
+        name: [line for line in lines if name not in page_footers or line.number < page_footers[name]]
+        for name, lines in listing_lines.items()
+    }
+    forced = copies.shared_run_starts(post_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
-        [listing_lines[d.name] for d in to_split],
+        [post_lines[d.name] for d in to_split],
         vocabulary,
         rules.split_cues,
         [frozenset(forced.get(d.name, set())) for d in to_split],

@@ -1141,6 +1141,28 @@ def test_the_listing_pages_footer_under_its_last_post_is_no_text_of_that_post(tm
     assert not any("sidfot" in d["reason"] for source in plan.sources for d in source.dropped)
 
 
+def test_a_page_number_over_and_under_the_posts_is_the_pages_and_no_post(tmp_path, truth):
+    """The page's number over and under its posts ("Sida 2 av 4"): the lines are alike but for their numbers. A
+    post copied to the end of a page ended over the footer, and the edge of the copy cut the footer off as a post
+    of its own (made archives of the known posts with a page number under each dump, seed 7 × 20:
+    13 such posts of 100 dumps; with the number varying, 17 and every footer in a post; none now)."""
+    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    pages = [[known[22], *known[0:2]], [*known[3:5], known[22]], known[5:8]]
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    for number, posts in enumerate(pages, 2):
+        lines = [f"Sida {number} av 4", *(line for post in posts for line in post), f"Sida {number} av 4"]
+        (sources / f"sida-{number}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
+    _assert_every_line_kept(out, sources)
+    for number, (posts, source) in enumerate(zip(pages, _plan(out)["sources"], strict=True), 2):
+        assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
+        page_lines = [(d["text"], d["reason"].split(":")[0]) for d in source["dropped"] if "listsidans" in d["reason"]]
+        page = f"Sida {number} av 4"
+        assert page_lines == [(page, "listsidans egen rubrik eller meny"), (page, "listsidans sidfot")]
+
+
 @pytest.mark.parametrize("where", ["under the title", "under the post"])
 def test_archives_with_a_filing_line_on_every_post_split_at_the_titles(truth, where):
     """A classic WordPress theme prints where each post was filed ("Publicerat i Service | 2 kommentarer"), under
