@@ -57,6 +57,7 @@ class ContentLine:
     text: str
     kind: LineKind
     after_separator: bool = False  # an invisible-only line came just before
+    under_posts: bool = False  # a line the old site's page printed under each post (see recurring_leftovers)
 
     @property
     def title_shaped(self) -> bool:
@@ -411,13 +412,13 @@ def _text_above(lines: list[ContentLine], index: int) -> str:
 
 
 def with_recurring_leftovers(dumps: Sequence[list[ContentLine]]) -> list[list[ContentLine]]:
-    """The dumps with the line after each recurring leftover (``recurring_leftovers``) read as after a
-    separator (an invisible line): where a post ended on the old site's page."""
+    """The dumps with each recurring leftover (``recurring_leftovers``) marked as printed under posts, and the
+    line after it read as after a separator (an invisible line): where a post ended on the old site's page."""
     found = recurring_leftovers(dumps)
-    return [
-        [
-            replace(line, after_separator=True) if (d, i - 1) in found and (d, i) not in found else line
-            for i, line in enumerate(lines)
-        ]
-        for d, lines in enumerate(dumps)
-    ]
+
+    def marked(d: int, i: int, line: ContentLine) -> ContentLine:
+        if (d, i) in found:
+            return replace(line, under_posts=True)
+        return replace(line, after_separator=True) if (d, i - 1) in found else line
+
+    return [[marked(d, i, line) for i, line in enumerate(lines)] for d, lines in enumerate(dumps)]

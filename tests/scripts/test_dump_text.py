@@ -117,6 +117,7 @@ def test_a_leftover_under_every_post_marks_the_next_title_as_after_a_separator(l
     after = {i for i, line in enumerate(lines) if line.after_separator}
     assert after == {4, 8, 12}  # the titles of the second, third and fourth post
     assert dump_text.recurring_leftovers([lines]) == {(0, 3), (0, 7), (0, 11), (0, 15)}
+    assert {i for i, line in enumerate(lines) if line.under_posts} == {3, 7, 11, 15}
 
 
 def test_a_leftover_under_a_few_posts_of_each_dump_is_found_over_the_whole_archive():

@@ -1163,6 +1163,37 @@ def test_a_page_number_over_and_under_the_posts_is_the_pages_and_no_post(tmp_pat
         assert page_lines == [(page, "listsidans egen rubrik eller meny"), (page, "listsidans sidfot")]
 
 
+def test_two_posts_ending_in_the_same_contact_line_over_the_pages_share_block_are_no_copies():
+    """A share block under every post ("Dela:", "Facebook", "Twitter", "LinkedIn") made two posts that end with
+    the same contact prompt and line a run of six lines in two dumps: taken for a copied post, it cut both posts
+    at the prompt (made archives of the known posts with the block under every post, seed 7 × 20: 0 + 8 boundary
+    errors of 400; 1 + 0 now). The lines the page printed under every post are no part of a copy."""
+    block = ["Dela:", "Facebook", "Twitter", "LinkedIn"]
+    contact = ["Har du frågor?", "Välkommen att kontakta Eva Ek, projektledare, på eva.ek@exempel.se."]
+
+    def post(title: str, subject: str, ending: list[str] = ()) -> list[str]:
+        lead = f"Här berättar vi om {subject} och vad det betyder för dig som bor eller arbetar i kommunen."
+        more = f"Arbetet med {subject} fortsätter under hela året, och vi återkommer med mer om det här i bloggen."
+        return [title, lead, more, *ending, *block]
+
+    dumps = [
+        [
+            *post("Nya cykelbanor i centrum", "cykelbanorna", contact),
+            *post("Biblioteket öppnar i Vivalla", "biblioteket"),
+            *post("Vi söker testpiloter", "den nya e-tjänsten"),
+        ],
+        [
+            *post("Skolmaten blir öppna data", "skolmaten", contact),
+            *post("Färre samtal i kö", "telefonköerna"),
+            *post("Medborgardialog om nya stadsdelen", "stadsdelen"),
+        ],
+    ]
+    plan = plan_migration(
+        [LegacyDump.from_lines(f"sida-{n}.txt", lines) for n, lines in enumerate(dumps)], archive_rules()
+    ).plan
+    assert [[post.first for post in source.posts] for source in plan.sources] == [[1, 10, 17]] * 2
+
+
 @pytest.mark.parametrize("where", ["under the title", "under the post"])
 def test_archives_with_a_filing_line_on_every_post_split_at_the_titles(truth, where):
     """A classic WordPress theme prints where each post was filed ("Publicerat i Service | 2 kommentarer"), under
