@@ -75,8 +75,14 @@ class LineKind(StrEnum):
     TEXT = "text"  # running text
 
 
+# The same spaces written as HTML entities: a page's empty paragraph ("<p>&nbsp;</p>") saved from its source.
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#x0*a0|#8203|#x200b);", re.IGNORECASE)
+
+
 def is_invisible(line: str) -> bool:
-    return bool(line) and not line.strip(INVISIBLE)
+    """Does the line hold nothing a reader sees: only spaces, non-breaking or zero-width ones, as characters or
+    as HTML entities?"""
+    return bool(line) and not _SPACE_ENTITY.sub("", line).strip(INVISIBLE)
 
 
 def is_listed_noise(line: str, noise_lines: frozenset[str]) -> bool:

@@ -183,6 +183,7 @@ def test_a_line_of_signs_in_a_reports_text_is_dropped_with_its_reason_not_run_in
 _ODD_LINES = [
     *(
         "\u00a0",
+        "&nbsp;",
         "\t",
         "\ufeff",
         "\u200b",
