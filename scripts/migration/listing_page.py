@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .dump_text import MIN_LEAD_CHARS, ContentLine
 from .lines import normalised_line
 
 _NUMBER = re.compile(r"\d+")
+# A page's number ("Sida 2 av 7", "Sida 3 av 7") makes its lines differ from page to page. Lines alike but
+# for their numbers are taken for the page's in this many dumps or more: two posts that open or close two
+# dumps may differ by a number only ("Budget 2015", "Budget 2016"; two contact lines' phone numbers).
+MIN_NUMBERED_PAGES = 3
 
 
 def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]:
@@ -21,17 +26,12 @@ def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]
     a menu: "Hoppa till innehåll", "Enklare vardag", "Om bloggen"): lines that open two dumps or more alike,
     short lines only, over title-shaped lines not all the same. A post copied to the top of two dumps opens both
     over the same line, its subheading or its lead; one of them may stand under the page's lines among others."""
-    openers: dict[str, list[str]] = {}
-    for name, lines in listing_lines.items():
-        if len(lines) >= 2 and lines[0].title_shaped:
-            openers.setdefault(_page_key(lines[0].text), []).append(name)
+    openers = {name: lines[0] for name, lines in listing_lines.items() if len(lines) >= 2 and lines[0].title_shaped}
     found: dict[str, int] = {}
-    for names in openers.values():
+    for names, key in _alike(openers):
         dumps = [listing_lines[name] for name in names]
-        if len(dumps) < 2:
-            continue
         shared = 1
-        while all(len(lines) > shared + 1 for lines in dumps) and _alike_short_lines([d[shared] for d in dumps]):
+        while all(len(lines) > shared + 1 for lines in dumps) and _alike_short_lines([d[shared] for d in dumps], key):
             shared += 1
         first_titles = [lines[shared] for lines in dumps]
         if all(line.title_shaped for line in first_titles) and len({normalised_line(t.text) for t in first_titles}) > 1:
@@ -39,9 +39,9 @@ def page_headings(listing_lines: dict[str, list[ContentLine]]) -> dict[str, int]
     return found
 
 
-def _alike_short_lines(lines: list[ContentLine]) -> bool:
+def _alike_short_lines(lines: list[ContentLine], key: Callable[[str], str]) -> bool:
     """Are these lines, one from each dump, the same short line (a title-shaped one: no running text)?"""
-    return all(line.title_shaped for line in lines) and len({_page_key(line.text) for line in lines}) == 1
+    return all(line.title_shaped for line in lines) and len({key(line.text) for line in lines}) == 1
 
 
 def page_footers(listing_lines: dict[str, list[ContentLine]], headings: dict[str, int] | None = None) -> dict[str, int]:
@@ -54,33 +54,45 @@ def page_footers(listing_lines: dict[str, list[ContentLine]], headings: dict[str
     the first post (see page_headings), which may repeat a footer's line ("Sida 2 av 7" over and under the posts).
     """
     headings = headings or {}
-    seen = Counter(
-        _page_key(line.text)
-        for name, lines in listing_lines.items()
-        for line in lines
-        if line.number > headings.get(name, 0)
-    )
-    closers: dict[str, list[str]] = {}
-    for name, lines in listing_lines.items():
-        if len(lines) >= 2:
-            closers.setdefault(_page_key(lines[-1].text), []).append(name)
+    below_headings = [
+        line.text for name, lines in listing_lines.items() for line in lines if line.number > headings.get(name, 0)
+    ]
+    closers = {name: lines[-1] for name, lines in listing_lines.items() if len(lines) >= 2}
     found: dict[str, int] = {}
-    for names in closers.values():
+    for names, key in _alike(closers):
+        seen = Counter(map(key, below_headings))
         dumps = [listing_lines[name] for name in names]
         shared = 0
-        while all(len(lines) > shared + 1 for lines in dumps) and _page_lines([d[-1 - shared] for d in dumps], seen):
+        while all(len(lines) > shared + 1 for lines in dumps) and _page_lines(
+            [d[-1 - shared] for d in dumps], seen, key
+        ):
             shared += 1
-        above = {_page_key(lines[-1 - shared].text) for lines in dumps}
+        above = {key(lines[-1 - shared].text) for lines in dumps}
         if shared and (len(above) > 1 or seen[above.pop()] > len(dumps)):
             found.update({name: lines[-shared].number for name, lines in zip(names, dumps, strict=True)})
     return found
 
 
-def _page_lines(lines: list[ContentLine], seen: Counter) -> bool:
+def _page_lines(lines: list[ContentLine], seen: Counter, key: Callable[[str], str]) -> bool:
     """Are these lines, one from the end of each of two dumps or more, the same short line, found only there?"""
-    text = _page_key(lines[0].text)
+    text = key(lines[0].text)
     short = all(line.title_shaped or len(line.text) < MIN_LEAD_CHARS for line in lines)
-    return len(lines) >= 2 and short and seen[text] == len(lines) and all(_page_key(x.text) == text for x in lines)
+    return short and seen[text] == len(lines) and all(key(x.text) == text for x in lines)
+
+
+def _alike(ends: dict[str, ContentLine]) -> list[tuple[list[str], Callable[[str], str]]]:
+    """The dumps whose line at one end is the same, in groups of two or more, each with how its lines are
+    compared: by their numbers masked where the group is of ``MIN_NUMBERED_PAGES`` dumps or more, else as
+    they stand."""
+    masked: dict[str, list[str]] = {}
+    exact: dict[str, list[str]] = {}
+    for name, line in ends.items():
+        masked.setdefault(_page_key(line.text), []).append(name)
+        exact.setdefault(normalised_line(line.text), []).append(name)
+    numbered = [names for names in masked.values() if len(names) >= MIN_NUMBERED_PAGES]
+    grouped = {name for names in numbered for name in names}
+    alike = [names for names in exact.values() if len(names) >= 2 and not grouped & set(names)]
+    return [(names, _page_key) for names in numbered] + [(names, normalised_line) for names in alike]
 
 
 def _page_key(text: str) -> str:

@@ -1164,6 +1164,38 @@ def test_a_page_number_over_and_under_the_posts_is_the_pages_and_no_post(tmp_pat
         assert page_lines == [(page, "listsidans egen rubrik eller meny"), (page, "listsidans sidfot")]
 
 
+def test_two_dumps_opening_and_ending_with_posts_alike_but_for_a_number_have_no_page_lines():
+    """Lines alike but for their numbers are the page's (its number) in three dumps or more, not in two: there
+    two posts may differ by a number only, a year in their titles, a phone number in their last lines."""
+
+    def post(year: int, subheading: str, ending: tuple[str, ...] = ()) -> list[str]:
+        return [
+            f"Budget {year}",
+            subheading,
+            f"Kommunfullmäktige har beslutat om budgeten för {year}, och här berättar vi vad den betyder för dig.",
+            f"Mer pengar går till skolan och äldreomsorgen under {year}, medan kostnaderna för lokaler minskar.",
+            *ending,
+        ]
+
+    def other(n: int) -> list[str]:
+        return [
+            f"Biblioteket öppnar i Vivalla, del {n}",
+            f"Här berättar vi om biblioteket, del {n}, och vad det ger dig.",
+        ]
+
+    dumps = [
+        [*post(2015, "Det här är budgeten i korthet"), *other(1)],
+        [*post(2016, "Så används pengarna"), *other(2)],
+        [*other(3), *post(2017, "Skolan får mest", ("Ring oss på 019-21 10 00",))],
+        [*other(4), *post(2018, "Äldreomsorgen växer", ("Ring oss på 019-21 20 00",))],
+    ]
+    plan = plan_migration(
+        [LegacyDump.from_lines(f"sida-{n}.txt", lines) for n, lines in enumerate(dumps)], archive_rules()
+    ).plan
+    assert not [d for source in plan.sources for d in source.dropped if "listsidans" in d["reason"]]
+    assert [source.posts[0].title for source in plan.sources][:2] == ["Budget 2015", "Budget 2016"]
+
+
 def test_two_posts_ending_in_the_same_contact_line_over_the_pages_share_block_are_no_copies():
     """A share block under every post ("Dela:", "Facebook", "Twitter", "LinkedIn") made two posts that end with
     the same contact prompt and line a run of six lines in two dumps: taken for a copied post, it cut both posts
