@@ -59,8 +59,9 @@ def page_footers(listing_lines: dict[str, list[ContentLine]], headings: dict[str
     ]
     closers = {name: lines[-1] for name, lines in listing_lines.items() if len(lines) >= 2}
     found: dict[str, int] = {}
+    counted = {key: Counter(map(key, below_headings)) for key in (_page_key, normalised_line)}
     for names, key in _alike(closers):
-        seen = Counter(map(key, below_headings))
+        seen = counted[key]
         dumps = [listing_lines[name] for name in names]
         shared = 0
         while all(len(lines) > shared + 1 for lines in dumps) and _page_lines(
