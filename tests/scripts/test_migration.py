@@ -314,17 +314,29 @@ def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
     return _migrated_dump(tmp_path, "rapport.txt", lines)
 
 
-def _migrated_dump(tmp_path: Path, name: str, lines: Sequence[str]) -> tuple[Path, dict]:
-    """Migrate one dump of ``lines``; check that it loses nothing; the output folder and the dump's plan section."""
+def _migrated_dumps(tmp_path: Path, dumps: dict[str, Sequence[str]]) -> tuple[Path, dict]:
+    """Migrate dumps (file name -> lines); check that they lose nothing; the output folder and the plan."""
     sources = tmp_path / "legacy"
     sources.mkdir()
-    (sources / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name, lines in dumps.items():
+        (sources / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run_migrate("--out", out, "--quiet", sources)
     assert result.returncode == 0, result.stderr
     _assert_every_line_kept(out, sources)
-    (source,) = _plan(out)["sources"]
+    return out, _plan(out)
+
+
+def _migrated_dump(tmp_path: Path, name: str, lines: Sequence[str]) -> tuple[Path, dict]:
+    """Migrate one dump of ``lines``; check that it loses nothing; the output folder and the dump's plan section."""
+    out, plan = _migrated_dumps(tmp_path, {name: lines})
+    (source,) = plan["sources"]
     return out, source
+
+
+def _known_posts(truth) -> list[list[str]]:
+    """The archive's posts, each without its blank lines: what made archives are built of."""
+    return [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
 
 
 def _assert_every_line_kept(out: Path, legacy: Path) -> None:
@@ -996,7 +1008,7 @@ def test_tags_a_page_printed_above_each_title_go_to_the_post_under_them(tmp_path
 def test_a_title_printed_twice_is_written_once(tmp_path, truth):
     """The title printed twice (an image's alt text over the heading): the post starts at the first, and the
     second is listed in the plan as repeating the title, not written as the post's first line."""
-    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))[:3]]
+    known = _known_posts(truth)[:3]
     lines = [line for post in known for line in [post[0], *post]]
     out, source = _migrated_dump(tmp_path, "sparad-sida.txt", lines)
     starts = [1 + sum(len(post) + 1 for post in known[:k]) for k in range(len(known))]
@@ -1052,21 +1064,16 @@ def test_the_listing_pages_own_heading_over_its_first_post_is_no_title(tmp_path,
     post's title, it pushed the real title down to a subheading: made archives of the known posts with one of
     two such headings over each dump (five seeds × 1) had the first post wrong in 25 of 25 dumps, 0 now. It is
     known as a line that opens two dumps or more over a title-shaped line, a different one in each."""
-    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
-    sources = tmp_path / "legacy"
-    sources.mkdir()
+    known = _known_posts(truth)
     pages = [known[0:3], known[3:6], known[6:9]]
-    for number, posts in enumerate(pages):
-        lines = ["Enklare vardag", *(line for post in posts for line in post)]
-        (sources / f"sida-{number}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dumps = {
+        f"sida-{n}.txt": ["Enklare vardag", *(line for post in posts for line in post)] for n, posts in enumerate(pages)
+    }
     # The first page's first post copied into a page saved without the heading: the copy starts that post
     # under the heading, and the heading was cut off as a post of its own.
-    copy = [*known[9], *known[0], *known[10]]
-    (sources / "sida-3.txt").write_text("\n".join(copy) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
-    _assert_every_line_kept(out, sources)
-    for posts, source in zip(pages, _plan(out)["sources"], strict=False):
+    dumps["sida-3.txt"] = [*known[9], *known[0], *known[10]]
+    _, plan = _migrated_dumps(tmp_path, dumps)
+    for posts, source in zip(pages, plan["sources"], strict=False):
         assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
         assert [(d["line"], "listsidans egen rubrik" in d["reason"]) for d in source["dropped"]][:1] == [(1, True)]
     # A post copied to the top of two dumps, its title over a subheading, opens both over the same line: a title.
@@ -1083,18 +1090,11 @@ def test_the_listing_pages_menu_over_its_first_post_is_no_post_of_its_own(tmp_pa
     Made archives of the known posts with four such lines over every dump (seed 7 × 20): the first post
     wrong in 100 of 100 dumps, in none now; and in none where one page opens with a post copied to the top
     of another (one archive of the 20: no page heading was known there, a heading over the same post twice)."""
-    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    known = _known_posts(truth)
     menu = ["Hoppa till innehåll", "Enklare vardag", "En blogg om service och kvalitet", "Om bloggen"]
     pages = [known[0:3], known[3:6], known[6:9], [known[0], *known[9:11]]]
-    sources = tmp_path / "legacy"
-    sources.mkdir()
-    for number, posts in enumerate(pages):
-        lines = [*menu, *(line for post in posts for line in post)]
-        (sources / f"sida-{number}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
-    _assert_every_line_kept(out, sources)
-    plan = _plan(out)
+    dumps = {f"sida-{n}.txt": [*menu, *(line for post in posts for line in post)] for n, posts in enumerate(pages)}
+    _, plan = _migrated_dumps(tmp_path, dumps)
     for posts, source in zip(pages, plan["sources"], strict=True):
         assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
         dropped = [(d["line"], "listsidans egen rubrik" in d["reason"]) for d in source["dropped"]]
@@ -1108,20 +1108,16 @@ def test_the_listing_pages_footer_under_its_last_post_is_no_text_of_that_post(tm
     post's text (made archives of the known posts with such a footer, seed 7 × 20: in 100 of 100 dumps); now they
     are dropped as the page's. A sign-off under every post, and a post copied to the end of two dumps, are no
     footer: the sign-off stands inside the dumps too, and the copies end alike over the same paragraph."""
-    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    known = _known_posts(truth)
     footer = ["« Äldre inlägg", "© Örebro kommun 2015"]
     sign_off = "Har du frågor? Mejla oss på kvalitet@exempel.se"
     pages = [known[0:3], known[3:6], [known[6], known[11], known[7]], known[8:10]]
-    sources = tmp_path / "legacy"
-    sources.mkdir()
-    for number, posts in enumerate(pages):
-        lines = [line for post in posts for line in (*post, sign_off)]
-        (sources / f"sida-{number}.txt").write_text("\n".join([*lines, *footer]) + "\n", encoding="utf-8")
-    (sources / "utan-sidfot.txt").write_text("\n".join([*known[10], *known[11]]) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
-    _assert_every_line_kept(out, sources)
-    plan = _plan(out)
+    dumps = {
+        f"sida-{n}.txt": [*(line for post in posts for line in (*post, sign_off)), *footer]
+        for n, posts in enumerate(pages)
+    }
+    dumps["utan-sidfot.txt"] = [*known[10], *known[11]]
+    out, plan = _migrated_dumps(tmp_path, dumps)
     for posts, source in zip(pages, plan["sources"], strict=False):
         assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
         footers = [d["text"] for d in source["dropped"] if "sidfot" in d["reason"]]
@@ -1147,17 +1143,14 @@ def test_a_page_number_over_and_under_the_posts_is_the_pages_and_no_post(tmp_pat
     post copied to the end of a page ended over the footer, and the edge of the copy cut the footer off as a post
     of its own (made archives of the known posts with a page number under each dump, seed 7 × 20:
     13 such posts of 100 dumps; with the number varying, 17 and every footer in a post; none now)."""
-    known = [without_blank_lines(post) for post in truth_posts(truth, lambda n: list(read_dump(LEGACY / n).lines))]
+    known = _known_posts(truth)
     pages = [[known[22], *known[0:2]], [*known[3:5], known[22]], known[5:8]]
-    sources = tmp_path / "legacy"
-    sources.mkdir()
-    for number, posts in enumerate(pages, 2):
-        lines = [f"Sida {number} av 4", *(line for post in posts for line in post), f"Sida {number} av 4"]
-        (sources / f"sida-{number}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_migrate("--out", out, "--quiet", sources).returncode == 0
-    _assert_every_line_kept(out, sources)
-    for number, (posts, source) in enumerate(zip(pages, _plan(out)["sources"], strict=True), 2):
+    dumps = {
+        f"sida-{n}.txt": [f"Sida {n} av 4", *(line for post in posts for line in post), f"Sida {n} av 4"]
+        for n, posts in enumerate(pages, 2)
+    }
+    _, plan = _migrated_dumps(tmp_path, dumps)
+    for number, (posts, source) in enumerate(zip(pages, plan["sources"], strict=True), 2):
         assert [post["title"] for post in source["posts"]] == [post[0] for post in posts]
         page_lines = [(d["text"], d["reason"].split(":")[0]) for d in source["dropped"] if "listsidans" in d["reason"]]
         page = f"Sida {number} av 4"
