@@ -37,9 +37,13 @@ def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, .
     may differ a little (a line edited between the two saves, a last line
     missing): a run continues across a small gap, and an edge counts only where
     a title can stand (at the end, a title with text under it), so a difference
-    inside a post does not cut it. ``lines``: each listing dump's content lines, by file name;
-    ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
+    inside a post does not cut it. Lines the page printed under every post (``ContentLine.under_posts``) are
+    no part of a copy: two posts ending in the same contact line over the same share block ("Dela:",
+    "Facebook", "Twitter", "LinkedIn") shared six lines, and were taken for one post copied. ``lines``: each
+    listing dump's content lines, by file name; ``closing``: the rules file's closing phrases (a lead holding
+    one is a contact line).
     """
+    lines = {name: [line for line in dump if not line.under_posts] for name, dump in lines.items()}
     starts: dict[str, set[int]] = {name: set() for name in lines}
     texts = {name: [normalised_line(line.text) for line in dump_lines] for name, dump_lines in lines.items()}
     names = list(lines)

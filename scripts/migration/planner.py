@@ -254,12 +254,7 @@ def plan_migration(
         name: [line for line in lines if name not in page_footers or line.number < page_footers[name]]
         for name, lines in listing_lines.items()
     }
-    # Nor do lines the page printed under every post count as a copy's: two posts ending in the same contact
-    # line over the same share block ("Dela:", "Facebook", "Twitter", "LinkedIn") were taken for one post.
-    forced = copies.shared_run_starts(
-        {name: [line for line in lines if not line.under_posts] for name, lines in post_lines.items()},
-        rules.split_cues.closing,
-    )
+    forced = copies.shared_run_starts(post_lines, rules.split_cues.closing)
     to_split = [d for d in listings if not _follows_plan(d, edited)]
     found = split_dumps(
         [post_lines[d.name] for d in to_split],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import LEGACY
 from migration.copies import same_post, shared_run_starts
-from migration.dump_text import ContentLine, content_lines
+from migration.dump_text import ContentLine, content_lines, with_recurring_leftovers
 from migration.evaluation import truth_posts, without_blank_lines
 from migration.source import LegacyDump, read_dump
 
@@ -53,6 +53,22 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
     b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
     assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
+
+
+def test_a_contact_line_over_the_share_block_the_page_printed_under_every_post_is_no_copied_post():
+    """A block under every post ("Dela på Facebook", …, "Skriv ut") made a shared contact prompt and line six
+    lines long, a copy by its length; marked as the page's (with_recurring_leftovers), it counts not."""
+    block = ["Dela på Facebook", "Dela på Twitter", "Dela på LinkedIn", "Skriv ut"]
+    contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
+    other = ["En annan rubrik", "Ett helt annat stycke text om något annat, som läsaren också vill veta mer om."]
+    last = ["Biblioteket öppnar i Vivalla", "Det nya biblioteket har öppet alla dagar i veckan från och med i höst."]
+    a = _dump("a.txt", [*CYCLE_POST, *contact, *block, *other, *block, *last])
+    b = _dump("b.txt", [*BUS_POST, *contact, *block, *last[:1], f"{last[1]} Välkommen!"])
+    plain = _content(a, b)
+    assert shared_run_starts(plain)["a.txt"]  # the block read as text: a copy's edges
+    marked = dict(zip(plain, with_recurring_leftovers(list(plain.values())), strict=True))
+    assert all(line.under_posts for name in marked for line in marked[name] if line.text in block)
+    assert shared_run_starts(marked) == {"a.txt": set(), "b.txt": set()}
 
 
 def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_block_does_not():
