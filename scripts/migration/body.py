@@ -34,6 +34,7 @@ from .lines import (
 )
 
 MAX_BLOCK_LINE_CHARS = 80  # contact/signature block lines are short
+INVISIBLE_LINE = "raden innehåller bara osynliga tecken (t.ex. hårt mellanslag)"
 MAX_FACT_COMPANION_CHARS = 120
 TAG_SEPARATOR = re.compile(r"[,;]")  # "Taggar: öppna data, webb; kommun"
 # "1. Först …", "2) Sedan …": a numbered line, its number and its text.
@@ -106,7 +107,7 @@ def noise_reason(lines: list[tuple[int, str]], index: int, noise_lines: frozense
     _, text = lines[index]
     kind = classify(text)
     if kind == LineKind.INVISIBLE:
-        return "raden innehåller bara osynliga tecken (t.ex. hårt mellanslag)"
+        return INVISIBLE_LINE
     if kind == LineKind.BULLET and not bullet_item(text):
         return "ett punkttecken utan text"
     if is_listed_noise(text, noise_lines):

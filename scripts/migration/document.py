@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .body import Noise, inline, plain
+from .body import INVISIBLE_LINE, Noise, inline, plain
 from .errors import MigrationError
 from .flattened_pdf import (
     FOOTNOTE_MARKS,
@@ -31,7 +31,7 @@ from .flattened_pdf import (
     text_blocks,
     without_page_number,
 )
-from .lines import INVISIBLE, words
+from .lines import INVISIBLE, is_invisible, shows_text, words
 
 _LABEL = re.compile(r"(?:^|\s)([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+")
 # The links listed before a document's marker are titles of other documents: the archive's longest is 147
@@ -75,7 +75,7 @@ def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
     wanted = {_marker_key(m) for m in markers}
     for number, text in enumerate(lines, 1):
         if _marker_key(text) in wanted:
-            listed = [line for line in lines[: number - 1] if line.strip(INVISIBLE)][1:]
+            listed = [line for line in lines[: number - 1] if shows_text(line)][1:]
             return number if all(len(line.strip()) <= MAX_LISTED_CHARS for line in listed) else None
     return None
 
@@ -88,7 +88,7 @@ def _marker_key(line: str) -> str:
 def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> DocumentParts:
     """Title, dropped unrelated list and marker of a document dump, and lines of its text without words;
     a plain error naming the marker's line if no title stands before it or no text after it."""
-    content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if t.strip(INVISIBLE)]
+    content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if shows_text(t)]
     title_line = next((n for n, t in content if words(t)), None)  # a line of decoration ("***") is no title
     if title_line is None:
         raise MigrationError(file, marker_line, WITHOUT_TITLE)
@@ -107,8 +107,10 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> Docum
     parts.dropped += [
         Noise(number, text, WITHOUT_WORDS)
         for number, text in enumerate(lines[marker_line:], marker_line + 1)
-        if text.strip(INVISIBLE) and not words(text)
+        if shows_text(text) and not words(text)
     ]
+    # A line that shows nothing ("&nbsp;", a non-breaking space) is no page either, and is listed as a post's is.
+    parts.dropped += [Noise(n, text, INVISIBLE_LINE) for n, text in enumerate(lines, 1) if is_invisible(text)]
     return parts
 
 
@@ -185,7 +187,7 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     title = plain(lines[parts.title_line - 1])
     dropped = {noise.line for noise in parts.dropped}
     body = enumerate(lines[parts.body_start - 1 :], parts.body_start)
-    pages = [(n, plain(t)) for n, t in body if t.strip(INVISIBLE) and n not in dropped]
+    pages = [(n, plain(t)) for n, t in body if shows_text(t) and n not in dropped]
     cleaned, furniture = _without_page_furniture(pages)
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}

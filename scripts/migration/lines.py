@@ -79,10 +79,15 @@ class LineKind(StrEnum):
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#x0*a0|#8203|#x200b);", re.IGNORECASE)
 
 
+def shows_text(line: str) -> bool:
+    """Does the line hold anything a reader sees: more than spaces, non-breaking or zero-width ones, written as
+    characters or as HTML entities?"""
+    return bool(_SPACE_ENTITY.sub("", line).strip(INVISIBLE))
+
+
 def is_invisible(line: str) -> bool:
-    """Does the line hold nothing a reader sees: only spaces, non-breaking or zero-width ones, as characters or
-    as HTML entities?"""
-    return bool(line) and not _SPACE_ENTITY.sub("", line).strip(INVISIBLE)
+    """Is the line not empty, yet shows nothing (see shows_text)?"""
+    return bool(line) and not shows_text(line)
 
 
 def is_listed_noise(line: str, noise_lines: frozenset[str]) -> bool:

@@ -14,11 +14,21 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import copies, dating, listing_page
-from .body import Noise, legacy_tags, plain, render_body, summary_of
+from .body import INVISIBLE_LINE, Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
 from .dump_text import Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
 from .errors import MigrationError
-from .lines import INVISIBLE, LineKind, classify, find_urls, has_email, is_listed_noise, normalised_line, words
+from .lines import (
+    LineKind,
+    classify,
+    find_urls,
+    has_email,
+    is_invisible,
+    is_listed_noise,
+    normalised_line,
+    shows_text,
+    words,
+)
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign, with_printed_tags, with_printed_topics
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
@@ -121,7 +131,7 @@ def _tags_above(dump: LegacyDump, tiles: list[tuple[int, int]], tag_labels: froz
 
     A dump that opens with a tag line is laid out so; elsewhere a tag line under a post is that post's.
     """
-    filled = [n for n in range(1, len(dump.lines) + 1) if dump.line(n).strip(INVISIBLE)]
+    filled = [n for n in range(1, len(dump.lines) + 1) if shows_text(dump.line(n))]
     if not filled or legacy_tags(dump.line(filled[0]), tag_labels) is None:
         return tiles
     moved = tiles[:1]
@@ -144,7 +154,7 @@ def _before_title(text: str, rules: MigrationRules) -> bool:
 def _title_printed_twice(title: str, after_title: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The line under the title that repeats it (a page printed the title twice, as an image's alt text or a
     link over the heading; see segmentation.DumpSplitter._with_lines_above), or nothing."""
-    filled = [(n, t) for n, t in after_title if t.strip(INVISIBLE)]
+    filled = [(n, t) for n, t in after_title if shows_text(t)]
     return filled[:1] if filled and normalised_line(filled[0][1]) == normalised_line(title) else []
 
 
@@ -161,13 +171,18 @@ def _title_line(dump: LegacyDump, first: int, last: int, rules: MigrationRules) 
     a date stamp, a byline or a tag line a page printed above its titles."""
     for number in range(first, last + 1):
         text = dump.line(number)
-        if words(text) and not is_listed_noise(text, rules.noise_lines) and not _before_title(text, rules):
+        if (
+            shows_text(text)
+            and words(text)
+            and not is_listed_noise(text, rules.noise_lines)
+            and not _before_title(text, rules)
+        ):
             return number
     return None
 
 
 def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
-    return [normalised_line(dump.line(n)) for n in range(first, last + 1) if dump.line(n).strip(INVISIBLE)]
+    return [normalised_line(dump.line(n)) for n in range(first, last + 1) if shows_text(dump.line(n))]
 
 
 def _compose(meta: list[tuple[str, str]], body: str) -> str:
@@ -463,13 +478,7 @@ def _listing_drafts(
         after_title = [line for line in after_title if line not in twice]
         body = render_body([*printed_above, *after_title], rules.page, rules.date_labels)
         before_title = [
-            Noise(
-                n,
-                t,
-                PAGE_HEADING
-                if page_heading is not None and n <= page_heading
-                else "rad före inläggets rubrik utan text",
-            )
+            Noise(n, t, _before_title_reason(n, t, page_heading))
             for n, t in numbered
             if n < title_line and t and (n, t) not in printed_above
         ] + [Noise(n, t, TITLE_TWICE) for n, t in twice]
@@ -497,6 +506,14 @@ def _listing_drafts(
             _take_edits(draft, r.edited)
         drafts.append(draft)
     return drafts
+
+
+def _before_title_reason(number: int, text: str, page_heading: int | None) -> str:
+    """Why a line above a post's title is left out: the page's own heading, a line that shows nothing, or a line
+    without text (a stray sign)."""
+    if page_heading is not None and number <= page_heading:
+        return PAGE_HEADING
+    return INVISIBLE_LINE if is_invisible(text) else "rad före inläggets rubrik utan text"
 
 
 def _document_entry(source: dict, document: PlannedPost, plan_name: str) -> dict:
@@ -665,7 +682,7 @@ def _text_lines(draft: _Draft) -> list[tuple[int, str]]:
         (n, text)
         for n in range(draft.post.first, draft.post.last + 1)
         for text in [draft.dump.line(n)]
-        if text.strip(INVISIBLE) and n not in noise
+        if shows_text(text) and n not in noise
     ]
 
 
@@ -879,7 +896,7 @@ def _doubted(doubt: dict, dump: LegacyDump) -> bool:
 
 def _leads_on(dump: LegacyDump, number: int) -> bool:
     """Is the first line with text after line ``number`` running text (a lead), not a link or contact details?"""
-    after = next((text for text in dump.lines[number:] if text.strip(INVISIBLE)), "")
+    after = next((text for text in dump.lines[number:] if shows_text(text)), "")
     return classify(after) == LineKind.TEXT and not has_email(after)
 
 

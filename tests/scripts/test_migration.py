@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_environment
-from migration import cli
+from migration import body, cli
 from migration.body import render_body
 from migration.copies import shared_run_starts
 from migration.dump_text import ContentLine, content_lines
@@ -178,6 +178,24 @@ def test_a_line_of_signs_in_a_reports_text_is_dropped_with_its_reason_not_run_in
     assert "–" not in written.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "&nbsp;"])
+def test_a_line_that_shows_nothing_is_no_title_and_no_page_and_is_dropped_with_its_reason(tmp_path, space):
+    """A line of a non-breaking space, as the character or as "&nbsp;", opening a dump was taken for the first
+    post's title when written as the entity; in a report, it was a page of its own, or left out without a word."""
+    lead = "Från och med måndag går bussarna var tionde minut i rusningstid, meddelar kommunen i dag."
+    _, source = _migrated_dump(tmp_path / "inlagg", "bussar.txt", [space, "Bussarna går oftare", space, lead])
+    assert [post["title"] for post in source["posts"]] == ["Bussarna går oftare"]
+    assert [(d["line"], d["reason"]) for d in source["dropped"]] == [(1, body.INVISIBLE_LINE), (3, body.INVISIBLE_LINE)]
+    _, document = _migrated_report(
+        tmp_path / "rapport", "Cyklar i staden", space, _MARKER, space, "Cyklar i staden 3 mars 2020"
+    )
+    assert document["posts"][0]["title"] == "Cyklar i staden"
+    assert [(d["line"], d["reason"]) for d in document["dropped"] if d["text"] == space] == [
+        (2, body.INVISIBLE_LINE),
+        (4, body.INVISIBLE_LINE),
+    ]
+
+
 # Lines no post of the archive has, in every shape the migration tells apart and some it must not trip on:
 # decoration, lone signs, Markdown and HTML syntax, tables, impossible dates, a wild link, a very long line.
 _ODD_LINES = [
@@ -317,7 +335,7 @@ def _migrated_report(tmp_path: Path, *lines: str) -> tuple[Path, dict]:
 def _migrated_dumps(tmp_path: Path, dumps: dict[str, Sequence[str]]) -> tuple[Path, dict]:
     """Migrate dumps (file name -> lines); check that they lose nothing; the output folder and the plan."""
     sources = tmp_path / "legacy"
-    sources.mkdir()
+    sources.mkdir(parents=True)
     for name, lines in dumps.items():
         (sources / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
