@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 
-from .dump_text import ContentLine
+from .dump_text import MIN_LEAD_CHARS, ContentLine
 from .lines import LineKind, has_email, normalised_line
-from .title_cues import MIN_LEAD_CHARS, closes_post
+from .title_cues import closes_post
 
 MIN_SHARED_RUN = 4  # content lines two dumps must share to count as the same post
 # ... or fewer lines when they are a title and a few paragraphs: a short post

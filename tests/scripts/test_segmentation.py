@@ -108,7 +108,7 @@ def test_contact_details_alone_are_no_post_so_a_contact_prompt_stays_with_the_po
     contact = "Kontakta Eva Ek, projektledare, eva.ek@exempel.se, 010-123 45 67."
     texts = ["Nytt stöd till föreningarna", LEAD, "Vill du veta mer?", contact, "Cykelbanorna byggs ut i år", LEAD]
     splitter = _splitter(texts)
-    assert len(contact) >= title_cues.MIN_LEAD_CHARS  # long enough to pass for running text by length
+    assert len(contact) >= dump_text.MIN_LEAD_CHARS  # long enough to pass for running text by length
     assert not splitter.allowed(2, 4)  # the prompt and the contact line alone
     assert splitter.allowed(0, 4) and splitter.allowed(4, 6)
     assert _split(texts) == [(1, 4), (5, 6)]
