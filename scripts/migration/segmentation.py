@@ -229,12 +229,16 @@ class DumpSplitter:
 
         Parts that read alike cost nothing at a line whose own cues are strong (``STRONG_TITLE``):
         a listing page's posts on one event (announced, reported, thanked for) share their words.
+        At a forced start (a copied post's edge) the boundary is given and likeness counts neither way:
+        counted, the splits either side of it answered for how alike the copy and its neighbour read,
+        and a title next to a copy was missed, or the copy cut inside in one dump and not in the other.
         ``title_score`` is ``score(a, b)`` where the caller has it already.
         """
+        if b in self.forced_set:
+            return 0.0
         gain = SIMILAR_NEIGHBOURS * (TYPICAL_NEIGHBOUR_LIKENESS - self.text.cosine(a, b, b, c))
-        if gain < 0 and b not in self.forced_set:
-            if (self.score(a, b) if title_score is None else title_score) > STRONG_TITLE:
-                return 0.0
+        if gain < 0 and (self.score(a, b) if title_score is None else title_score) > STRONG_TITLE:
+            return 0.0
         return gain
 
     def _cues(self, b: int) -> dict[str, float]:
@@ -372,8 +376,11 @@ class DumpSplitter:
         return PostSpan(self.lines[a].number, self.lines[b - 1].number, confidence, reasons, doubt)
 
     def _as_split(self, a: int, i: int, b: int) -> Candidate:
-        """Line ``i`` as the place where [a, b) splits in two: its title cues plus how unlike the parts are."""
+        """Line ``i`` as the place where [a, b) splits in two: its title cues plus how unlike the parts are
+        (not at a forced start, where likeness counts for nothing)."""
         title = self.candidate(a, i)
+        if i in self.forced_set:
+            return title
         contrast = self.likeness(a, i, b)
         reasons = [*title.reasons, f"{CONTRAST_REASON} ({contrast:+.1f})"]
         return Candidate(title.number, title.text, title.score + contrast, reasons)

@@ -97,6 +97,42 @@ def test_a_forced_start_is_always_taken_and_posts_tile_the_dump():
     assert all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
+def test_where_a_copied_post_splits_inside_does_not_depend_on_the_post_before_it():
+    """Between two forced starts (a copy's edges) the post's own text decides: the same copy after a post that
+    reads like its last part, and after one that does not, is split alike (it was cut in the first dump only,
+    the part cut off reading unlike the post before)."""
+    copy = [
+        "Biblioteket i Vivalla öppnar igen",
+        "Efter ett halvår av ombyggnad öppnar biblioteket i Vivalla igen på måndag, med längre öppettider och "
+        "en ny läshörna för barn och unga.",
+        "Biblioteket har fått nya hyllor, fler datorer och ett rum där föreningar kan boka plats för möten och "
+        "studiecirklar på kvällarna.",
+        "Vi bygger cykelställ",
+        "Till våren bygger vi en cykelparkering med tak vid entrén, och cykelbanan från centrum dras ända fram "
+        "till dörren.",
+    ]
+    alike = [
+        "Fler cykelbanor i city",
+        "Kommunen bygger ut cykelbanorna i centrum och sätter upp nya cykelställ vid torget och stationen under "
+        "sommaren.",
+        "Cykelparkeringen vid stationen får tak och belysning, och cykelbanorna får ny beläggning där den är sliten.",
+    ]
+    unlike = [
+        "Ny taxa för bygglov",
+        "Från första januari gäller en ny taxa för bygglov, som ska göra avgifterna lättare att förstå för den som "
+        "söker.",
+        "Taxan bygger på hur lång tid handläggningen tar, och den som lämnar in en komplett ansökan betalar mindre.",
+    ]
+    after = ["Enkät om vår service", "Vi vill veta vad du tycker om hur vi svarar på e-post och i telefon."]
+
+    def starts_inside_copy(before: list[str]) -> list[int]:
+        first, end = len(before) + 1, len(before) + len(copy) + 1
+        spans = _split([*before, *copy, *after], frozenset({first, end}))
+        return [start - first for start, _ in spans if first < start < end]
+
+    assert starts_inside_copy(alike) == starts_inside_copy(unlike)
+
+
 def test_a_post_needs_running_text_so_a_trailing_caption_stays_with_its_post():
     caption = "En bildtext som står sist i ett inlägg"
     texts = ["Om cyklar i staden", LEAD, "Cyklar, cykelbanor och cykelparkering i staden", caption]
