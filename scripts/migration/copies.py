@@ -29,33 +29,73 @@ DUPLICATE_OVERLAP = 0.8
 MAX_REPEATS = 4
 
 
-def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
-    """Where runs of lines shared by two dumps, or found twice in one, begin and end: post boundaries.
+Run = tuple[str, int, int]  # a dump's name and a shared run's [first, end) indices into its post lines
 
-    The same post copied into two listings sits between different neighbours,
-    so the edges of the shared run are post edges in both dumps. The two copies
-    may differ a little (a line edited between the two saves, a last line
-    missing): a run continues across a small gap, and an edge counts only where
-    a title can stand (at the end, a title with text under it), so a difference
-    inside a post does not cut it. Lines the page printed under every post (``ContentLine.under_posts``) are
-    no part of a copy: two posts ending in the same contact line over the same share block ("Dela:",
-    "Facebook", "Twitter", "LinkedIn") shared six lines, and were taken for one post copied. ``lines``: each
-    listing dump's content lines, by file name; ``closing``: the rules file's closing phrases (a lead holding
-    one is a contact line).
+
+class SharedRuns:
+    """The runs of lines the listing dumps share, or one dump holds twice: one post saved twice.
+
+    Lines the page printed under every post (``ContentLine.under_posts``) are no part of a copy: two posts ending
+    in the same contact line over the same share block ("Dela:", "Facebook", "Twitter", "LinkedIn") shared six
+    lines, and were taken for one post copied. ``lines``: each listing dump's content lines, by file name;
+    ``closing``: the rules file's closing phrases (a lead holding one is a contact line).
     """
-    lines = {name: [line for line in dump if not line.under_posts] for name, dump in lines.items()}
-    starts: dict[str, set[int]] = {name: set() for name in lines}
-    texts = {name: [normalised_line(line.text) for line in dump_lines] for name, dump_lines in lines.items()}
-    names = list(lines)
-    for i, a in enumerate(names):
-        for run_a, run_b in _repeated_runs(lines[a], texts[a], closing):  # one listing pasted twice into a dump
-            _add_edges(starts[a], lines[a], run_a)
-            _add_edges(starts[a], lines[a], run_b)
-        for b in names[i + 1 :]:
-            for run_a, run_b in _copied_runs(lines[a], lines[b], texts[a], texts[b], closing):
-                _add_edges(starts[a], lines[a], run_a)
-                _add_edges(starts[b], lines[b], run_b)
-    return starts
+
+    def __init__(self, lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> None:
+        self.lines = {name: [line for line in dump if not line.under_posts] for name, dump in lines.items()}
+        texts = {name: [normalised_line(line.text) for line in dump] for name, dump in self.lines.items()}
+        self.pairs: list[tuple[Run, Run]] = []
+        names = list(self.lines)
+        for i, a in enumerate(names):
+            for run_a, run_b in _repeated_runs(self.lines[a], texts[a], closing):  # one listing pasted twice
+                self.pairs.append(((a, *run_a), (a, *run_b)))
+            for b in names[i + 1 :]:
+                for run_a, run_b in _copied_runs(self.lines[a], self.lines[b], texts[a], texts[b], closing):
+                    self.pairs.append(((a, *run_a), (b, *run_b)))
+
+    def starts(self) -> dict[str, set[int]]:
+        """Where the shared runs begin and end: post boundaries in every dump that holds them.
+
+        The same post copied into two listings sits between different neighbours, so the edges of the shared
+        run are post edges in both dumps. The two copies may differ a little (a line edited between the two
+        saves, a last line missing): a run continues across a small gap, and an edge counts only where a title
+        can stand (at the end, a title with text under it), so a difference inside a post does not cut it.
+        """
+        starts: dict[str, set[int]] = {name: set() for name in self.lines}
+        for run in (run for pair in self.pairs for run in pair):
+            name, first, end = run
+            _add_edges(starts[name], self.lines[name], (first, end))
+        return starts
+
+    def splits_not_alike(self, found: dict[str, set[int]]) -> dict[str, set[int]]:
+        """The post starts ``found`` (line numbers, by dump) inside one copy of a post that the other copy
+        does not have at the same line: a post's copies are one text and are split alike.
+
+        The edges of a copy are given (``starts``), but what lies between them was split in each dump on its
+        own, and the cues reach past the copy (the words of the post after it): one copy was cut at a
+        subheading, the other not. Which of the two is right the text cannot say; a false split is the worse
+        error for an editor, and the splitter's errors are mostly missed titles, so the cut goes. A line the
+        other copy lacks (edited between the two saves) says nothing either way. Dumps not in ``found`` (an
+        editor's plan cuts them) are left as they are.
+        """
+        not_alike: dict[str, set[int]] = {name: set() for name in found}
+        for pair in self.pairs:
+            if not all(name in found for name, _, _ in pair):
+                continue
+            for (name, first, end), (other, other_first, other_end) in (pair, pair[::-1]):
+                theirs = self.lines[other][other_first + 1 : other_end]
+                cut_there = {normalised_line(line.text) for line in theirs if line.number in found[other]}
+                whole_there = {normalised_line(line.text) for line in theirs} - cut_there
+                for line in self.lines[name][first + 1 : end]:
+                    if line.number in found[name] and normalised_line(line.text) in whole_there:
+                        not_alike[name].add(line.number)
+        return not_alike
+
+
+def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
+    """Where runs of lines shared by two dumps, or found twice in one, begin and end: post boundaries
+    (see ``SharedRuns.starts``)."""
+    return SharedRuns(lines, closing).starts()
 
 
 def _add_edges(starts: set[int], lines: list[ContentLine], run: tuple[int, int]) -> None:

@@ -269,15 +269,19 @@ def plan_migration(
         name: [line for line in lines if name not in page_footers or line.number < page_footers[name]]
         for name, lines in listing_lines.items()
     }
-    forced = copies.shared_run_starts(post_lines, rules.split_cues.closing)
+    shared = copies.SharedRuns(post_lines, rules.split_cues.closing)
+    forced = shared.starts()
     to_split = [d for d in listings if not _follows_plan(d, edited)]
-    found = split_dumps(
-        [post_lines[d.name] for d in to_split],
-        vocabulary,
-        rules.split_cues,
-        [frozenset(forced.get(d.name, set())) for d in to_split],
-        threshold,
+    to_split_lines = [post_lines[d.name] for d in to_split]
+    forced_starts = [frozenset(forced.get(d.name, set())) for d in to_split]
+    found = split_dumps(to_split_lines, vocabulary, rules.split_cues, forced_starts, threshold)
+    # A post's copies are split alike: a cut one copy has and the other not is not taken (SharedRuns.splits_not_alike).
+    not_alike = shared.splits_not_alike(
+        {d.name: {s.start for s in spans} for d, spans in zip(to_split, found, strict=True)}
     )
+    if any(not_alike.values()):
+        forbidden = [frozenset(not_alike[d.name]) for d in to_split]
+        found = split_dumps(to_split_lines, vocabulary, rules.split_cues, forced_starts, threshold, forbidden)
     spans_by_dump = {
         d.name: _without_page_heading(spans, page_headings.get(d.name))
         for d, spans in zip(to_split, found, strict=True)

@@ -129,6 +129,8 @@ class DumpSplitter:
 
     ``forced_starts`` are line numbers known to start a post (e.g. where a
     post seen in another dump begins or ends); they are always taken.
+    ``forbidden_starts`` are never taken (a cut the post's copy in another
+    dump does not have), though still doubted where they are strong.
     """
 
     def __init__(
@@ -138,6 +140,7 @@ class DumpSplitter:
         cues: SplitCues = NO_CUES,
         forced_starts: frozenset[int] = frozenset(),
         threshold: float = DEFAULT_THRESHOLD,
+        forbidden_starts: frozenset[int] = frozenset(),
     ) -> None:
         self.lines = lines
         self.cues = cues
@@ -145,6 +148,7 @@ class DumpSplitter:
         n = len(lines)
         self.forced = [i for i in range(1, n) if lines[i].number in forced_starts]
         self.forced_set = set(self.forced)
+        self.forbidden = {i for i in range(1, n) if lines[i].number in forbidden_starts} - self.forced_set
         self.starts = sorted({0, *self.forced, *(i for i in range(2, n) if lines[i].title_shaped)}) if n else []
         self._normalised = {b: normalised_line(lines[b].text) for b in self.starts}  # see _repeats_title
         self.offsets = [0]
@@ -284,7 +288,7 @@ class DumpSplitter:
             # here instead of once per c (planning a 96-post dump took a fifth less time).
             title_scores: dict[int, float] = {}
             for c in ends[position[b] :][:MAX_HEADINGS_PER_POST]:
-                if not self.allowed(b, c):
+                if c in self.forbidden or not self.allowed(b, c):
                     continue
                 step = -self.length_cost(b, c, typical_chars, short_weight)
                 if c < n:
@@ -408,6 +412,7 @@ def split_dumps(
     cues: SplitCues = NO_CUES,
     forced_starts: list[frozenset[int]] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    forbidden_starts: list[frozenset[int]] | None = None,
 ) -> list[list[PostSpan]]:
     """Split every listing dump of one archive, learning its typical post length on the way.
 
@@ -417,9 +422,13 @@ def split_dumps(
     what a short heading is worth (``short_title_gain``), and a second pass
     splits with them. An archive of long reports and one of short notices
     thus get their own yardstick, and no length is built into the code.
+    ``forced_starts`` and ``forbidden_starts``, one set per dump: see DumpSplitter.
     """
     forced = forced_starts or [frozenset()] * len(dumps)
-    splitters = [DumpSplitter(d, vocabulary, cues, f, threshold) for d, f in zip(dumps, forced, strict=True)]
+    forbidden = forbidden_starts or [frozenset()] * len(dumps)
+    splitters = [
+        DumpSplitter(d, vocabulary, cues, f, threshold, x) for d, f, x in zip(dumps, forced, forbidden, strict=True)
+    ]
     first = [s.split() for s in splitters]
     lengths = post_chars(dumps, first)
     typical = typical_post_chars(lengths)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LEGACY
-from migration.copies import same_post, shared_run_starts
+from migration.copies import SharedRuns, same_post, shared_run_starts
 from migration.dump_text import ContentLine, content_lines, with_recurring_leftovers
 from migration.evaluation import truth_posts, without_blank_lines
 from migration.source import LegacyDump, read_dump
@@ -278,3 +278,52 @@ def test_a_copy_whose_short_title_stands_over_a_caption_is_found_at_its_short_ti
     a = _dump("a.txt", [*BUS_POST, *post])
     b = _dump("b.txt", [*CYCLE_POST, *post])
     assert shared_run_starts(_content(a, b)) == {"a.txt": {3}, "b.txt": {3}}
+
+
+REPORT_POST = [
+    "Så nöjda är invånarna med kommunens service",
+    "Årets undersökning visar att fyra av fem invånare är nöjda med hur snabbt de fått svar från kommunen.",
+    "Mest nöjda är de som kontaktat servicecenter, minst nöjda de som väntat på svar från bygglov.",
+    "Så går vi vidare",
+    "Under våren går vi igenom svaren med varje förvaltning och bestämmer vad som ska bli bättre.",
+]
+
+
+def test_a_cut_one_copy_of_a_post_has_and_the_other_not_is_named_in_the_dump_that_has_it():
+    """The copies of a post are one text: the splitter's cut at the subheading in one dump only is undone."""
+    a = _dump("a.txt", [*BUS_POST, *REPORT_POST, *CYCLE_POST])
+    b = _dump("b.txt", [*REPORT_POST, *BUS_POST[:1], "Bussarna går oftare på kvällarna i höst enligt det nya schemat."])
+    shared = SharedRuns(_content(a, b))
+    subheading_in_a, subheading_in_b = len(BUS_POST) + 4, 4
+    assert a.line(subheading_in_a) == b.line(subheading_in_b) == "Så går vi vidare"
+    assert shared.splits_not_alike({"a.txt": {subheading_in_a}, "b.txt": set()}) == {
+        "a.txt": {subheading_in_a},
+        "b.txt": set(),
+    }
+    assert shared.splits_not_alike({"a.txt": set(), "b.txt": {subheading_in_b}}) == {
+        "a.txt": set(),
+        "b.txt": {subheading_in_b},
+    }
+    # cut alike in both, or the run's edges (where the copies' neighbours differ): nothing to undo
+    both = {"a.txt": {subheading_in_a, len(BUS_POST) + 1}, "b.txt": {subheading_in_b}}
+    assert shared.splits_not_alike(both) == {"a.txt": set(), "b.txt": set()}
+    # a dump an editor's plan cuts is not asked, nor is its copy judged by it
+    assert shared.splits_not_alike({"a.txt": {subheading_in_a}}) == {"a.txt": set()}
+
+
+def test_a_cut_at_a_line_the_other_copy_lacks_is_kept():
+    """A line edited between the two saves of a page says nothing of how the other copy is cut."""
+    edited = [*REPORT_POST[:3], "Nästa steg", *REPORT_POST[4:]]
+    a = _dump("a.txt", [*BUS_POST, *REPORT_POST, *CYCLE_POST])
+    b = _dump("b.txt", [*CYCLE_POST, *edited])
+    subheading_in_a = len(BUS_POST) + 4
+    shared = SharedRuns(_content(a, b))
+    assert shared.pairs  # the copy is found across the edited line
+    assert shared.splits_not_alike({"a.txt": {subheading_in_a}, "b.txt": set()}) == {"a.txt": set(), "b.txt": set()}
+
+
+def test_a_post_pasted_twice_into_one_dump_is_cut_alike_too():
+    dump = _dump("c.txt", [*REPORT_POST, *BUS_POST, *REPORT_POST, *CYCLE_POST])
+    second_subheading = len(REPORT_POST) + len(BUS_POST) + 4
+    shared = SharedRuns(_content(dump))
+    assert shared.splits_not_alike({"c.txt": {second_subheading}}) == {"c.txt": {second_subheading}}

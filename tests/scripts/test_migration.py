@@ -758,6 +758,25 @@ def test_a_copys_own_line_is_listed_even_where_another_post_of_the_twins_dump_ha
     assert listed == [len(third) + middle + 1]
 
 
+def test_a_post_copied_into_two_dumps_is_cut_alike_in_both(truth, tmp_path):
+    """Made of the archive's posts, a two-dump archive whose copy the splitter cut at a subheading at the top of
+    one dump and left whole in the other (the cues read past the copy, into the posts after it, which differ).
+    The copies are one text: both are whole, the one post kept, and the cut not taken is listed for review."""
+    posts = _known_posts(truth)
+    copy = posts[11]
+    before_copy = [*posts[2], *posts[0]]
+    a = [*before_copy, *copy, *posts[10]]
+    b = [*copy, *posts[14], *posts[3], *posts[5]]
+    _, plan = _migrated_dumps(tmp_path, {"a.txt": a, "b.txt": b})
+    for name, first in (("a.txt", len(before_copy) + 1), ("b.txt", 1)):
+        (source,) = (s for s in plan["sources"] if s["file"] == name)
+        (post,) = (p for p in source["posts"] if int(p["lines"].split("-")[0]) == first)
+        assert post["lines"] == f"{first}-{first + len(copy) - 1}"
+        assert first < post["closest_rejected_split"]["line"] < first + len(copy)
+    assert plan["summary"]["duplicates"] == 1
+    assert any(r["lines"].startswith("1-") and r["file"] == "b.txt" for r in plan["summary"]["review_first"])
+
+
 def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):
     """An editor splits the kept copy of a post in two; the other copy is then no single post's twin."""
     out = tmp_path / "resplit"

@@ -97,6 +97,21 @@ def test_a_forced_start_is_always_taken_and_posts_tile_the_dump():
     assert all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
+def test_a_forbidden_start_is_never_taken_but_still_doubted():
+    """A cut the post's copy in another dump does not have (copies.SharedRuns.splits_not_alike) is not taken
+    however title-like the line, and the post is still listed as perhaps two."""
+    texts = ["Första rubriken", LEAD, "Cykelbanorna byggs ut längs ån i år", LEAD, LEAD]
+    lines = content_lines(list(enumerate(texts, 1)))
+    assert [s.start for s in split_posts(lines, Vocabulary(texts), CUES)] == [1, 3]
+    (span,) = DumpSplitter(lines, Vocabulary(texts), CUES, forbidden_starts=frozenset({3})).split()
+    assert (span.start, span.end) == (1, 5)
+    assert span.doubt is not None and span.doubt.number == 3
+    forced_too = DumpSplitter(lines, Vocabulary(texts), CUES, frozenset({3}), forbidden_starts=frozenset({3}))
+    assert [s.start for s in forced_too.split()] == [1, 3]  # a copy's edge is given: it is never forbidden
+    split = split_dumps([lines, lines], Vocabulary(texts), CUES, forbidden_starts=[frozenset({3}), frozenset()])
+    assert [[s.start for s in spans] for spans in split] == [[1], [1, 3]]
+
+
 def test_where_a_copied_post_splits_inside_does_not_depend_on_the_post_before_it():
     """Between two forced starts (a copy's edges) the post's own text decides: the same copy after a post that
     reads like its last part, and after one that does not, is split alike (it was cut in the first dump only,
