@@ -24,6 +24,7 @@ MIN_SHARED_CHARS = 300
 MIN_SHARED_NOTICE_CHARS = 150
 MAX_COPY_GAP = 2  # lines edited between the two saves of a post: its shared run goes on across them
 DUPLICATE_OVERLAP = 0.8
+NEARLY_SAME_LINE = 0.8  # difflib's ratio of a line edited between two saves to the line as it was
 # A line found in more places of one dump than a post is pasted there is boilerplate (a "Läs mer"
 # under every post): a copy within the dump is looked for from the lines after it.
 MAX_REPEATS = 4
@@ -264,10 +265,32 @@ def is_shared_text(lines: list[str]) -> bool:
 
 def same_post(mine: list[str], theirs: list[str]) -> bool:
     """Are two posts' lines copies of one post? All of the shorter one's lines in the longer one,
-    or nearly all of them (a line edited between two saves of a listing page)."""
+    or nearly all of them (a line edited between two saves of a listing page).
+
+    A line edited between the saves ("Uppdaterat: " before the title, a clause added to a paragraph) counts
+    where it reads nearly as a line of the other post does, once half of the shorter post's lines are found
+    as they are: a short post (a title and three paragraphs) with one line edited shares only three of four
+    lines, and its two saves were kept as two articles.
+    """
     shorter, longer = sorted((mine, theirs), key=len)
     if len(shorter) < DUPLICATE_OVERLAP * len(longer):
         return False
     in_longer = set(longer)
     common = [line for line in shorter if line in in_longer]
-    return len(common) == len(shorter) or (len(common) >= DUPLICATE_OVERLAP * len(shorter) and is_shared_text(common))
+    if len(common) == len(shorter):
+        return True
+    if not is_shared_text(common) or len(common) < len(shorter) / 2:
+        return False
+    found = set(common)
+    unmatched = [line for line in longer if line not in found]
+    edited = [line for line in shorter if line not in in_longer and any(_nearly_same(line, o) for o in unmatched)]
+    return len(common) + len(edited) >= DUPLICATE_OVERLAP * len(shorter)
+
+
+def _nearly_same(line: str, other: str) -> bool:
+    """Does ``line`` read nearly as ``other``: a few words changed, or words added before or after it?"""
+    shorter, longer = sorted((line, other), key=len)
+    if shorter in longer:
+        return True
+    matcher = difflib.SequenceMatcher(None, line, other, autojunk=False)
+    return matcher.real_quick_ratio() >= NEARLY_SAME_LINE and matcher.ratio() >= NEARLY_SAME_LINE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LEGACY
-from migration.copies import SharedRuns, same_post, shared_run_starts
+from migration.copies import MIN_SHARED_CHARS, SharedRuns, same_post, shared_run_starts
 from migration.dump_text import ContentLine, content_lines, with_recurring_leftovers
 from migration.evaluation import truth_posts, without_blank_lines
 from migration.source import LegacyDump, read_dump
@@ -124,6 +124,23 @@ def test_two_saves_of_a_post_are_one_post_despite_an_edited_line_but_a_shared_pa
     assert same_post(post, post) and same_post(post, edited)
     other = ["En annan rubrik", post[1], "Ett helt annat stycke om något annat än cyklar och vägar i staden."]
     assert not same_post(post, other)
+
+
+def test_a_short_post_saved_twice_is_one_post_though_one_of_its_four_lines_was_edited():
+    post = [
+        "Ny cykelbana i centrum",
+        "Staden bygger en ny cykelbana längs ån, klar i oktober i år enligt planen som kommunen antog.",
+        "Cykelbanan blir fyra meter bred och belyst hela vägen från stationen till simhallen, med plats för "
+        "lastcyklar och en egen fil för den som vill cykla fort förbi dem som tar det lugnt längs ån.",
+        "Under bygget leds cyklisterna om via parkgatan, där skyltar visar vägen.",
+    ]
+    assert sum(map(len, post[:3])) >= MIN_SHARED_CHARS  # the lines found as they are: enough text to count
+    assert same_post(post, [*post[:3], post[3] + " Skyltarna sätts upp i maj."])
+    assert same_post(post, ["Uppdaterat: " + post[0], *post[1:]])
+    # a line that reads otherwise is no edit, and two nearly alike lines do not make a copy of half a post
+    assert not same_post(post, [*post[:3], "Bussarna går som vanligt under hela bygget, men hållplatsen flyttas."])
+    nearly = [line.replace("Cykelbanan", "Gångbanan").replace("cykel", "gång") for line in post]
+    assert not same_post(post, [*post[:2], *nearly[2:]]) and not same_post(post, [post[0], *nearly[1:]])
 
 
 def test_a_post_found_twice_in_one_dump_marks_its_edges_where_it_stands_both_times(posts):
