@@ -40,6 +40,12 @@ MONTH_FIRST_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d
 # "12/3 2015", "12/3/2015", "12.03.2015": the day before the month, as Swedish writes them.
 NUMERIC_DATE = re.compile(r"(?<![\d./])(?P<day>\d{1,2})([./])(?P<month>\d{1,2})(?:\2|\s+)(?P<year>\d{4})\b")
 FULL_DATES = (ISO_DATE, WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE)
+# "december 2015", "dec. 2015", "2015-12": a month and its year without a day, as a report's cover may date it.
+MONTH_AND_YEAR = (
+    re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>19\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-\d)"),
+)
+MIDDLE_OF_MONTH = 15  # the day a date without one is given
 _FOUR_DIGITS = re.compile(r"\d{4}")
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
@@ -125,6 +131,23 @@ def first_full_date(text: str) -> tuple[dt.date, str] | None:
     """
     found = _full_dates(text)
     return (found[0][1], found[0][0].group()) if found else None
+
+
+def first_month_and_year(text: str) -> tuple[dt.date, str] | None:
+    """The first month written with its year and no day ("december 2015", "2015-12") as the middle of that month,
+    with the words that wrote it; None if the text writes none.
+
+    A report's cover often gives only the month it was finished in. Its later pages name the years it plans
+    for, so without this the report was dated by the latest of them, eleven months after its cover's month.
+    """
+    found = sorted(
+        (match for pattern in MONTH_AND_YEAR for match in pattern.finditer(text)), key=lambda match: match.start()
+    )
+    return (
+        (dt.date(int(found[0].group("year")), _month_of(found[0]), MIDDLE_OF_MONTH), found[0].group())
+        if found
+        else None
+    )
 
 
 def legacy_url_dates(text: str) -> dict[str, dt.date]:

@@ -392,8 +392,12 @@ def _document_draft(
     written = dating.labelled_date(
         " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
     ) or dating.first_full_date(cover)
+    month = None if written else dating.first_month_and_year(cover)
     if written:
         post.edited["_fixed"] = dating.DateDecision(written[0], "text", f"datum skrivet i dokumentet: {written[1]}")
+    elif month:  # the month is the document's, the day an estimate: the site shows the date as one
+        evidence = f"månad skriven i dokumentet: {month[1]}; dagen okänd, mitten av månaden"
+        post.edited["_fixed"] = dating.DateDecision(month[0], "inferred", evidence)
     contents = [Noise(number, dump.line(number), CONTENTS_PAGE) for number in rendered.contents]
     return draft, [*parts.dropped, *contents], rendered
 

@@ -12,6 +12,7 @@ from migration.dating import (
     dateline_date,
     days_written_in,
     first_full_date,
+    first_month_and_year,
     labelled_date,
     legacy_url_dates,
 )
@@ -78,6 +79,14 @@ def test_a_cover_page_date_is_the_first_whole_real_date_on_it():
     assert first_full_date("Örebro 18 december 2015. Beslut 2016-01-10.") == (dt.date(2015, 12, 18), "18 december 2015")
     assert first_full_date("Rapport 30 februari 2015, reviderad 2015-03-01") == (dt.date(2015, 3, 1), "2015-03-01")
     assert first_full_date("Hösten 2015, den 3 mars") is None
+
+
+def test_a_month_and_its_year_without_a_day_is_the_middle_of_that_month():
+    assert first_month_and_year("Slutrapport Aktion 2015, december 2015") == (dt.date(2015, 12, 15), "december 2015")
+    assert first_month_and_year("Version 2, 2016-03. Gäller till 2018-12.") == (dt.date(2016, 3, 15), "2016-03")
+    assert first_month_and_year("Rapport, okt. 2014") == (dt.date(2014, 10, 15), "okt. 2014")
+    assert first_month_and_year("Planen för 2015-2018 och 2016-13") is None  # a span of years, no month 13
+    assert first_month_and_year("Hösten 2015") is None
 
 
 def test_legacy_links_date_their_slugs_unless_the_day_does_not_exist():

@@ -1506,6 +1506,23 @@ def test_a_document_dated_without_a_label_takes_the_first_date_on_its_cover(trut
     assert (doc["date"], doc["date_source"]) == (str(date), "text")
 
 
+@pytest.mark.parametrize("written", ["{month} {year}", "Datum: {year}-{month_number:02}"])
+def test_a_document_whose_cover_gives_only_a_month_is_dated_in_that_month_as_an_estimate(truth, tmp_path, written):
+    """Without the month the report is dated by the latest year its later pages name (a year after the cover)."""
+    (name,) = truth_dumps(truth, "document")
+    date = truth[name]["date"]
+    months = "januari februari mars april maj juni juli augusti september oktober november december".split()
+    month = written.format(month=months[date.month - 1], year=date.year, month_number=date.month)
+    text, count = re.subn(rf"\b\w+:\s*{date:%Y-%m-%d}", month, (LEGACY / name).read_text(encoding="utf-8"))
+    assert count == 1  # the cover gives the month alone
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_migrate("--out", tmp_path / "out", "--quiet", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    (doc,) = _plan(tmp_path / "out")["sources"][0]["posts"]
+    assert (doc["date"], doc["date_source"]) == (str(date.replace(day=15)), "inferred")
+    assert month.split()[-1] in doc["date_evidence"] and "mitten av månaden" in doc["date_evidence"]
+
+
 def test_a_document_with_no_date_written_in_it_gets_an_estimate_marked_as_one(truth, tmp_path):
     (name,) = truth_dumps(truth, "document")
     text, count = re.subn(rf"\b\w+:\s*{truth[name]['date']:%Y-%m-%d}", "", (LEGACY / name).read_text(encoding="utf-8"))
