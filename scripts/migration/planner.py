@@ -441,7 +441,7 @@ def _post_ranges(
         _PostRange(
             first,
             last,
-            s.confidence,
+            round(s.confidence, 2),  # as the plan writes it: a run that follows the plan decides alike
             s.reasons,
             {"line": s.doubt.number, "text": s.doubt.text, "confidence": round(s.doubt.confidence, 2)}
             if s.doubt

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_environment
-from migration import body, cli
+from migration import body, cli, planner
 from migration.body import render_body
 from migration.copies import shared_run_starts
 from migration.dump_text import ContentLine, content_lines
@@ -823,6 +823,34 @@ def test_a_copy_whole_in_one_dump_and_merged_with_its_neighbour_in_a_later_one_i
     assert posts[(kept_source["file"], kept["lines"])]["duplicate_of"] == merged["slug"]
     assert not merged.get("duplicate_of") and plan["summary"]["duplicates"] == 1
     assert not [d for s in plan["sources"] for d in s["dropped"] if "kopia" in d["reason"]]
+
+
+def test_a_split_just_under_the_review_bound_is_judged_as_the_plan_writes_it(truth, tmp_path, monkeypatch):
+    """The plan writes a split's confidence to two decimals, and a second run reads it from there: a split found
+    at 0.7468 was listed for review as "(0.75)", then the second run, reading 0.75, left it out, and the plan
+    changed (found by whole migrations of made archives run twice)."""
+    found_splits = planner.split_dumps
+
+    def nearly_sure(*args, **kwargs):
+        return [
+            [replace(s, confidence=REVIEW_SPLIT_BELOW - 0.0032) for s in spans]
+            for spans in found_splits(*args, **kwargs)
+        ]
+
+    monkeypatch.setattr(planner, "split_dumps", nearly_sure)
+    posts = _known_posts(truth)
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    (sources / "a.txt").write_text("\n".join(line for post in posts[:4] for line in post) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _migrated_in_process(out, sources) == (0, "")
+    first = (out / "migration-plan.yaml").read_bytes()
+    assert _migrated_in_process(out, sources) == (0, "")
+    assert (out / "migration-plan.yaml").read_bytes() == first
+    plan = _plan(out)
+    assert {p["split_confidence"] for p in plan["sources"][0]["posts"]} == {round(REVIEW_SPLIT_BELOW, 2)}
+    # 0.75 as written is not under the bound: not listed, in the first run as in the second
+    assert not [r for r in plan["summary"]["review_first"] if r["why"].startswith("osäker gräns")]
 
 
 def test_the_plan_lists_the_posts_to_review_first_and_an_editor_can_tick_them_off(migrated, tmp_path):
