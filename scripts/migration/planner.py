@@ -748,6 +748,15 @@ def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
     return None
 
 
+def _editor_date(post: PlannedPost) -> dating.DateDecision | None:
+    """The date an editor set in the plan, or None: a date in the plan is the editor's only if marked so
+    (``date_source: editor``, or no source given); others are recomputed."""
+    if "date" not in post.edited or post.edited.get("date_source", "editor") != "editor":
+        return None
+    when = dt.date.fromisoformat(str(post.edited["date"]))  # checked in plan.check_edits
+    return dating.DateDecision(when, "editor", "satt av redaktör i planen")
+
+
 def _assign_dates(
     drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules, url_dates: dict[str, dt.date], today: dt.date
 ) -> list[str]:
@@ -758,18 +767,19 @@ def _assign_dates(
             fixed = draft.post.edited.pop("_fixed", None) or _fixed_date(draft.text, draft.post.slug, rules, url_dates)
             if fixed:
                 fixed_by_slug.setdefault(draft.post.duplicate_of or draft.post.slug, fixed)
+    # An editor's date wins over the text's and holds for the post's copies too, in every dump they stand in: set
+    # on the kept post alone, it dated the copy only in the end, and the copy's neighbours, estimated beside an
+    # undated copy, were estimated again beside a dated one in the next run (the plan changed). Copies first, so
+    # that the kept post's own date wins.
+    editor_dated = [d for drafts in drafts_by_source.values() for d in drafts if _editor_date(d.post)]
+    for draft in sorted(editor_dated, key=lambda d: not d.post.duplicate_of):
+        fixed_by_slug[draft.post.duplicate_of or draft.post.slug] = _editor_date(draft.post)
     decided: dict[str, dating.DateDecision] = {}
     inputs_by_source: dict[str, list[dating.DatingInput]] = {}
     for source, drafts in drafts_by_source.items():
         inputs = inputs_by_source[source] = []
         for draft in drafts:
-            key = draft.post.duplicate_of or draft.post.slug
-            fixed = fixed_by_slug.get(key)
-            # A date in the plan is the editor's only if marked so; others are recomputed.
-            if "date" in draft.post.edited and draft.post.edited.get("date_source", "editor") == "editor":
-                when = dt.date.fromisoformat(str(draft.post.edited["date"]))  # checked in plan.check_edits
-                fixed = dating.DateDecision(when, "editor", "satt av redaktör i planen")
-            inputs.append(dating.DatingInput(draft.text, fixed))
+            inputs.append(dating.DatingInput(draft.text, fixed_by_slug.get(draft.post.duplicate_of or draft.post.slug)))
     fallback_year = dating.archive_year(list(inputs_by_source.values()), today)
     for source, drafts in drafts_by_source.items():
         decisions = dating.date_posts(inputs_by_source[source], today, fallback_year)

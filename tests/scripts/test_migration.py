@@ -1751,6 +1751,27 @@ def test_a_plan_the_migration_cannot_follow_is_named_with_its_line_and_nothing_i
     assert {p: p.read_bytes() for p in out.rglob("*.md")} == before
 
 
+@pytest.mark.parametrize("dated", ["kept", "copy"])
+def test_an_editors_date_on_a_copied_post_dates_it_in_both_dumps_and_a_further_run_changes_nothing(
+    migrated, tmp_path, dated
+):
+    """The copy's neighbours are estimated beside it: beside the editor's date from the first run that follows
+    the plan on, not beside an estimate first and the editor's date in the next run (the plan changed)."""
+    out = tmp_path / "dated"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    kept, copy = (post for _, post in _kept_and_copy(plan))
+    editors = {"kept": kept, "copy": copy}[dated]
+    editors["date"], editors["date_source"] = "2012-01-05", "editor"
+    plan = _migrate_following(out, plan)
+    kept, copy = (post for _, post in _kept_and_copy(plan))
+    assert (kept["date"], kept["date_source"]) == (copy["date"], copy["date_source"]) == ("2012-01-05", "editor")
+    written = (out / "migration-plan.yaml").read_bytes()
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert (out / "migration-plan.yaml").read_bytes() == written and "varning" not in result.stderr
+
+
 def test_an_editor_who_empties_duplicate_of_keeps_the_copy_as_an_article_of_its_own(migrated, tmp_path):
     """The two posts may only look alike (a text published twice, once revised): the editor decides."""
     out = tmp_path / "edited"
