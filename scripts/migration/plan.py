@@ -240,6 +240,8 @@ def _post_dict(post: PlannedPost) -> dict:
         data["legacy_url"] = post.legacy_url
     if post.duplicate_of:
         data["duplicate_of"] = post.duplicate_of
+    elif "duplicate_of" in post.edited:  # emptied by an editor: kept empty, or the next run finds the copy again
+        data["duplicate_of"] = ""
     if post.copies:
         data["copies"] = post.copies
     return data

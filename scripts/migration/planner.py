@@ -597,7 +597,16 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> list[str]:
             keep = _run_holding(draft, drafts)
             if keep is not None:
                 _record_copy(keep, draft)
-    return _resolve_copy_chains(drafts, plan_name)
+    warnings = _resolve_copy_chains(drafts, plan_name)
+    for draft in drafts:  # in the order of the dumps and their lines, however they were found: the plan is stable
+        draft.post.copies = sorted(set(draft.post.copies), key=_place_key)
+    return warnings
+
+
+def _place_key(reference: str) -> tuple[str, int]:
+    """A copy's reference ("file.txt:12-30") as it sorts: by file, then by first line."""
+    file, lines = reference.rsplit(":", 1)
+    return file, int(lines.split("-")[0])
 
 
 def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> list[str]:

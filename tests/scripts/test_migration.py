@@ -1785,6 +1785,34 @@ def test_an_editor_who_empties_duplicate_of_keeps_the_copy_as_an_article_of_its_
     assert not copy.get("duplicate_of") and plan["summary"]["duplicates"] == 0
     assert copy["output"] != kept["output"] and (out / copy["output"]).is_file()
     assert not [p for p in posts.values() if p.get("copies")]
+    # the plan keeps the editor's word: a further run does not find the copy again
+    assert copy["duplicate_of"] == ""
+    written = (out / "migration-plan.yaml").read_bytes()
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert (out / "migration-plan.yaml").read_bytes() == written
+
+
+def test_a_post_an_editor_marks_as_a_copy_of_a_copy_is_listed_in_order_and_a_further_run_changes_nothing(
+    migrated, tmp_path
+):
+    """A post marked as a copy of a copy is moved to the post kept, at the end of its list; the next run, reading
+    it as a copy of the kept post, listed it in the order of the dumps: the plan changed on every run."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    (_, kept), (copy_source, copy) = _kept_and_copy(plan)
+    names = [s["file"] for s in plan["sources"]]
+    earlier = next(s for s in plan["sources"] if names.index(s["file"]) < names.index(copy_source["file"]))
+    marked = next(p for p in earlier["posts"] if p["slug"] != kept["slug"] and not p.get("copies"))
+    marked["duplicate_of"] = copy["slug"]
+    plan = _migrate_following(out, plan)
+    (_, kept), _ = _kept_and_copy(plan)
+    assert kept["copies"] == [f"{earlier['file']}:{marked['lines']}", f"{copy_source['file']}:{copy['lines']}"]
+    written = (out / "migration-plan.yaml").read_bytes()
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert (out / "migration-plan.yaml").read_bytes() == written
 
 
 @pytest.mark.parametrize(
