@@ -140,14 +140,12 @@ def first_month_and_year(text: str) -> tuple[dt.date, str] | None:
     A report's cover often gives only the month it was finished in. Its later pages name the years it plans
     for, so without this the report was dated by the latest of them, eleven months after its cover's month.
     """
-    found = sorted(
-        (match for pattern in MONTH_AND_YEAR for match in pattern.finditer(text)), key=lambda match: match.start()
+    first = min(
+        (m for pattern in MONTH_AND_YEAR for m in pattern.finditer(text)), key=lambda m: m.start(), default=None
     )
-    return (
-        (dt.date(int(found[0].group("year")), _month_of(found[0]), MIDDLE_OF_MONTH), found[0].group())
-        if found
-        else None
-    )
+    if first is None:
+        return None
+    return dt.date(int(first.group("year")), _month_of(first), MIDDLE_OF_MONTH), first.group()
 
 
 def legacy_url_dates(text: str) -> dict[str, dt.date]:
