@@ -848,6 +848,40 @@ def test_a_post_copied_into_two_dumps_is_cut_alike_in_both(truth, tmp_path):
     assert any(r["lines"].startswith("1-") and r["file"] == "b.txt" for r in plan["summary"]["review_first"])
 
 
+def test_a_copy_denied_one_cut_is_denied_the_next_the_search_takes_instead(truth, tmp_path, monkeypatch):
+    """A search denied the cut its other copy lacks may cut the copy elsewhere, at a line the other copy has
+    uncut too (in a made archive with a link list in the copy, found by whole migrations with odd layouts): that
+    cut goes as well, until the copies are cut alike. Here the search cuts the first of the copy's headings
+    that it is not denied, in the dump the copy opens."""
+    posts = _known_posts(truth)
+    headings = [sum(line.title_shaped for line in content_lines(list(enumerate(p, 1)))[1:]) for p in posts]
+    copy = posts[headings.index(3)]  # three cuts to deny, one by one
+    others = [p for p in posts if p is not copy]
+    dumps = {"a.txt": [*copy, *others[0], *others[1]], "b.txt": [*others[2], *copy, *others[3]]}
+    found_splits = planner.split_dumps
+
+    def cuts_the_copy(lines, *args):
+        spans = found_splits(lines, *args)
+        forbidden = args[4][0] if len(args) > 4 else frozenset()
+        headings = [line.number for line in lines[0] if 1 < line.number <= len(copy) and line.title_shaped]
+        cut = next((n for n in headings if n not in forbidden), None)
+        if cut is not None:
+            first = next(s for s in spans[0] if s.start < cut <= s.end)
+            at = spans[0].index(first)
+            spans[0][at : at + 1] = [replace(first, end=cut - 1), replace(first, start=cut, doubt=None)]
+        return spans
+
+    monkeypatch.setattr(planner, "split_dumps", cuts_the_copy)
+    out = tmp_path / "out"
+    sources = tmp_path / "legacy"
+    sources.mkdir()
+    for name, lines in dumps.items():
+        (sources / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _migrated_in_process(out, sources) == (0, "")
+    (source,) = (s for s in _plan(out)["sources"] if s["file"] == "a.txt")
+    assert source["posts"][0]["lines"] == f"1-{len(copy)}"
+
+
 def test_a_copy_split_differently_from_its_twin_is_still_found(migrated, tmp_path):
     """An editor splits the kept copy of a post in two; the other copy is then no single post's twin."""
     out = tmp_path / "resplit"
