@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import copies, dating, listing_page
 from .body import INVISIBLE_LINE, Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
+from .dump_text import MIN_LEAD_CHARS, Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
 from .errors import MigrationError
 from .lines import (
     LineKind,
@@ -729,9 +729,17 @@ def _kept_from(keep: _Draft, kept: list[_Draft], length: int) -> list[str]:
 
 
 def _lines_held(mine: list[str], kept: list[str]) -> set[int]:
-    """Indices of ``mine`` that line up, in order, with lines of ``kept``."""
+    """Indices of ``mine`` that line up, in order, with lines of ``kept``: in a run of two lines or more, or
+    alone where the line is a paragraph. A short line alone ("Har du frågor?") lines up with any post that
+    closes so: a post an editor marked as the copy of another had it counted as kept, and it was in no output
+    of its own nor listed."""
     matcher = difflib.SequenceMatcher(None, mine, kept, autojunk=False)
-    return {block.a + k for block in matcher.get_matching_blocks() for k in range(block.size)}
+    return {
+        block.a + k
+        for block in matcher.get_matching_blocks()
+        if block.size >= 2 or (block.size == 1 and len(mine[block.a]) >= MIN_LEAD_CHARS)
+        for k in range(block.size)
+    }
 
 
 def _may_have_copies(draft: _Draft) -> bool:

@@ -20,7 +20,7 @@ from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_e
 from migration import body, cli, planner
 from migration.body import render_body
 from migration.copies import shared_run_starts
-from migration.dump_text import ContentLine, content_lines
+from migration.dump_text import MIN_LEAD_CHARS, ContentLine, content_lines
 from migration.evaluation import (
     STAMP_PLACES,
     made_archives,
@@ -1916,6 +1916,28 @@ def test_a_post_an_editor_marks_as_a_copy_of_a_copy_is_listed_in_order_and_a_fur
     result = run_migrate("--out", out, LEGACY)
     assert result.returncode == 0, result.stderr
     assert (out / "migration-plan.yaml").read_bytes() == written
+
+
+def test_a_post_an_editor_marks_as_the_copy_of_an_unlike_one_has_its_own_lines_listed(truth, tmp_path):
+    """Its lines are in no output: each is listed as only in the copy, also a short line (a subheading, "Har
+    du frågor?") that the post after the one named happens to have, which once counted as kept."""
+    posts = _known_posts(truth)
+    kept = min(posts, key=len)  # shorter than the post marked: the lines it is lined up with reach past it
+    after = next(p for p in posts if p is not kept and any(len(line) < MIN_LEAD_CHARS for line in p[2:]))
+    short = next(line for line in after[2:] if len(line) < MIN_LEAD_CHARS)
+    paragraphs = [
+        f"Stycke {n} om biblioteket i Vivalla, som öppnar igen efter ett halvår av ombyggnad." for n in range(8)
+    ]
+    marked = ["Biblioteket i Vivalla öppnar igen", *paragraphs[:4], short, *paragraphs[4:]]
+    out, plan = _migrated_dumps(tmp_path, {"a.txt": [*kept, *after], "b.txt": marked})
+    assert [p["lines"] for p in plan["sources"][0]["posts"]] == [
+        f"1-{len(kept)}",
+        f"{len(kept) + 1}-{len(kept) + len(after)}",
+    ]
+    plan["sources"][1]["posts"][0]["duplicate_of"] = plan["sources"][0]["posts"][0]["slug"]
+    plan = _migrate_following_from(out, plan, tmp_path / "legacy")
+    _assert_every_line_kept(out, tmp_path / "legacy")
+    assert {d["line"] for d in plan["sources"][1]["dropped"] if "kopia" in d["reason"]} == set(range(1, 11))
 
 
 @pytest.mark.parametrize(
