@@ -613,7 +613,7 @@ def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> list[str]:
             if keep is not None:
                 _record_copy(keep, draft)
     warnings = _resolve_copy_chains(drafts, plan_name)
-    for draft in drafts:  # in the order of the dumps and their lines, however they were found: the plan is stable
+    for draft in drafts:  # by file name and line, however they were found: the next run lists them alike
         draft.post.copies = sorted(set(draft.post.copies), key=_place_key)
     return warnings
 
@@ -803,9 +803,9 @@ def _assign_dates(
     # on the kept post alone, it dated the copy only in the end, and the copy's neighbours, estimated beside an
     # undated copy, were estimated again beside a dated one in the next run (the plan changed). Copies first, so
     # that the kept post's own date wins.
-    editor_dated = [d for drafts in drafts_by_source.values() for d in drafts if _editor_date(d.post)]
-    for draft in sorted(editor_dated, key=lambda d: not d.post.duplicate_of):
-        fixed_by_slug[draft.post.duplicate_of or draft.post.slug] = _editor_date(draft.post)
+    editor_dated = [(d, date) for drafts in drafts_by_source.values() for d in drafts if (date := _editor_date(d.post))]
+    for draft, date in sorted(editor_dated, key=lambda item: not item[0].post.duplicate_of):
+        fixed_by_slug[draft.post.duplicate_of or draft.post.slug] = date
     decided: dict[str, dating.DateDecision] = {}
     inputs_by_source: dict[str, list[dating.DatingInput]] = {}
     for source, drafts in drafts_by_source.items():
