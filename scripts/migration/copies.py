@@ -93,12 +93,6 @@ class SharedRuns:
         return not_alike
 
 
-def shared_run_starts(lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> dict[str, set[int]]:
-    """Where runs of lines shared by two dumps, or found twice in one, begin and end: post boundaries
-    (see ``SharedRuns.starts``)."""
-    return SharedRuns(lines, closing).starts()
-
-
 def _add_edges(starts: set[int], lines: list[ContentLine], run: tuple[int, int]) -> None:
     """The line numbers where a shared run [first, end) shows a post begins: its first line, if a
     title can stand there, and the line after it, if that opens a post."""

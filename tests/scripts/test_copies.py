@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LEGACY
-from migration.copies import MIN_SHARED_CHARS, SharedRuns, same_post, shared_run_starts
+from migration.copies import MIN_SHARED_CHARS, SharedRuns, same_post
 from migration.dump_text import ContentLine, content_lines, with_recurring_leftovers
 from migration.evaluation import truth_posts, without_blank_lines
 from migration.source import LegacyDump, read_dump
@@ -43,7 +43,7 @@ def test_a_short_post_copied_into_another_dump_marks_post_edges_in_both(posts, t
     assert len(short) <= 3
     a = _dump("a.txt", [*short, *first])
     b = _dump("b.txt", [*second, *short, *third])
-    starts = shared_run_starts(_content(a, b))
+    starts = SharedRuns(_content(a, b)).starts()
     assert len(short) + 1 in starts["a.txt"]
     assert {len(second) + 1, len(second) + len(short) + 1} <= starts["b.txt"]
 
@@ -52,7 +52,7 @@ def test_a_shared_contact_line_is_not_taken_for_a_copied_post():
     contact = ["Har du frågor?", "Kontakta oss på info@example.se"]
     a = _dump("a.txt", ["En rubrik", "Ett stycke text om en sak som är intressant för läsaren.", *contact])
     b = _dump("b.txt", ["En annan rubrik", "Ett helt annat stycke text om något annat.", *contact, "Sista raden"])
-    assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
+    assert SharedRuns(_content(a, b)).starts() == {"a.txt": set(), "b.txt": set()}
 
 
 def test_a_contact_line_over_the_share_block_the_page_printed_under_every_post_is_no_copied_post():
@@ -65,10 +65,10 @@ def test_a_contact_line_over_the_share_block_the_page_printed_under_every_post_i
     a = _dump("a.txt", [*CYCLE_POST, *contact, *block, *other, *block, *last])
     b = _dump("b.txt", [*BUS_POST, *contact, *block, *last[:1], f"{last[1]} Välkommen!"])
     plain = _content(a, b)
-    assert shared_run_starts(plain)["a.txt"]  # the block read as text: a copy's edges
+    assert SharedRuns(plain).starts()["a.txt"]  # the block read as text: a copy's edges
     marked = dict(zip(plain, with_recurring_leftovers(list(plain.values())), strict=True))
     assert all(line.under_posts for name in marked for line in marked[name] if line.text in block)
-    assert shared_run_starts(marked) == {"a.txt": set(), "b.txt": set()}
+    assert SharedRuns(marked).starts() == {"a.txt": set(), "b.txt": set()}
 
 
 def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_block_does_not():
@@ -83,7 +83,7 @@ def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_b
     after = ["Bussarna går oftare", "Från januari går bussarna till byarna varje halvtimme under rusningstid."]
     a = _dump("a.txt", [*before, *notice, *after])
     b = _dump("b.txt", [*after, *notice])
-    starts = shared_run_starts(_content(a, b), ("kontakta",))
+    starts = SharedRuns(_content(a, b), ("kontakta",)).starts()
     assert len(before) + 1 in starts["a.txt"] and len(before) + len(notice) + 1 in starts["a.txt"]
     assert len(after) + 1 in starts["b.txt"]
 
@@ -95,7 +95,7 @@ def test_a_short_notice_copied_into_another_dump_marks_its_edges_but_a_contact_b
     b = _dump(
         "b.txt", [*after[:1], "Bussarna går nu var tionde minut i rusningstid, visar den nya tabellen.", *contact]
     )
-    assert shared_run_starts(_content(a, b), ("kontakta",)) == {"a.txt": set(), "b.txt": set()}
+    assert SharedRuns(_content(a, b), ("kontakta",)).starts() == {"a.txt": set(), "b.txt": set()}
 
 
 def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(posts):
@@ -107,7 +107,7 @@ def test_a_copy_missing_its_last_line_does_not_cut_the_other_copy(posts):
     first, second, third, fourth = others[:4]
     a = _dump("a.txt", [*first, *post, *second])
     b = _dump("b.txt", [*third, *post[:-1], *fourth])
-    starts = shared_run_starts(_content(a, b))
+    starts = SharedRuns(_content(a, b)).starts()
     assert starts["a.txt"] == {len(first) + 1}  # not the caption (len(first) + len(post))
     assert starts["b.txt"] == {len(third) + 1, len(third) + len(post)}
 
@@ -147,7 +147,7 @@ def test_a_post_found_twice_in_one_dump_marks_its_edges_where_it_stands_both_tim
     """A listing page pasted twice into one file: each copy's edges are post edges, as across dumps."""
     post, first, second, third = posts[0], posts[5], posts[9], posts[13]
     a = _dump("a.txt", [*first, *post, *second, *post, *third])
-    starts = shared_run_starts(_content(a))["a.txt"]
+    starts = SharedRuns(_content(a)).starts()["a.txt"]
     again = len(first) + len(post) + len(second) + 1
     assert {len(first) + 1, len(first) + len(post) + 1, again, again + len(post)} <= starts
 
@@ -165,7 +165,7 @@ def test_a_contact_block_found_in_every_post_of_a_dump_marks_nothing():
             *contact,
         ],
     )
-    assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
+    assert SharedRuns(_content(a), ("kontakta",)).starts() == {"a.txt": set()}
 
 
 def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(posts):
@@ -174,7 +174,7 @@ def test_a_post_twice_in_a_dump_where_every_post_ends_alike_is_still_found(posts
     post, *others = [[*p, "Läs fler inlägg på bloggen"] for p in (posts[2], *posts[6:11])]
     lines = [*others[0], *post, *others[1], *others[2], *post, *others[3], *others[4]]
     a = _dump("a.txt", lines)
-    starts = shared_run_starts(_content(a))["a.txt"]
+    starts = SharedRuns(_content(a)).starts()["a.txt"]
     titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
     assert len(titles) == 2 and set(titles) <= starts
 
@@ -188,14 +188,14 @@ def test_two_posts_of_one_dump_ending_in_the_same_long_contact_block_are_no_copi
         "Mer om cykelplanen finns på kommunens webbplats under Trafik och gator, Cykla.",
     ]
     a = _dump("a.txt", [*CYCLE_POST, *contact, *BUS_POST, *contact])
-    assert shared_run_starts(_content(a), ("kontakta",)) == {"a.txt": set()}
+    assert SharedRuns(_content(a), ("kontakta",)).starts() == {"a.txt": set()}
 
 
 def test_a_copy_after_two_posts_that_end_alike_is_found_at_its_title(posts):
     post = posts[2]
     contact = ["Har du frågor?", "Kontakta oss på cykel@example.se eller ring växeln, så hjälper vi dig vidare."]
     lines = [*CYCLE_POST, *contact, *post, *BUS_POST, *contact, *post]
-    starts = shared_run_starts(_content(_dump("a.txt", lines)), ("kontakta",))["a.txt"]
+    starts = SharedRuns(_content(_dump("a.txt", lines)), ("kontakta",)).starts()["a.txt"]
     titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
     assert len(titles) == 2 and set(titles) <= starts
     assert not {n for n, text in enumerate(lines, 1) if text == contact[0]} & starts
@@ -211,7 +211,7 @@ def test_a_copy_after_two_posts_whose_shared_ending_holds_a_sentence_is_found_at
         "Vi svarar på alla frågor inom två arbetsdagar och sparar inte dina uppgifter efter det.",
     ]
     lines = [*CYCLE_POST, *contact, *post, *BUS_POST, *contact, *post]
-    starts = shared_run_starts(_content(_dump("a.txt", lines)), ("kontakta",))["a.txt"]
+    starts = SharedRuns(_content(_dump("a.txt", lines)), ("kontakta",)).starts()["a.txt"]
     titles = [n for n, text in enumerate(lines, 1) if text == post[0]]
     assert len(titles) == 2 and set(titles) <= starts
     assert not {n for n, text in enumerate(lines, 1) if text in contact} & starts
@@ -228,7 +228,7 @@ def test_a_copy_whose_title_was_edited_marks_where_it_ends_and_never_cuts_inside
     assert sum(x.title_shaped for x in shaped[id(post)][1:]) >= 2  # subheadings a wrong start could take
     first, second, third = [p for p in posts if p is not post][:3]
     lines = [*first, *post, *second, f"{post[0]} (uppdaterad)", *post[1:], *third]
-    starts = shared_run_starts(_content(_dump("a.txt", lines)))["a.txt"]
+    starts = SharedRuns(_content(_dump("a.txt", lines))).starts()["a.txt"]
     true_starts = {1, len(first) + 1}
     true_starts |= {len(first) + len(post) + 1, len(first) + len(post) + len(second) + 1}
     true_starts |= {len(lines) - len(third) + 1}
@@ -246,7 +246,7 @@ def test_a_copy_whose_title_stands_over_a_short_caption_is_found_at_its_title():
         "Först byggs delen vid stationen, sedan sträckan förbi simhallen och sist bron över ån i norr.",
     ]
     lines = [*CYCLE_POST, *post, *BUS_POST, *post]
-    starts = shared_run_starts(_content(_dump("a.txt", lines)))["a.txt"]
+    starts = SharedRuns(_content(_dump("a.txt", lines))).starts()["a.txt"]
     titles = {n for n, text in enumerate(lines, 1) if text == post[0]}
     subheadings = {n for n, text in enumerate(lines, 1) if text == post[3]}
     assert titles <= starts and not subheadings & starts, sorted(starts)
@@ -264,7 +264,7 @@ def test_two_paragraphs_two_dumps_share_inside_different_posts_are_no_copy():
     a = _dump("a.txt", [*CYCLE_POST, *shared, *BUS_POST])
     b = _dump("b.txt", [*BUS_POST[::-1], *shared, "Vad tycker du om skolmaten?", CYCLE_POST[1]])
     assert sum(map(len, shared)) >= 300  # long enough to count, were it a post
-    assert shared_run_starts(_content(a, b)) == {"a.txt": set(), "b.txt": set()}
+    assert SharedRuns(_content(a, b)).starts() == {"a.txt": set(), "b.txt": set()}
 
 
 @pytest.mark.parametrize("leftover", [["Dela på Facebook"], ["Kategorier: Nyheter, Trafik"], ["Skriv ut", "Dela"]])
@@ -274,11 +274,11 @@ def test_a_copy_under_the_leftover_every_post_ends_with_is_found_at_its_title(po
     post, first, second, third = ([*p, *leftover] for p in posts[2:6])
     a = _dump("a.txt", [*first, *post, *second])
     b = _dump("b.txt", [*third, *post])
-    starts = shared_run_starts(_content(a, b))
+    starts = SharedRuns(_content(a, b)).starts()
     assert {len(first) + 1, len(first) + len(post) + 1} <= starts["a.txt"]
     assert starts["b.txt"] == {len(third) + 1}
     # within one dump, a line under four posts is not yet boilerplate (copies.MAX_REPEATS): the run starts there
-    repeated = shared_run_starts(_content(_dump("c.txt", [*first, *post, *second, *post])))["c.txt"]
+    repeated = SharedRuns(_content(_dump("c.txt", [*first, *post, *second, *post]))).starts()["c.txt"]
     titles = {len(first) + 1, len(first) + len(post) + len(second) + 1}
     assert titles <= repeated and not {n - 1 for n in titles} & repeated
 
@@ -294,7 +294,7 @@ def test_a_copy_whose_short_title_stands_over_a_caption_is_found_at_its_short_ti
     ]
     a = _dump("a.txt", [*BUS_POST, *post])
     b = _dump("b.txt", [*CYCLE_POST, *post])
-    assert shared_run_starts(_content(a, b)) == {"a.txt": {3}, "b.txt": {3}}
+    assert SharedRuns(_content(a, b)).starts() == {"a.txt": {3}, "b.txt": {3}}
 
 
 REPORT_POST = [

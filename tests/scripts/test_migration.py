@@ -19,7 +19,7 @@ import yaml
 from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_environment
 from migration import body, cli, planner
 from migration.body import render_body
-from migration.copies import shared_run_starts
+from migration.copies import SharedRuns
 from migration.dump_text import MIN_LEAD_CHARS, ContentLine, content_lines
 from migration.evaluation import (
     STAMP_PLACES,
@@ -776,7 +776,7 @@ def test_a_copy_with_a_line_edited_between_the_two_saves_is_found_and_loses_noth
     edited = [*post[:middle], post[middle] + " Texten uppdaterades senare.", *post[middle + 1 :]]
     a = _dump("a.txt", [*first, *post, *second])
     b = _dump("b.txt", [*third, *edited, *fourth])
-    starts = shared_run_starts(_content(a, b))
+    starts = SharedRuns(_content(a, b)).starts()
     assert starts["a.txt"] == {len(first) + 1, len(first) + len(post) + 1}
     assert starts["b.txt"] == {len(third) + 1, len(third) + len(post) + 1}
 
