@@ -12,11 +12,20 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import copies, dating, listing_page
 from .body import INVISIBLE_LINE, Noise, legacy_tags, plain, render_body, summary_of
 from .document import RenderedDocument, find_marker, render_document, split_document
-from .dump_text import MIN_LEAD_CHARS, Vocabulary, content_lines, is_stamp, stamps_date, with_recurring_leftovers
+from .dump_text import (
+    MIN_LEAD_CHARS,
+    ContentLine,
+    Vocabulary,
+    content_lines,
+    is_stamp,
+    stamps_date,
+    with_recurring_leftovers,
+)
 from .errors import MigrationError
 from .lines import (
     LineKind,
@@ -33,6 +42,7 @@ from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
 from .rules import MigrationRules, assign, with_printed_tags, with_printed_topics
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
+from .title_cues import SplitCues
 
 # What the plan's review list holds (see review_first). On 120 made archives of the known posts
 # (seeds 7, 55, 101 x 40, stop 26) it lists 28 % of the posts, and they hold 10 of the 21 boundary
@@ -272,35 +282,10 @@ def plan_migration(
         name: [line for line in lines if name not in page_footers or line.number < page_footers[name]]
         for name, lines in listing_lines.items()
     }
-    shared = copies.SharedRuns(post_lines, rules.split_cues.closing)
-    forced = shared.starts()
-    to_split = [d for d in listings if not _follows_plan(d, edited)]
-    to_split_lines = [post_lines[d.name] for d in to_split]
-    forced_starts = [frozenset(forced.get(d.name, set())) for d in to_split]
-    found = split_dumps(to_split_lines, vocabulary, rules.split_cues, forced_starts, threshold)
-    # A post's copies are split alike: a cut one copy has and the other not is not taken (SharedRuns.splits_not_alike).
-    # Split again without it, and again while the search, denied one cut, takes another that the other copy lacks.
-    forbidden: dict[str, set[int]] = {d.name: set() for d in to_split}
-    for _ in range(MAX_SPLIT_ALIKE_ROUNDS):
-        not_alike = shared.splits_not_alike(
-            {d.name: {s.start for s in spans} for d, spans in zip(to_split, found, strict=True)}
-        )
-        if not any(not_alike.values()):
-            break
-        for name, numbers in not_alike.items():
-            forbidden[name] |= numbers
-        found = split_dumps(
-            to_split_lines,
-            vocabulary,
-            rules.split_cues,
-            forced_starts,
-            threshold,
-            [frozenset(forbidden[d.name]) for d in to_split],
-        )
-    spans_by_dump = {
-        d.name: _without_page_heading(spans, page_headings.get(d.name))
-        for d, spans in zip(to_split, found, strict=True)
-    }
+    to_split = {d.name: post_lines[d.name] for d in listings if not _follows_plan(d, edited)}
+    shared = copies.SharedRuns(post_lines, rules.split_cues.closing)  # a dump an editor's plan cuts holds copies too
+    found = _split_alike(to_split, shared, vocabulary, rules.split_cues, threshold)
+    spans_by_dump = {name: _without_page_heading(spans, page_headings.get(name)) for name, spans in found.items()}
     all_text = "\n".join(line for d in dumps for line in d.lines)
     url_dates = dating.legacy_url_dates(all_text)
     legacy_urls = _legacy_urls(all_text, rules)
@@ -363,6 +348,35 @@ def plan_migration(
     missing = _missing_attachments(all_drafts, rules)
     plan = Plan(sources, missing, _summary(all_drafts, sources))
     return Migration(plan, files, [f"{plan_name}:{w}" for w in warnings])
+
+
+def _split_alike(
+    lines: dict[str, list[ContentLine]],
+    shared: copies.SharedRuns,
+    vocabulary: Vocabulary,
+    cues: SplitCues,
+    threshold: float,
+) -> dict[str, list[PostSpan]]:
+    """The posts of the listing dumps in ``lines``, a post's copies cut alike.
+
+    A copy's edges are forced starts (``shared.starts``). A cut one copy has and the other not is not taken
+    (``shared.splits_not_alike``): the dumps are split again without it, and again while the search, denied
+    one cut, takes another that the other copy lacks; the cuts denied stay doubted.
+    """
+    forced = shared.starts()
+    split = partial(
+        split_dumps, list(lines.values()), vocabulary, cues, [frozenset(forced[name]) for name in lines], threshold
+    )
+    found = dict(zip(lines, split(), strict=True))
+    forbidden: dict[str, set[int]] = {name: set() for name in lines}
+    for _ in range(MAX_SPLIT_ALIKE_ROUNDS):
+        not_alike = shared.splits_not_alike({name: {s.start for s in spans} for name, spans in found.items()})
+        if not any(not_alike.values()):
+            break
+        for name, numbers in not_alike.items():
+            forbidden[name] |= numbers
+        found = dict(zip(lines, split([frozenset(forbidden[name]) for name in lines]), strict=True))
+    return found
 
 
 def _legacy_urls(all_text: str, rules: MigrationRules) -> dict[str, str]:
