@@ -302,7 +302,7 @@ class MigrationScore:
     documents_found: int = 0
     perfect: int = 0  # archives split without a single boundary error
     splits: SplitScore = field(default_factory=SplitScore)
-    # The plan's review list (planner.review_first) is where an editor finds the errors left: how many
+    # The plan's review list (review.review_first) is where an editor finds the errors left: how many
     # posts it lists, and how many boundary errors lie in them (a false split at a listed post's first
     # line, a missed title inside a listed post).
     posts: int = 0

@@ -14,11 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import partial
 
-from . import copies, dating, listing_page
-from .body import INVISIBLE_LINE, Noise, legacy_tags, plain, render_body, summary_of
+from . import copies, dating, duplicates, listing_page
+from .body import INVISIBLE_LINE, Noise, legacy_tags, plain, render_body
 from .document import RenderedDocument, find_marker, render_document, split_document
+from .drafts import Draft
 from .dump_text import (
-    MIN_LEAD_CHARS,
     ContentLine,
     Vocabulary,
     content_lines,
@@ -28,10 +28,8 @@ from .dump_text import (
 )
 from .errors import MigrationError
 from .lines import (
-    LineKind,
     classify,
     find_urls,
-    has_email,
     is_invisible,
     is_listed_noise,
     normalised_line,
@@ -39,48 +37,25 @@ from .lines import (
     words,
 )
 from .plan import EDITABLE, Plan, PlannedPost, SourcePlan, validate_ranges
+from .rendering import render_article, render_handbook
+from .review import review_first
 from .rules import MigrationRules, assign, with_printed_tags, with_printed_topics
 from .segmentation import DEFAULT_THRESHOLD, PostSpan, split_dumps
 from .source import LegacyDump
 from .title_cues import SplitCues
 
-# What the plan's review list holds (see review_first). On 120 made archives of the known posts
-# (seeds 7, 55, 101 x 40, stop 26) it lists 28 % of the posts, and they hold 10 of the 21 boundary
-# errors; the other 11 are titles after a post on the same subject, doubted at about 0.3. On 60 made
-# archives of unseen posts only (set1-set12): 22 %, holding 207 of 238. Splits below 0.75 are
-# listed: at 0.7 (stop 18) the list missed every false split of set15, a long post then cut at
-# subheadings taken at 0.71-0.75; 0.8 listed more posts and no more errors. Stop 35
-# (evaluate_segmentation.py --archives 40 --set-archives 10, seeds 7, 55, 101): the known posts' archives
-# 31 % listed, 7 of 18 errors in them; with an open set's posts 29 %, 147 of 177. Doubts from 0.3 would
-# hold 17 of the 18 but list 55 % of the posts; from 0.6, 15 % listed, 7 of 18 and 122 of 177 held.
-# Stop 36: the errors missed are long titles (six words or more) over a lead, doubted at 0.3 and up.
-# Listing such a heading's doubt from 0.3: the known posts' archives 32 % listed, holding 17 of the 18
-# errors; with an open set's posts 30 %, 160 of 177 (sealed sets, looked at once after: 29 %, 50 of 55,
-# from 28 %, 44). Without "over a lead" (a link, contact details or a quote after the line): 37 % and
-# 33 % listed, no more errors; from five words 42 %; from 0.2, 44 %, no more errors.
-REVIEW_SPLIT_BELOW = 0.75
-# Splits again after a copy was cut where its other copy is not (see plan_migration); each round forbids the cuts
+# Splits again after a copy was cut where its other copy is not (see _split_alike); each round forbids the cuts
 # found so. Whole migrations of made archives with odd page layouts needed one round, once two.
 MAX_SPLIT_ALIKE_ROUNDS = 4
-REVIEW_DOUBT_FROM = 0.5
-REVIEW_LONG_DOUBT_FROM = 0.3
-REVIEW_LONG_HEADING_WORDS = 6
-REVIEW_TEXT_CHARS = 60
 SLUG_MATCH = 0.9
 MAX_SLUG_CHARS = 80
 # A dump whose every line is blank or a layout leftover the rules list has no post to migrate.
 NO_CONTENT = (
     "filen har bara tomma rader och rester av den gamla layouten (noise_lines i regelfilen) – inget inlägg att migrera"
 )
-FLATTENED_TABLE = (
-    "rad {line}: {evidence} – en tabell som blivit löptext? Kolumnerna går inte att "
-    "återskapa säkert; skriv den som tabell i dokumentets Markdown-fil"
-)
-TABLE_AMOUNTS = "{amounts} belopp i samma mening"
 PAGE_HEADING = "listsidans egen rubrik eller meny: den står överst i flera dumpar, över olika inlägg"
 PAGE_FOOTER = "listsidans sidfot: den står sist i flera dumpar, under olika inlägg, och ingen annanstans"
 TITLE_TWICE = "upprepar inläggets rubrik (sidan skrev den två gånger, t.ex. som en bilds alt-text)"
-TABLE_HEADER = "ord med versal i följd, som kolumnrubriker (”{header}”)"
 CHANGED_SINCE_PLAN = (
     "{file} har ändrats sedan planen skrevs (sha256 stämmer inte), så planens uppgifter för filen kan inte "
     "följas säkert, och en ny delning skulle skriva över dem. Återställ filen; eller ta bort raden 'sha256:' "
@@ -91,9 +66,7 @@ NOT_IN_RUN = (
     "planen har ett avsnitt för {file}, men filen är inte med bland källorna – ta med den (hela legacy-mappen), "
     "eller ta bort dess avsnitt i planen om filen inte ska migreras (ett nytt namn på filen: byt 'file:' i planen)"
 )
-NO_TEXT = "inlägget har en rubrik men ingen text: hör rubriken till inlägget före, eller saknas texten?"
 CONTENTS_PAGE = "innehållsförteckning: sidnumren gäller pdf:en, rubrikerna står i dokumentets text"
-FIRST_VERSION = "1.0"  # a migrated document is the first version of a handbook (plugins/handbooks)
 
 
 @dataclass
@@ -198,11 +171,6 @@ def _content_signature(dump: LegacyDump, first: int, last: int) -> list[str]:
     return [normalised_line(dump.line(n)) for n in range(first, last + 1) if shows_text(dump.line(n))]
 
 
-def _compose(meta: list[tuple[str, str]], body: str) -> str:
-    header = "\n".join(f"{key}: {value}" for key, value in meta if value not in ("", None))
-    return f"{header}\n\n{body}"
-
-
 def _closest_slug(slug: str, candidates) -> str | None:
     """The candidate slug that is nearly the same as ``slug`` (old links may be mangled)."""
     best = max(((difflib.SequenceMatcher(None, slug, s).ratio(), s) for s in candidates), default=(0.0, ""))
@@ -225,24 +193,6 @@ def _fixed_date(
     if stamped:
         return dating.DateDecision(stamped[0], "text", f"datum på egen rad i texten: {stamped[1]}")
     return None
-
-
-@dataclass
-class _Draft:
-    """A post while the plan is being built."""
-
-    post: PlannedPost
-    dump: LegacyDump
-    title_line: int
-    body: str
-    lead: str
-    noise: list[Noise]
-    text: str  # title + body as plain text, for rules
-    signature: list[str]
-    plan_line: int | None = None  # the post's line in an edited plan that was followed
-    tables: dict[int, tuple[int, str]] = field(default_factory=dict)  # a document's tables left as text (see document)
-    found_title: str = ""  # the title as the dump gives it, before an editor's correction (see _list_replaced_titles)
-    legacy_tags: list[str] = field(default_factory=list)  # the tags the old site printed under the post
 
 
 def plan_migration(
@@ -291,7 +241,7 @@ def plan_migration(
     legacy_urls = _legacy_urls(all_text, rules)
 
     sources: list[SourcePlan] = []
-    drafts_by_source: dict[str, list[_Draft]] = {}
+    drafts_by_source: dict[str, list[Draft]] = {}
     for dump in dumps:
         marker = documents[dump.name]
         page_numbers: dict[int, int] = {}
@@ -324,8 +274,8 @@ def plan_migration(
 
     all_drafts = [d for name in (x.name for x in dumps) for d in drafts_by_source[name]]
     _apply_titles_and_slugs(all_drafts)
-    warnings = _mark_duplicates(all_drafts, plan_name)
-    _list_lines_only_in_copies(all_drafts, sources)
+    warnings = duplicates.mark_duplicates(all_drafts, plan_name)
+    duplicates.list_lines_only_in_copies(all_drafts, sources)
     _list_replaced_titles(all_drafts, sources)
     warnings += _assign_dates(drafts_by_source, rules, url_dates, today)
     _assign_taxonomy(all_drafts, rules)
@@ -340,10 +290,10 @@ def plan_migration(
             post.output = None
             continue
         if post.kind == "document":
-            files.update(_render_handbook(draft))
+            files.update(render_handbook(draft))
         else:
             post.output = f"articles/{post.slug}.md"
-            files[post.output] = _render_file(draft)
+            files[post.output] = render_article(draft)
 
     missing = _missing_attachments(all_drafts, rules)
     plan = Plan(sources, missing, _summary(all_drafts, sources))
@@ -392,7 +342,7 @@ def _legacy_urls(all_text: str, rules: MigrationRules) -> dict[str, str]:
 
 def _document_draft(
     dump: LegacyDump, marker: int, rules: MigrationRules
-) -> tuple[_Draft, list[Noise], RenderedDocument]:
+) -> tuple[Draft, list[Noise], RenderedDocument]:
     """A document dump as one draft, the lines it drops, and how it was rendered (the page numbers and
     footnotes it moved); dated by what it says."""
     parts = split_document(dump.name, dump.lines, marker)
@@ -406,7 +356,7 @@ def _document_draft(
         kind="document",
         reasons=[f"dokumentmarkör på rad {marker}"],
     )
-    draft = _Draft(
+    draft = Draft(
         post,
         dump,
         parts.title_line,
@@ -488,7 +438,7 @@ def _listing_drafts(
     plan_name: str,
     page_heading: int | None = None,
     page_footer: int | None = None,
-) -> list[_Draft]:
+) -> list[Draft]:
     """Each post of a listing dump rendered: title line found, body converted, noise noted.
 
     A post the splitter found starts at its title; one an editor cut in the plan must hold text. The
@@ -528,7 +478,7 @@ def _listing_drafts(
             reasons=r.reasons,
             doubt=r.doubt,
         )
-        draft = _Draft(
+        draft = Draft(
             post,
             dump,
             title_line,
@@ -566,14 +516,14 @@ def _document_entry(source: dict, document: PlannedPost, plan_name: str) -> dict
     return posts[0]
 
 
-def _take_edits(draft: _Draft, entry: dict) -> None:
+def _take_edits(draft: Draft, entry: dict) -> None:
     """What an editor corrected in the followed plan's entry for the post (title, date, tags, …)."""
     draft.post.edited.update({k: entry[k] for k in EDITABLE if k in entry})
     draft.post.reviewed = bool(draft.post.edited.get("reviewed"))
     draft.plan_line = entry.get("__line__")
 
 
-def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
+def _apply_titles_and_slugs(drafts: list[Draft]) -> None:
     used: set[str] = set()
     for draft in drafts:
         post = draft.post
@@ -588,121 +538,7 @@ def _apply_titles_and_slugs(drafts: list[_Draft]) -> None:
         post.slug = slug
 
 
-def _mark_duplicates(drafts: list[_Draft], plan_name: str) -> list[str]:
-    """A post whose lines all occur in an earlier (or longer) post, or in a run of another dump's posts, is a copy.
-    An editor may say otherwise in the plan (``duplicate_of``); a slug there that no post has is named with
-    the plan's line. A post whose ``duplicate_of`` the editor emptied is nobody's copy and nobody's original:
-    the two posts only looked alike. Returns the warnings of ``_resolve_copy_chains``."""
-    for index, draft in enumerate(drafts):
-        if "duplicate_of" in draft.post.edited:
-            draft.post.duplicate_of = draft.post.edited["duplicate_of"] or None
-            kept = next((d for d in drafts if d.post.slug == draft.post.duplicate_of), None)
-            if draft.post.duplicate_of and kept is None:
-                raise MigrationError(
-                    plan_name,
-                    draft.plan_line,
-                    f"duplicate_of: '{draft.post.duplicate_of}' – inget inlägg i planen har den adressen (slug)",
-                )
-            if kept is not None:
-                kept.post.copies.append(f"{draft.post.source}:{draft.post.lines}")
-            continue
-        mine = draft.signature
-        for other in drafts[:index]:
-            theirs = other.signature
-            if not _may_have_copies(other) or not mine or not theirs:
-                continue
-            if copies.same_post(mine, theirs):
-                keep, drop = (other, draft) if len(theirs) >= len(mine) else (draft, other)
-                _record_copy(keep, drop)
-                break
-        else:
-            keep = _run_holding(draft, drafts[:index])
-            if keep is not None:
-                _record_copy(keep, draft)
-    # A copy that is whole here but merged with its neighbour in a later dump (a title the splitter
-    # missed there) is held by that dump's posts too.
-    for draft in drafts:
-        if not draft.post.duplicate_of and not draft.post.copies and "duplicate_of" not in draft.post.edited:
-            keep = _run_holding(draft, drafts)
-            if keep is not None:
-                _record_copy(keep, draft)
-    warnings = _resolve_copy_chains(drafts, plan_name)
-    for draft in drafts:  # by file name and line, however they were found: the next run lists them alike
-        draft.post.copies = sorted(set(draft.post.copies), key=_place_key)
-    return warnings
-
-
-def _place_key(reference: str) -> tuple[str, int]:
-    """A copy's reference ("file.txt:12-30") as it sorts: by file, then by first line."""
-    file, lines = reference.rsplit(":", 1)
-    return file, int(lines.split("-")[0])
-
-
-def _resolve_copy_chains(drafts: list[_Draft], plan_name: str) -> list[str]:
-    """Every copy names the post kept in its place, never another copy: a copy's lines count as kept
-    where the post it names keeps them, and a copy has no output.
-
-    An editor's ``duplicate_of`` can make a chain (a kept post marked as a copy of a third post, whose own
-    copies then follow it there) or a loop (a post a copy of itself, or two posts of each other), where
-    no post keeps the lines: a loop is named with the plan's line. Where the plan named a copy, the
-    warnings returned say which post is kept instead (the plan's line first)."""
-    by_slug = {d.post.slug: d for d in drafts}
-    warnings = []
-    for draft in drafts:
-        kept, seen = draft, {draft.post.slug}
-        while kept.post.duplicate_of in by_slug:
-            kept = by_slug[kept.post.duplicate_of]
-            if kept.post.slug in seen:
-                raise MigrationError(
-                    plan_name,
-                    draft.plan_line,
-                    f"duplicate_of: '{draft.post.duplicate_of}' leder tillbaka till inlägget självt – ett av "
-                    "inläggen måste vara det som behålls: ta bort dess duplicate_of",
-                )
-            seen.add(kept.post.slug)
-        named = by_slug.get(draft.post.duplicate_of or "")
-        if named is not None and named is not kept:
-            reference = f"{draft.post.source}:{draft.post.lines}"
-            named.post.copies = [c for c in named.post.copies if c != reference]
-            kept.post.copies.append(reference)
-            if "duplicate_of" in draft.post.edited:
-                warnings.append(
-                    f"{draft.plan_line}: duplicate_of: '{named.post.slug}' är själv en kopia; inlägget räknas "
-                    f"som kopia av '{kept.post.slug}', som behålls"
-                )
-            draft.post.duplicate_of = kept.post.slug
-    return warnings
-
-
-def _list_lines_only_in_copies(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
-    """A copy that differs from the post kept has lines no output holds: the plan lists them, never loses them.
-
-    The copy is lined up with the kept post's text and the posts' after it in its dump (a copy can span
-    two posts there, see ``_run_holding``); a line of the copy counts as kept where it lines up with one.
-    A line found only in another post ("Har du frågor?" closes many) does not hold this copy's line, nor
-    does a line the kept post dropped as noise (a label that there stood over a heading).
-    """
-    by_slug = {d.post.slug: d for d in drafts}
-    by_file = {s.file: s for s in sources}
-    kept_in_order: dict[str, list[_Draft]] = {}
-    for draft in drafts:
-        if not draft.post.duplicate_of:
-            kept_in_order.setdefault(draft.post.source, []).append(draft)
-    for draft in drafts:
-        keep = by_slug.get(draft.post.duplicate_of or "")
-        if keep is None:
-            continue
-        lines = _text_lines(draft)
-        window = _kept_from(keep, kept_in_order.get(keep.post.source, []), len(lines))
-        held = _lines_held([normalised_line(text) for _, text in lines], window)
-        reason = f"finns bara i den här kopian; den behållna ({keep.post.source}:{keep.post.lines}) saknar raden"
-        extra = [{"line": n, "text": text, "reason": reason} for k, (n, text) in enumerate(lines) if k not in held]
-        if extra:
-            source = by_file[draft.post.source]
-            source.dropped = sorted([*source.dropped, *extra], key=lambda d: d["line"])
-
-
-def _list_replaced_titles(drafts: list[_Draft], sources: list[SourcePlan]) -> None:
+def _list_replaced_titles(drafts: list[Draft], sources: list[SourcePlan]) -> None:
     """A title line an editor replaced in the plan is in no output any more: the plan lists it with the new title.
 
     A copy's title line goes with the title of the post kept in its place."""
@@ -721,79 +557,6 @@ def _list_replaced_titles(drafts: list[_Draft], sources: list[SourcePlan]) -> No
         source.dropped = sorted([*source.dropped, entry], key=lambda d: d["line"])
 
 
-def _text_lines(draft: _Draft) -> list[tuple[int, str]]:
-    """A post's lines that its output holds: not blank, not dropped as noise."""
-    noise = {n.line for n in draft.noise}
-    return [
-        (n, text)
-        for n in range(draft.post.first, draft.post.last + 1)
-        for text in [draft.dump.line(n)]
-        if shows_text(text) and n not in noise
-    ]
-
-
-def _kept_from(keep: _Draft, kept: list[_Draft], length: int) -> list[str]:
-    """The kept post's text lines, and the next kept posts' of its dump, until they are as many as ``length``."""
-    window: list[str] = []
-    for draft in kept[kept.index(keep) :] if keep in kept else [keep]:  # an editor may name a copy as the twin
-        if len(window) >= length:
-            break
-        window += [normalised_line(text) for _, text in _text_lines(draft)]
-    return window
-
-
-def _lines_held(mine: list[str], kept: list[str]) -> set[int]:
-    """Indices of ``mine`` that line up, in order, with lines of ``kept``: in a run of two lines or more, or
-    alone where the line is a paragraph. A short line alone ("Har du frågor?") lines up with any post that
-    closes so: a post an editor marked as the copy of another had it counted as kept, and it was in no output
-    of its own nor listed."""
-    matcher = difflib.SequenceMatcher(None, mine, kept, autojunk=False)
-    return {
-        block.a + k
-        for block in matcher.get_matching_blocks()
-        if block.size >= 2 or (block.size == 1 and len(mine[block.a]) >= MIN_LEAD_CHARS)
-        for k in range(block.size)
-    }
-
-
-def _may_have_copies(draft: _Draft) -> bool:
-    """May another post be found to be a copy of this one? Not if this one is a copy itself, nor if an
-    editor emptied its ``duplicate_of`` in the plan (see _mark_duplicates)."""
-    return not draft.post.duplicate_of and "duplicate_of" not in draft.post.edited
-
-
-def _record_copy(keep: _Draft, drop: _Draft) -> None:
-    """``drop`` is a copy of ``keep``. The copies ``drop`` was kept for until now (a post in three dumps: the
-    third copy, longer, is kept over the second, which was kept over the first) follow it to ``keep`` at the
-    end (``_resolve_copy_chains``)."""
-    drop.post.duplicate_of = keep.post.slug
-    keep.post.copies.append(f"{drop.post.source}:{drop.post.lines}")
-
-
-def _run_holding(draft: _Draft, others: list[_Draft]) -> _Draft | None:
-    """The kept post where ``draft``'s text begins, if posts of another dump hold all of it.
-
-    The two copies of a post can be split differently (one dump's neighbours
-    make a subheading look like a title): the copy is then no single post's
-    twin, yet every line of it is already kept, in the same order.
-    """
-    mine = draft.signature
-    if not copies.is_shared_text(mine):
-        return None
-    by_source: dict[str, list[_Draft]] = {}
-    for other in others:
-        if other.post.source != draft.post.source and _may_have_copies(other):
-            by_source.setdefault(other.post.source, []).append(other)
-    for kept in by_source.values():
-        owners = [owner for owner in kept for _ in owner.signature]
-        texts = [line for owner in kept for line in owner.signature]
-        starts = (i for i, text in enumerate(texts) if text == mine[0])  # cheap test before the slice
-        for start in starts:
-            if texts[start : start + len(mine)] == mine:
-                return owners[start]
-    return None
-
-
 def _editor_date(post: PlannedPost) -> dating.DateDecision | None:
     """The date an editor set in the plan, or None: a date in the plan is the editor's only if marked so
     (``date_source: editor``, or no source given); others are recomputed."""
@@ -804,7 +567,7 @@ def _editor_date(post: PlannedPost) -> dating.DateDecision | None:
 
 
 def _assign_dates(
-    drafts_by_source: dict[str, list[_Draft]], rules: MigrationRules, url_dates: dict[str, dt.date], today: dt.date
+    drafts_by_source: dict[str, list[Draft]], rules: MigrationRules, url_dates: dict[str, dt.date], today: dt.date
 ) -> list[str]:
     """Date every post (see dating.py); returns warnings for dates in the plan that are not kept."""
     fixed_by_slug: dict[str, dating.DateDecision] = {}
@@ -848,7 +611,7 @@ def _assign_dates(
     return warnings
 
 
-def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
+def _assign_taxonomy(drafts: list[Draft], rules: MigrationRules) -> None:
     """Tags and topics from the rules' keywords; the tags the old site printed under a post, and the topics
     they name, come first."""
     for draft in drafts:
@@ -860,52 +623,7 @@ def _assign_taxonomy(drafts: list[_Draft], rules: MigrationRules) -> None:
         draft.post.topic_evidence = evidence
 
 
-def _provenance(post: PlannedPost) -> str:
-    also = f" (även {', '.join(post.copies)})" if post.copies else ""
-    return f"legacy/{post.source}, rad {post.first}–{post.last}{also}"
-
-
-def _render_file(draft: _Draft) -> str:
-    post = draft.post
-    meta = [
-        ("Title", post.title),
-        ("Date", post.date),
-        ("Slug", post.slug),
-        ("Tags", ", ".join(post.tags)),
-        ("Topics", ", ".join(post.topics)),
-        ("Summary", summary_of(plain(draft.lead))),
-        ("Date_source", post.date_source),
-        ("Source", _provenance(post)),
-        ("Legacy_url", post.legacy_url or ""),
-    ]
-    return _compose(meta, draft.body)
-
-
-def _render_handbook(draft: _Draft) -> dict[str, str]:
-    """A document becomes a handbook folder (plugins/handbooks): its first version, one chapter.
-
-    Sets ``post.output`` to the chapter, the file that holds the document's text.
-    """
-    post = draft.post
-    folder = f"handbooks/{post.slug}"
-    version = f"{folder}/{FIRST_VERSION}"
-    post.output = f"{version}/{post.slug}.md"
-    handbook = [
-        ("Title", post.title),
-        ("Tags", ", ".join(post.tags)),
-        ("Topics", ", ".join(post.topics)),
-        ("Summary", summary_of(plain(draft.lead))),
-        ("Source", _provenance(post)),
-    ]
-    release = [("Date", post.date), ("Date_source", post.date_source)]
-    return {
-        f"{folder}/handbook.md": _compose(handbook, ""),
-        f"{version}/version.md": _compose(release, f"Överförd från det gamla arkivet ({_provenance(post)}).\n"),
-        post.output: _compose([("Title", post.title)], draft.body),
-    }
-
-
-def _missing_attachments(drafts: list[_Draft], rules: MigrationRules) -> list[dict]:
+def _missing_attachments(drafts: list[Draft], rules: MigrationRules) -> list[dict]:
     missing = []
     for draft in drafts:
         if draft.post.duplicate_of or not rules.attachment_cues:
@@ -927,7 +645,7 @@ def _missing_attachments(drafts: list[_Draft], rules: MigrationRules) -> list[di
     return missing
 
 
-def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
+def _summary(drafts: list[Draft], sources: list[SourcePlan]) -> dict:
     articles = [d.post for d in drafts if d.post.kind == "article" and not d.post.duplicate_of]
     confidences = sorted(round(d.post.confidence, 2) for d in drafts if d.post.kind == "article")
     by_source: dict[str, int] = {}
@@ -948,42 +666,3 @@ def _summary(drafts: list[_Draft], sources: list[SourcePlan]) -> dict:
         "posts_without_topic": [p.slug for p in articles if not p.topics],
         "review_first": review_first(drafts),
     }
-
-
-def _doubted(doubt: dict, dump: LegacyDump) -> bool:
-    """Is the split not taken inside a post likely enough to show the editor? A long heading over running text
-    sooner: titles are longer than subheadings, and the titles missed are long ones after a post on the same
-    subject. A long line over a link or contact details ("Läs mer om … på", "Har du frågor om …?") closes its post."""
-    long = len(words(doubt["text"])) >= REVIEW_LONG_HEADING_WORDS and _leads_on(dump, doubt["line"])
-    return doubt["confidence"] >= (REVIEW_LONG_DOUBT_FROM if long else REVIEW_DOUBT_FROM)
-
-
-def _leads_on(dump: LegacyDump, number: int) -> bool:
-    """Is the first line with text after line ``number`` running text (a lead), not a link or contact details?"""
-    after = next((text for text in dump.lines[number:] if shows_text(text)), "")
-    return classify(after) == LineKind.TEXT and not has_email(after)
-
-
-def review_first(drafts: list[_Draft]) -> list[dict]:
-    """The posts an editor should check first, least sure first: a post with a title and no text
-    (a page saved cut off, or a heading that belongs to the post before), a split that may be false,
-    or a post that may be two (its closest rejected split was nearly taken); last, a document's tables
-    left as text. A post or document marked ``reviewed`` in the plan is not listed again."""
-    found = []
-    for draft in (d for d in drafts if not d.post.reviewed):
-        post = draft.post
-        for line, (amounts, header) in draft.tables.items():  # last: the text is all there, only its form is lost
-            evidence = TABLE_AMOUNTS.format(amounts=amounts) if amounts else TABLE_HEADER.format(header=header)
-            found.append((1.0, post, FLATTENED_TABLE.format(line=line, evidence=evidence)))
-        if post.kind != "article":
-            continue
-        if not draft.body.strip():
-            found.append((0.0, post, NO_TEXT))
-        if post.confidence < REVIEW_SPLIT_BELOW:
-            found.append((post.confidence, post, f"osäker gräns mot inlägget före ({post.confidence:.2f})"))
-        if post.doubt and _doubted(post.doubt, draft.dump):
-            doubt = post.doubt
-            line = f"rad {doubt['line']} ”{doubt['text'][:REVIEW_TEXT_CHARS]}”"
-            found.append((1 - doubt["confidence"], post, f"kan vara två inlägg: {line} ({doubt['confidence']:.2f})"))
-    found.sort(key=lambda item: item[0])
-    return [{"file": post.source, "lines": post.lines, "title": post.title, "why": why} for _, post, why in found]

@@ -34,7 +34,8 @@ from migration.evaluation import (
     without_blank_lines,
 )
 from migration.lines import BULLET_CHARS, DECORATION_LINE, INVISIBLE
-from migration.planner import NO_TEXT, REVIEW_SPLIT_BELOW, _doubted, plan_migration
+from migration.planner import plan_migration
+from migration.review import NO_TEXT, REVIEW_SPLIT_BELOW, doubted
 from migration.source import LegacyDump, read_dump
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen_posts"
@@ -1035,7 +1036,7 @@ def test_the_review_list_holds_most_split_errors_of_made_archives(truth):
 def test_a_long_heading_over_running_text_inside_a_post_is_doubted_sooner(heading, after, confidence, listed):
     """The titles the splitter misses are long ones after a post on the same subject, doubted at about 0.3."""
     dump = LegacyDump.from_lines("a.txt", ["Cyklar i staden", "Staden bygger banor i år.", heading, "", after])
-    assert _doubted({"line": 3, "text": heading, "confidence": confidence}, dump) is listed
+    assert doubted({"line": 3, "text": heading, "confidence": confidence}, dump) is listed
 
 
 def test_archives_made_like_the_legacy_one_have_their_copy_and_document_found(truth):
