@@ -176,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
             f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}; "
             f"{len(summary['review_first'])} inlägg att granska först (summary.review_first)"
         )
+        if summary["posts_without_topic"]:
+            print(
+                f"migrate: {len(summary['posts_without_topic'])} artiklar utan tema (summary.posts_without_topic), "
+                f"som invoke check inte godkänner: skriv 'topics:' för dem i planen, eller fler ord på raden "
+                f"'Keywords:' i temats fil i {topics}"
+            )
     for warning in migration.warnings:
         print(f"migrate: varning: {warning}", file=sys.stderr)
     for path in skipped:

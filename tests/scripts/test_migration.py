@@ -491,6 +491,23 @@ def test_second_run_is_byte_identical_and_writes_nothing(migrated, tmp_path):
     assert before == after
 
 
+def test_the_migration_says_which_articles_no_topic_fits_before_the_content_check_refuses_them(tmp_path):
+    """No keyword of any topic in the post: the plan lists it, and the run says so and what to do, for
+    `invoke check` refuses an article without a topic and the editor would meet it only there."""
+    (tmp_path / "a.txt").write_text(
+        "Kaffet i fikarummet\nNu finns det nybryggt kaffe i fikarummet varje morgon klockan nio.\n\n"
+        "Öppna data om luftkvaliteten\nNu publicerar vi öppna data om luften i staden, som öppna data.\n",
+        encoding="utf-8",
+    )
+    result = run_migrate("--out", tmp_path / "out", tmp_path / "a.txt")
+    assert result.returncode == 0, result.stderr
+    plan = yaml.safe_load((tmp_path / "out" / "migration-plan.yaml").read_text(encoding="utf-8"))
+    assert plan["summary"]["posts_without_topic"] == ["kaffet-i-fikarummet"]
+    assert "1 artiklar utan tema (summary.posts_without_topic)" in result.stdout
+    assert "'topics:'" in result.stdout and "'Keywords:'" in result.stdout
+    assert "utan tema" not in run_migrate("--out", tmp_path / "archive", LEGACY).stdout  # every post has one
+
+
 def test_editor_changes_are_kept_unless_forced(migrated, tmp_path):
     out = tmp_path / "edited"
     shutil.copytree(migrated, out)
