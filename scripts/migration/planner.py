@@ -1,7 +1,11 @@
 """From legacy dumps (and an edited plan, if any) to a plan and Markdown files.
 
 Pure: takes decoded dumps and rules, returns the plan and the files to write
-as strings. All I/O lives in cli.py and writer.py.
+as strings. All I/O lives in cli.py and writer.py. The run, in order: each
+listing dump split into posts (segmentation.py, a post's copies cut alike) or
+cut as the plan says; each post drafted (drafts.Draft); copies marked
+(duplicates.py); posts dated (dating.py), tagged (rules.py) and rendered
+(rendering.py); the plan's review list (review.py) last.
 """
 
 from __future__ import annotations
