@@ -40,6 +40,8 @@ MAX_LISTED_CHARS = 200
 FOOTNOTES_HEADING = "Fotnoter"
 WITHOUT_TITLE = "ingen titel före dokumentmarkören – skriv dokumentets titel på en rad före den"
 WITHOUT_TEXT = "ingen text efter dokumentmarkören – dokumentet är tomt"
+MARKER = "markör före dokumentets text"
+MARKER_BEFORE_PAGE = f"{MARKER}; texten efter den på samma rad är dokumentets första sida"
 WITHOUT_WORDS = "rad utan ord eller siffror i dokumentets text (dekoration eller ett ensamt tecken)"
 
 
@@ -49,6 +51,7 @@ class DocumentParts:
     body_start: int  # first line after the marker
     marker_line: int
     dropped: list[Noise] = field(default_factory=list)
+    after_marker: str = ""  # the text on the marker's own line after it, the document's first (see text_after_marker)
 
 
 @dataclass
@@ -74,10 +77,22 @@ def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
     """
     wanted = {_marker_key(m) for m in markers}
     for number, text in enumerate(lines, 1):
-        if _marker_key(text) in wanted:
+        if _marker_key(text) in wanted or text_after_marker(text, markers):
             listed = [line for line in lines[: number - 1] if shows_text(line)][1:]
             return number if all(len(line.strip()) <= MAX_LISTED_CHARS for line in listed) else None
     return None
+
+
+def text_after_marker(line: str, markers: tuple[str, ...]) -> str:
+    """The text after a marker and its colon on the marker's own line, or "": a copy that lost the line break
+    after "Transkript:" has the document's first page there ("Transkript: Slutrapport …"). Without its colon the
+    line is a sentence that begins with the word ("Transkriptet följer")."""
+    shown = line.strip(INVISIBLE).strip()
+    for marker in markers:
+        label = marker.rstrip(":").strip()
+        if shown[: len(label) + 1].lower() == label.lower() + ":":
+            return shown[len(label) + 1 :].strip(INVISIBLE).strip()
+    return ""
 
 
 def _marker_key(line: str) -> str:
@@ -85,16 +100,18 @@ def _marker_key(line: str) -> str:
     return line.strip(INVISIBLE).rstrip(":").strip().lower()
 
 
-def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> DocumentParts:
+def split_document(file: str, lines: tuple[str, ...], marker_line: int, markers: tuple[str, ...]) -> DocumentParts:
     """Title, dropped unrelated list and marker of a document dump, and lines of its text without words;
     a plain error naming the marker's line if no title stands before it or no text after it."""
     content = [(n, t) for n, t in enumerate(lines[: marker_line - 1], 1) if shows_text(t)]
     title_line = next((n for n, t in content if words(t)), None)  # a line of decoration ("***") is no title
     if title_line is None:
         raise MigrationError(file, marker_line, WITHOUT_TITLE)
-    if not any(words(line) for line in lines[marker_line:]):
+    marker = lines[marker_line - 1]
+    after = text_after_marker(marker, markers)
+    if not words(after) and not any(words(line) for line in lines[marker_line:]):
         raise MigrationError(file, marker_line, WITHOUT_TEXT)
-    parts = DocumentParts(title_line, marker_line + 1, marker_line)
+    parts = DocumentParts(title_line, marker_line + 1, marker_line, after_marker=after)
     for number, text in content:
         if number < title_line:
             parts.dropped.append(Noise(number, text, "rad utan ord före dokumentets titel"))
@@ -102,7 +119,11 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int) -> Docum
             parts.dropped.append(
                 Noise(number, text, "lista över orelaterade dokument från webbplatsen som visade rapporten")
             )
-    parts.dropped.append(Noise(marker_line, lines[marker_line - 1], "markör före dokumentets text"))
+    if after:  # the line is the marker and the first page: the marker alone is dropped, the page is rendered
+        shown = marker.strip(INVISIBLE).strip()
+        parts.dropped.append(Noise(marker_line, shown[: len(shown) - len(after)].strip(), MARKER_BEFORE_PAGE))
+    else:
+        parts.dropped.append(Noise(marker_line, marker, MARKER))
     # A line of only signs ("– – –", "•") in the text is no page of a PDF: run into the next page, it read as words.
     parts.dropped += [
         Noise(number, text, WITHOUT_WORDS)
@@ -188,6 +209,8 @@ def render_document(lines: tuple[str, ...], parts: DocumentParts) -> RenderedDoc
     dropped = {noise.line for noise in parts.dropped}
     body = enumerate(lines[parts.body_start - 1 :], parts.body_start)
     pages = [(n, plain(t)) for n, t in body if shows_text(t) and n not in dropped]
+    if parts.after_marker:
+        pages.insert(0, (parts.marker_line, plain(parts.after_marker)))
     cleaned, furniture = _without_page_furniture(pages)
 
     found = {number: (table_amounts(text), table_header(text)) for number, text in cleaned}

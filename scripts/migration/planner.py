@@ -350,7 +350,7 @@ def _document_draft(
 ) -> tuple[Draft, list[Noise], RenderedDocument]:
     """A document dump as one draft, the lines it drops, and how it was rendered (the page numbers and
     footnotes it moved); dated by what it says."""
-    parts = split_document(dump.name, dump.lines, marker)
+    parts = split_document(dump.name, dump.lines, marker, rules.document_markers)
     rendered = render_document(dump.lines, parts)
     title = plain(dump.line(parts.title_line))
     post = PlannedPost(
@@ -372,7 +372,8 @@ def _document_draft(
         _content_signature(dump, marker + 1, len(dump.lines)),
         tables=rendered.tables,
     )
-    cover = next((t for t in dump.lines[parts.body_start - 1 :] if words(t)), "")  # decoration is dropped
+    later = (t for t in dump.lines[parts.body_start - 1 :] if words(t))  # decoration is dropped
+    cover = parts.after_marker or next(later, "")
     written = dating.labelled_date(
         " ".join(f"{k}: {v}" for k, v in rendered.facts.items()), rules.date_labels
     ) or dating.first_full_date(cover)

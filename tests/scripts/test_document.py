@@ -6,7 +6,16 @@ import re
 
 import pytest
 from conftest import LEGACY, archive_rules
-from migration.document import DocumentParts, find_marker, render_document, split_document
+from migration.body import Noise
+from migration.document import (
+    MARKER_BEFORE_PAGE,
+    DocumentParts,
+    find_marker,
+    render_document,
+    split_document,
+    text_after_marker,
+)
+from migration.errors import MigrationError
 from migration.evaluation import truth_dumps
 from migration.source import read_dump
 
@@ -143,7 +152,7 @@ MARKERS = archive_rules().document_markers
 def _archives_report(truth: dict) -> tuple[tuple[str, ...], DocumentParts]:
     (name,) = truth_dumps(truth, "document")
     lines = read_dump(LEGACY / name, name).lines
-    return lines, split_document(name, lines, find_marker(lines, MARKERS))
+    return lines, split_document(name, lines, find_marker(lines, MARKERS), MARKERS)
 
 
 @pytest.mark.parametrize("layout", ["numbers first", "running head"])
@@ -167,10 +176,38 @@ def test_the_archives_report_laid_out_another_way_reads_the_same(truth, layout):
     cover = next(index for index, text in enumerate(pages) if text.strip())
     before = (*lines[: parts.marker_line - 1], lines[parts.marker_line - 1].rstrip(":"))
     laid_out = (*before, *pages[: cover + 1], contents, *pages[cover + 1 :])
-    rendered = render_document(laid_out, split_document("rapport.txt", laid_out, find_marker(laid_out, MARKERS)))
+    rendered = render_document(
+        laid_out, split_document("rapport.txt", laid_out, find_marker(laid_out, MARKERS), MARKERS)
+    )
     assert rendered.markdown == original.markdown
     assert len(rendered.contents) == 1
     if layout == "running head":
         assert len(rendered.running) == len(original.page_numbers)
     else:
         assert sorted(rendered.page_numbers.values()) == sorted(original.page_numbers.values())
+
+
+def test_the_archives_report_with_its_first_page_on_the_markers_line_reads_the_same(truth):
+    """A copy that lost the line break after the marker ("Transkript: Slutrapport …"): the same document, the
+    marker alone dropped. Before, the dump was no document at all, and read as a listing of posts."""
+    lines, parts = _archives_report(truth)
+    original = render_document(lines, parts)
+    first = next(n for n in range(parts.marker_line + 1, len(lines) + 1) if lines[n - 1].strip())
+    marker = lines[parts.marker_line - 1].strip()
+    joined = (*lines[: parts.marker_line - 1], f"{marker} {lines[first - 1]}", *lines[first:])
+    assert find_marker(joined, MARKERS) == parts.marker_line
+    found = split_document("rapport.txt", joined, parts.marker_line, MARKERS)
+    rendered = render_document(joined, found)
+    assert rendered.markdown == original.markdown
+    assert sorted(rendered.page_numbers.values()) == sorted(original.page_numbers.values())
+    assert Noise(parts.marker_line, marker, MARKER_BEFORE_PAGE) in found.dropped
+
+
+def test_text_after_the_marker_counts_only_after_its_colon():
+    assert text_after_marker("Transkript: Slutrapport 2015", ("Transkript:",)) == "Slutrapport 2015"
+    assert text_after_marker("\u00a0TRANSKRIPT:\u00a0Slutrapport\u00a0", ("Transkript",)) == "Slutrapport"
+    assert text_after_marker("Transkriptet följer: Slutrapport", ("Transkript:",)) == ""
+    assert text_after_marker("Transkript Slutrapport", ("Transkript:",)) == ""
+    assert find_marker((TITLE, "Transkript: Text. 1"), ("Transkript:",)) == 2
+    with pytest.raises(MigrationError, match="ingen text efter dokumentmarkören"):
+        split_document("r.txt", (TITLE, "Transkript: ***"), 2, ("Transkript:",))

@@ -20,6 +20,7 @@ from conftest import DUMPS, LEGACY, ROOT, archive_rules, run_migrate, untraced_e
 from migration import body, cli, planner
 from migration.body import render_body
 from migration.copies import SharedRuns
+from migration.document import MARKER_BEFORE_PAGE
 from migration.dump_text import MIN_LEAD_CHARS, ContentLine, content_lines
 from migration.evaluation import (
     STAMP_PLACES,
@@ -489,6 +490,32 @@ def test_second_run_is_byte_identical_and_writes_nothing(migrated, tmp_path):
     assert "0 skrivna" in result.stdout
     after = _files(out)
     assert before == after
+
+
+def test_a_document_whose_first_page_stands_on_the_markers_line_migrates_as_before(truth, migrated, tmp_path):
+    """The report's dump with the line break after "Transkript:" lost: before, it was read as a listing (12
+    articles more, no document); now the same handbook, dated alike, every line kept, the marker alone listed
+    as dropped."""
+    (name,) = truth_dumps(truth, "document")
+    sources = tmp_path / "legacy"
+    shutil.copytree(LEGACY, sources)
+    lines = (sources / name).read_text(encoding="utf-8").split("\n")
+    marker = next(n for n, text in enumerate(lines) if text.strip().rstrip(":").lower() == "transkript")
+    first = next(n for n in range(marker + 1, len(lines)) if lines[n].strip())
+    joined = [*lines[:marker], f"{lines[marker].strip()} {lines[first]}", *lines[first + 1 :]]
+    (sources / name).write_text("\n".join(joined), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _migrated_in_process(out, sources) == (0, "")
+    plan, before = (yaml.safe_load((d / "migration-plan.yaml").read_text(encoding="utf-8")) for d in (out, migrated))
+    (source,) = [s for s in plan["sources"] if s["file"] == name]
+    (was,) = [s for s in before["sources"] if s["file"] == name]
+    assert source["kind"] == "document" and source["posts"][0]["date"] == was["posts"][0]["date"]
+    assert {"line": marker + 1, "text": lines[marker].strip(), "reason": MARKER_BEFORE_PAGE} in source["dropped"]
+    handbooks = {p.relative_to(out): p.read_text(encoding="utf-8") for p in (out / "handbooks").rglob("*.md")}
+    originals = {p.relative_to(migrated): p.read_text(encoding="utf-8") for p in (migrated / "handbooks").rglob("*.md")}
+    assert handbooks.keys() == originals.keys()
+    chapters = [k for k in handbooks if k.name not in ("handbook.md", "version.md")]  # those name the lines
+    assert chapters and all(handbooks[k] == originals[k] for k in chapters)
 
 
 def test_the_migration_says_which_articles_no_topic_fits_before_the_content_check_refuses_them(tmp_path):
