@@ -86,12 +86,13 @@ def find_marker(lines: tuple[str, ...], markers: tuple[str, ...]) -> int | None:
 def text_after_marker(line: str, markers: tuple[str, ...]) -> str:
     """The text after a marker and its colon on the marker's own line, or "": a copy that lost the line break
     after "Transkript:" has the document's first page there ("Transkript: Slutrapport …"). Without its colon the
-    line is a sentence that begins with the word ("Transkriptet följer")."""
+    line is a sentence that begins with the word ("Transkriptet följer"); signs without words are no page."""
     shown = line.strip(INVISIBLE).strip()
     for marker in markers:
         label = marker.rstrip(":").strip()
         if shown[: len(label) + 1].lower() == label.lower() + ":":
-            return shown[len(label) + 1 :].strip(INVISIBLE).strip()
+            after = shown[len(label) + 1 :].strip(INVISIBLE).strip()
+            return after if words(after) else ""
     return ""
 
 
@@ -109,7 +110,7 @@ def split_document(file: str, lines: tuple[str, ...], marker_line: int, markers:
         raise MigrationError(file, marker_line, WITHOUT_TITLE)
     marker = lines[marker_line - 1]
     after = text_after_marker(marker, markers)
-    if not words(after) and not any(words(line) for line in lines[marker_line:]):
+    if not after and not any(words(line) for line in lines[marker_line:]):
         raise MigrationError(file, marker_line, WITHOUT_TEXT)
     parts = DocumentParts(title_line, marker_line + 1, marker_line, after_marker=after)
     for number, text in content:

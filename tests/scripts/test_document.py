@@ -208,6 +208,7 @@ def test_text_after_the_marker_counts_only_after_its_colon():
     assert text_after_marker("\u00a0TRANSKRIPT:\u00a0Slutrapport\u00a0", ("Transkript",)) == "Slutrapport"
     assert text_after_marker("Transkriptet följer: Slutrapport", ("Transkript:",)) == ""
     assert text_after_marker("Transkript Slutrapport", ("Transkript:",)) == ""
+    assert text_after_marker("Transkript: ***", ("Transkript:",)) == ""  # decoration is no page
     assert find_marker((TITLE, "Transkript: Text. 1"), ("Transkript:",)) == 2
     with pytest.raises(MigrationError, match="ingen text efter dokumentmarkören"):
         split_document("r.txt", (TITLE, "Transkript: ***"), 2, ("Transkript:",))
