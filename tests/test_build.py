@@ -96,7 +96,7 @@ def test_an_archive_of_other_posts_migrates_and_builds_with_every_post_a_page(tr
     problems = [line for line in checked.stdout.splitlines() if ".md:" in line]
     unplaced = plan["summary"]["posts_without_topic"]
     assert len(problems) == len(unplaced) and all("Topics: saknas" in line for line in problems), problems
-    assert (f"{len(unplaced)} artiklar utan tema" in migrated.stdout) == bool(unplaced)
+    assert len(unplaced) > 1 and f"{len(unplaced)} artiklar utan tema" in migrated.stdout  # set3 has such posts
 
 
 def test_every_page_type_is_built(built_site):

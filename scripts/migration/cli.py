@@ -19,12 +19,12 @@ from .writer import MANIFEST, write_atomic, write_outputs
 EXIT_BAD_INPUT = 2
 SOURCE_SUFFIXES = (".txt", ".xml", ".html", ".htm")
 # The plan's kinds of imported items (imported.KINDS), as the summary line names them.
-IMPORTED_KINDS = {
-    "article": "artiklar",
-    "page": "sidor",
-    "draft": "utkast",
-    "attachment": "bilagor",
-    "skipped": "hoppade över",
+IMPORTED_KINDS = {  # one, many
+    "article": ("artikel", "artiklar"),
+    "page": ("sida", "sidor"),
+    "draft": ("utkast", "utkast"),
+    "attachment": ("bilaga", "bilagor"),
+    "skipped": ("hoppades över", "hoppades över"),
 }
 REPO = Path(__file__).resolve().parents[2]
 
@@ -89,9 +89,11 @@ def _expand(sources: list[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def _imported(summary: dict) -> str:
-    """', importerat: 3 artiklar, 1 sidor' for what WordPress exports and saved pages gave, if any."""
+    """', importerat: 3 artiklar, 1 sida' for what WordPress exports and saved pages gave, if any."""
     counts = summary.get("imported", {})
-    return ", importerat: " + ", ".join(f"{n} {IMPORTED_KINDS[kind]}" for kind, n in counts.items()) if counts else ""
+    if not counts:
+        return ""
+    return ", importerat: " + ", ".join(_counted(n, *IMPORTED_KINDS[kind]) for kind, n in counts.items())
 
 
 def _read_structured(paths: list[Path]) -> list[tuple[str, ImportedItem]]:
@@ -167,10 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         summary = migration.plan.summary
         print(
-            f"migrate: {summary['articles']} artiklar, {summary['documents']} dokument, "
-            f"{summary['duplicates']} dubbletter, {summary['dropped_lines']} rader strukna (planens dropped)"
+            f"migrate: {_counted(summary['articles'], 'artikel', 'artiklar')}, {summary['documents']} dokument, "
+            f"{_counted(summary['duplicates'], 'dubblett', 'dubbletter')}, "
+            f"{_counted(summary['dropped_lines'], 'rad', 'rader')} strukna (planens dropped)"
             f"{_imported(summary)} → {out} "
-            f"({len(report.written)} skrivna, {len(report.unchanged)} oförändrade) på {elapsed:.2f} s"
+            f"({_counted(len(report.written), 'skriven', 'skrivna')}, "
+            f"{_counted(len(report.unchanged), 'oförändrad', 'oförändrade')}) på {elapsed:.2f} s"
         )
         print(
             f"migrate: plan: {plan_path}; delningssäkerhet {summary['split_confidence']}; "
@@ -178,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         if summary["posts_without_topic"]:
             print(
-                f"migrate: {len(summary['posts_without_topic'])} artiklar utan tema (summary.posts_without_topic), "
-                f"som invoke check inte godkänner: skriv 'topics:' för dem i planen, eller fler ord på raden "
+                f"migrate: {_counted(len(summary['posts_without_topic']), 'artikel', 'artiklar')} utan tema "
+                "(summary.posts_without_topic), "
+                f"som invoke check inte godkänner: skriv 'topics:' i planen för var och en, eller fler ord på raden "
                 f"'Keywords:' i temats fil i {topics}"
             )
     for warning in migration.warnings:
@@ -198,3 +203,8 @@ def main(argv: list[str] | None = None) -> int:
             f"migrate: behöll {out / relative}: ändrad för hand (använd --force för att skriva över)", file=sys.stderr
         )
     return 0
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """ "1 artikel", "2 artiklar": the editors read the run's report as Swedish, not as a log."""
+    return f"{count} {one if count == 1 else many}"

@@ -40,6 +40,13 @@ def _plan(out: Path) -> dict:
     return yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
 
 
+def test_the_run_reports_what_an_export_gave_in_swedish_counts(tmp_path):
+    """The editors read the run's report: "1 sida", not "1 sidor"."""
+    result = run_migrate("--out", tmp_path / "out", "--topics", TOPICS, WXR)
+    assert result.returncode == 0, result.stderr
+    assert "importerat: 2 artiklar, 1 sida, 1 utkast, 1 bilaga, 1 hoppades över →" in result.stdout
+
+
 def test_every_wxr_item_is_accounted_for_in_the_plan(imported):
     items = len(re.findall(r"<item>", WXR.read_text("utf-8")))
     entries = [e for e in _plan(imported)["imports"] if e["file"] == WXR.name]

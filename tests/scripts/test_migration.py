@@ -530,7 +530,8 @@ def test_the_migration_says_which_articles_no_topic_fits_before_the_content_chec
     assert result.returncode == 0, result.stderr
     plan = yaml.safe_load((tmp_path / "out" / "migration-plan.yaml").read_text(encoding="utf-8"))
     assert plan["summary"]["posts_without_topic"] == ["kaffet-i-fikarummet"]
-    assert "1 artiklar utan tema (summary.posts_without_topic)" in result.stdout
+    assert "1 artikel utan tema (summary.posts_without_topic)" in result.stdout
+    assert result.stdout.startswith("migrate: 2 artiklar, 0 dokument, 0 dubbletter, 0 rader strukna")
     assert "'topics:'" in result.stdout and "'Keywords:'" in result.stdout
     assert "utan tema" not in run_migrate("--out", tmp_path / "archive", LEGACY).stdout  # every post has one
 
