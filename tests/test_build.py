@@ -45,6 +45,20 @@ def _html(site, relative: str) -> str:
     return (site.root / relative).read_text(encoding="utf-8")
 
 
+def _internal_links(site: BuiltSite) -> tuple[int, list[str]]:
+    """How many links and sources of the built pages point inside the site, and those that lead nowhere."""
+    broken, checked = [], 0
+    for page in site.root.rglob("*.html"):
+        for href in LINK.findall(page.read_text(encoding="utf-8")):
+            target = site.file_for(href.replace("&amp;", "&"))
+            if target is None:
+                continue
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site.root)} -> {href}")
+    return checked, broken
+
+
 def test_every_article_and_document_is_a_page(built_site):
     articles = _articles()
     assert len(articles) >= 20
@@ -86,10 +100,8 @@ def test_an_archive_of_other_posts_migrates_and_builds_with_every_post_a_page(tr
         assert f"<h1>{html_module.escape(meta['Title'], quote=False)}</h1>" in html
     (handbook,) = (content / "handbooks").glob("*/handbook.md")
     assert f"<h1>{_meta(handbook)['Title']}</h1>" in _html(site, f"handbocker/{handbook.parent.name}/index.html")
-    links = [(page, href) for page in site.root.rglob("*.html") for href in LINK.findall(page.read_text("utf-8"))]
-    targets = [(page, href, site.file_for(href.replace("&amp;", "&"))) for page, href in links]
-    internal = [(page, href, target) for page, href, target in targets if target is not None]
-    assert len(internal) > 500 and not [(str(p), h) for p, h, target in internal if not target.is_file()]
+    checked, broken = _internal_links(site)
+    assert checked > 500 and not broken, broken[:10]
     checked = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "check_content.py"), str(content)], capture_output=True, text=True
     )
@@ -138,15 +150,7 @@ def test_estimated_dates_are_shown_as_estimates_in_swedish(built_site):
 
 
 def test_zero_broken_internal_links(built_site):
-    broken, checked = [], 0
-    for page in built_site.root.rglob("*.html"):
-        for href in LINK.findall(page.read_text(encoding="utf-8")):
-            target = built_site.file_for(href.replace("&amp;", "&"))
-            if target is None:
-                continue
-            checked += 1
-            if not target.is_file():
-                broken.append(f"{page.relative_to(built_site.root)} -> {href}")
+    checked, broken = _internal_links(built_site)
     assert checked > 1000
     assert not broken, broken[:10]
 

@@ -206,5 +206,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _counted(count: int, one: str, many: str) -> str:
-    """ "1 artikel", "2 artiklar": the editors read the run's report as Swedish, not as a log."""
+    """A count and its noun in Swedish ("1 artikel", "2 artiklar"): editors read the run's report, not a log."""
     return f"{count} {one if count == 1 else many}"
