@@ -654,7 +654,7 @@ def _summary(drafts: list[Draft], sources: list[SourcePlan]) -> dict:
     return {
         "sources": len(sources),
         "articles": len(articles),
-        "documents": sum(1 for d in drafts if d.post.kind == "document"),
+        "documents": sum(1 for d in drafts if d.post.kind == "document" and not d.post.duplicate_of),  # as articles
         "duplicates": sum(1 for d in drafts if d.post.duplicate_of),
         "dropped_lines": sum(len(s.dropped) for s in sources),
         "dates_by_source": dict(sorted(by_source.items())),

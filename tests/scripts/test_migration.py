@@ -492,6 +492,23 @@ def test_second_run_is_byte_identical_and_writes_nothing(migrated, tmp_path):
     assert before == after
 
 
+def test_a_report_saved_twice_is_one_document_counted_once(truth, tmp_path):
+    """The summary counted a document's copy as a document, where an article's copy is a duplicate only:
+    "2 dokument" for one handbook written."""
+    (name,) = truth_dumps(truth, "document")
+    sources = tmp_path / "legacy"
+    shutil.copytree(LEGACY, sources)
+    shutil.copy(LEGACY / name, sources / f"zz-{name}")
+    out = tmp_path / "out"
+    assert _migrated_in_process(out, sources) == (0, "")
+    plan = yaml.safe_load((out / "migration-plan.yaml").read_text(encoding="utf-8"))
+    copy = next(s for s in plan["sources"] if s["file"] == f"zz-{name}")["posts"][0]
+    assert copy["kind"] == "document" and copy["duplicate_of"]
+    summary = plan["summary"]
+    assert (summary["documents"], summary["duplicates"]) == (1, 2)  # the archive's own copied post, and the report
+    assert len(list((out / "handbooks").glob("*/handbook.md"))) == 1
+
+
 def test_a_document_whose_first_page_stands_on_the_markers_line_migrates_as_before(truth, migrated, tmp_path):
     """The report's dump with the line break after "Transkript:" lost: before, it was read as a listing (12
     articles more, no document); now the same handbook, dated alike, every line kept, the marker alone listed
