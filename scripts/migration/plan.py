@@ -255,7 +255,8 @@ HEADER = """\
 # ena och vidga det andras 'lines', eller dela ett inlägg genom att lägga till
 # ett nytt med egna 'lines'. Kör sedan migreringen igen (invoke migrate).
 # Börja med inläggen i summary.review_first; skriv 'reviewed: true' i ett
-# inlägg du har granskat, så lämnar det listan.
+# inlägg du har granskat, så lämnar det listan. Artiklarna i
+# summary.posts_without_topic fick inget tema: ge dem 'topics' (invoke check kräver det).
 # Ett fält du tar bort räknas fram på nytt. Kommentarer i filen sparas inte.
 # Avsnittet 'imports' (WordPress-exporter och sparade sidor) är bara en redovisning:
 # rätta sådana inlägg i deras Markdown-filer, som migreringen inte skriver över.
