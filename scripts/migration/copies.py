@@ -44,14 +44,14 @@ class SharedRuns:
 
     def __init__(self, lines: dict[str, list[ContentLine]], closing: tuple[str, ...] = ()) -> None:
         self.lines = {name: [line for line in dump if not line.under_posts] for name, dump in lines.items()}
-        texts = {name: [normalised_line(line.text) for line in dump] for name, dump in self.lines.items()}
+        self.texts = {name: [normalised_line(line.text) for line in dump] for name, dump in self.lines.items()}
         self.pairs: list[tuple[Run, Run]] = []
         names = list(self.lines)
         for i, a in enumerate(names):
-            for run_a, run_b in _repeated_runs(self.lines[a], texts[a], closing):  # one listing pasted twice
+            for run_a, run_b in _repeated_runs(self.lines[a], self.texts[a], closing):  # one listing pasted twice
                 self.pairs.append(((a, *run_a), (a, *run_b)))
             for b in names[i + 1 :]:
-                for run_a, run_b in _copied_runs(self.lines[a], self.lines[b], texts[a], texts[b], closing):
+                for run_a, run_b in _copied_runs(self.lines[a], self.lines[b], self.texts[a], self.texts[b], closing):
                     self.pairs.append(((a, *run_a), (b, *run_b)))
 
     def starts(self) -> dict[str, set[int]]:
@@ -63,8 +63,7 @@ class SharedRuns:
         can stand (at the end, a title with text under it), so a difference inside a post does not cut it.
         """
         starts: dict[str, set[int]] = {name: set() for name in self.lines}
-        for run in (run for pair in self.pairs for run in pair):
-            name, first, end = run
+        for name, first, end in (run for pair in self.pairs for run in pair):
             _add_edges(starts[name], self.lines[name], (first, end))
         return starts
 
@@ -84,12 +83,13 @@ class SharedRuns:
             if not all(name in found for name, _, _ in pair):
                 continue
             for (name, first, end), (other, other_first, other_end) in (pair, pair[::-1]):
-                theirs = self.lines[other][other_first + 1 : other_end]
-                cut_there = {normalised_line(line.text) for line in theirs if line.number in found[other]}
-                whole_there = {normalised_line(line.text) for line in theirs} - cut_there
-                for line in self.lines[name][first + 1 : end]:
-                    if line.number in found[name] and normalised_line(line.text) in whole_there:
-                        not_alike[name].add(line.number)
+                theirs = range(other_first + 1, other_end)
+                cut_there = {self.texts[other][k] for k in theirs if self.lines[other][k].number in found[other]}
+                whole_there = {self.texts[other][k] for k in theirs} - cut_there
+                for k in range(first + 1, end):
+                    number = self.lines[name][k].number
+                    if number in found[name] and self.texts[name][k] in whole_there:
+                        not_alike[name].add(number)
         return not_alike
 
 
