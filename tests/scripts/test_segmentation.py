@@ -562,6 +562,20 @@ def test_a_question_one_answer_from_another_question_is_part_of_an_interview(mon
     assert len(_split([*INTERVIEW, *BUSES])) > 2  # without the cue the interview falls apart
 
 
+def test_two_questions_one_answer_apart_are_no_interview():
+    """A post's last question subheading and the next post's question title: an interview asks more."""
+    subheading = "Vad tycker du om cykelbanorna?"
+    answer = "Skriv gärna till oss i formuläret längst ner på sidan, vi läser allt som kommer in."
+    title = "Hur vill du resa till jobbet?"
+    texts = [*CYCLES, subheading, answer, title, *BUSES[1:]]
+    assert _features(texts, texts.index(title))["in_interview"] == 0.0
+    assert _features(texts, texts.index(subheading))["in_interview"] == 0.0
+    # A third question one answer further on makes the row an interview, looked at from either end.
+    asked = [*texts[: texts.index(title) + 1], BUSES[1], "Vad gör du en ledig dag?", BUSES[2]]
+    assert _features(asked, asked.index(subheading))["in_interview"] == 1.0
+    assert _features(asked, asked.index(title))["in_interview"] == 1.0
+
+
 def test_a_flattened_table_stays_in_its_post_and_tags_close_one():
     """Rows of a table copied as text are short lines, not titles; "#tag #tag" ends a post."""
     table = ["Fråga I år Förra året", "Cyklar i staden 94 % 93 %", "Bussar på landet 88 % 86 %", "Tåg 79 % 81 %"]
