@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from .lines import words, years_mentioned
 
@@ -46,6 +46,22 @@ MONTH_AND_YEAR = (
     re.compile(r"\b(?P<year>19\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-\d)"),
 )
 MIDDLE_OF_MONTH = 15  # the day a date without one is given
+# Day of the week → number as date.weekday() counts them (Monday 0), from CLDR as the month names are.
+WEEKDAYS = {name: number for number, name in get_day_names("wide", locale="sv").items()}
+# "torsdagen den 12 mars", "onsdag 15 mars": a weekday with a date and no year. A date falls on a given
+# weekday only every 5, 6 or 11 years, so near a post's estimated year it names the year: a post on "the
+# next meeting, torsdagen den 12 mars" that names only the last meeting's year 2013 is of 2015.
+WEEKDAY_DATE = re.compile(
+    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})(?:en)?,?\s+(?:den\s+)?(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}"
+    r"(?![a-zåäö])(?!\.?,?\s*\d{4})",
+    re.IGNORECASE,
+)
+# How far from a post's estimate (in years) the year a weekday names may lie; beyond it the estimate, or
+# the text, is too far off to trust either.
+WEEKDAY_YEARS_AWAY = 3.0
+# A weekday's year weighs this much in the fit against the 1 of a year the text names (a date a link or
+# a label gives weighs 100): it outweighs an estimate, never a written date.
+WEEKDAY_WEIGHT = 10.0
 _FOUR_DIGITS = re.compile(r"\d{4}")
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)/(\d\d)/(\d\d)/([\w-]+)/?")
 EARLIEST_YEAR = 1990
@@ -187,6 +203,19 @@ def _isotonic_non_increasing(values: list[float], weights: list[float]) -> list[
     return fitted
 
 
+def _earliest_days(anchors: list[dt.date | None]) -> list[dt.date | None]:
+    """For each place in a dump, the earliest day its post may have: a day after the post under it, if that
+    one is dated (``anchors``) or has an earliest day of its own. A listing is newest first, so a post is
+    younger than every dated post under it, with a day for each post between them."""
+    earliest: list[dt.date | None] = []
+    below: dt.date | None = None
+    for anchor in reversed(anchors):
+        earliest.append(below)
+        latest = max((day for day in (anchor, below) if day), default=None)
+        below = latest + dt.timedelta(days=1) if latest else None
+    return earliest[::-1]
+
+
 @dataclass
 class DatingInput:
     """What the dating rules need to know of one post."""
@@ -195,10 +224,30 @@ class DatingInput:
     fixed: DateDecision | None = None
 
 
+def _as_year(date: dt.date) -> float:
+    """A date as a fractional year, the scale the fit works on."""
+    return date.year + date.timetuple().tm_yday / 366
+
+
+def weekday_date(text: str, around: float, latest_year: int) -> tuple[dt.date, str] | None:
+    """The day a weekday written with a date and no year names (``WEEKDAY_DATE``), in the year nearest
+    ``around`` (a fractional year) that puts the date on that weekday, with the words that wrote it; the
+    latest if the text writes several, None if it writes none within ``WEEKDAY_YEARS_AWAY``."""
+    found = []
+    for match in WEEKDAY_DATE.finditer(text):
+        weekday, month, day = WEEKDAYS[match.group("weekday").lower()], _month_of(match), int(match.group("day"))
+        dates = (_safe_date(year, month, day) for year in range(EARLIEST_YEAR, latest_year + 1))
+        fitting = [date for date in dates if date and date.weekday() == weekday]
+        nearest = min(fitting, key=lambda date: abs(_as_year(date) - around), default=None)
+        if nearest and abs(_as_year(nearest) - around) < WEEKDAY_YEARS_AWAY:
+            found.append((nearest, match.group().rstrip(".")))  # a sentence's full stop is no part of it
+    return max(found) if found else None
+
+
 def _year_value(post: DatingInput, today: dt.date) -> float | None:
     """Where a post sits in time as a fractional year: its fixed date, else the latest year it names."""
     if post.fixed:
-        return post.fixed.date.year + (post.fixed.date.timetuple().tm_yday / 366)
+        return _as_year(post.fixed.date)
     years = [y for y in years_mentioned(post.text) if EARLIEST_YEAR <= y <= today.year]
     return max(years) + 0.5 if years else None
 
@@ -239,7 +288,18 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
             neighbours = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
             filled.append(sum(neighbours) / len(neighbours))
             weights[i] = 0.01
+    weekdays = [None if post.fixed else weekday_date(post.text, filled[i], today.year) for i, post in enumerate(posts)]
+    for i, found in enumerate(weekdays):
+        if found:
+            filled[i], weights[i] = _as_year(found[0]), WEEKDAY_WEIGHT
     fitted = _isotonic_non_increasing(filled, weights)
+    # A post's weekday date holds where the fit kept its year (a stronger date nearby may move it).
+    weekdays = [found if found and found[0].year == int(fitted[i]) else None for i, found in enumerate(weekdays)]
+    anchors = [
+        post.fixed.date if post.fixed else found[0] if found else None
+        for post, found in zip(posts, weekdays, strict=True)
+    ]
+    floors = _earliest_days(anchors)
 
     decisions: list[DateDecision] = []
     previous: dt.date | None = None
@@ -255,6 +315,11 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
             else:
                 date = dt.date(year, DEFAULT_MONTH, 15)
                 how = "mitten av året"
+            if weekdays[index]:
+                how += f" (veckodagen i ”{weekdays[index][1]}” ger året)"
+            if floors[index] and date < floors[index]:
+                date = floors[index]
+                how = "efter ett daterat inlägg längre ned i dumpen, en dag för varje inlägg emellan"
             if previous is not None and date >= previous:
                 date = previous - dt.timedelta(days=1)
                 how = "dagen före inlägget ovanför i dumpen"

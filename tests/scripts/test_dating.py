@@ -15,6 +15,7 @@ from migration.dating import (
     first_month_and_year,
     labelled_date,
     legacy_url_dates,
+    weekday_date,
 )
 
 TODAY = dt.date(2026, 11, 23)
@@ -38,6 +39,47 @@ def test_a_fixed_date_outweighs_the_years_around_it():
     decisions = date_posts([DatingInput("Om 2016."), DatingInput("Utan årtal.", fixed)], TODAY)
     assert decisions[1] is fixed
     assert decisions[0].date > fixed.date
+
+
+def test_a_weekday_with_its_date_names_the_year_nearest_the_estimate():
+    """3 November is a Tuesday in 2009, 2015 and 2020: near 2013.5 that is 2015."""
+    assert weekday_date("Seminariet är tisdagen den 3 november i sal B.", 2013.5, 2026) == (
+        dt.date(2015, 11, 3),
+        "tisdagen den 3 november",
+    )
+    assert weekday_date("Vi ses Tisdag, 3:e november!", 2019.0, 2026)[0] == dt.date(2020, 11, 3)
+    assert weekday_date("onsdag 15 mars och fredag 17 mars", 2017.0, 2026)[0] == dt.date(2017, 3, 17)  # the latest
+    assert weekday_date("tisdagen den 3 november", 2005.0, 2026) is None  # 2009 is four years off: no year near
+    assert weekday_date("tisdagen den 3 november", 2019.0, 2019) is None  # 2020 is after the latest year
+    assert weekday_date("tisdagen den 3 november 2015", 2013.5, 2026) is None  # a full date says it itself
+    assert weekday_date("tisdagen den 3 nov. 2015", 2013.5, 2026) is None
+    assert weekday_date("tisdagen den 30 februari", 2013.5, 2026) is None  # no such day
+    assert weekday_date("tisdagen den 3 novembervecka", 2013.5, 2026) is None
+
+
+def test_a_post_is_dated_by_its_weekday_and_the_posts_above_it_after_it():
+    """The oldest post names only an earlier year (2013) and "tisdagen den 3 november": it is of 2015, and the
+    posts listed above it, newer, are dated after it, a day for each, not in the middle of an earlier year."""
+    posts = [
+        DatingInput("Om 2016."),
+        DatingInput("Tack för i år!"),
+        DatingInput("Utan årtal."),
+        DatingInput("Förra mötet, 2013, var fullsatt. Nästa är tisdagen den 3 november."),
+    ]
+    newest, thanks, undated, meeting = date_posts(posts, TODAY)
+    assert meeting.date == dt.date(2015, 11, 3)
+    assert "veckodagen i ”tisdagen den 3 november” ger året" in meeting.evidence
+    assert (thanks.date, undated.date) == (dt.date(2015, 11, 5), dt.date(2015, 11, 4))
+    assert "en dag för varje inlägg emellan" in undated.evidence
+    assert newest.date.year == 2016
+    # A date a link gives under a post whose years say earlier: the post is younger than it all the same.
+    fixed = DateDecision(dt.date(2015, 11, 12), "url", "länk")
+    above, _ = date_posts([DatingInput("Sedan 2013 och 2014."), DatingInput("Länkat.", fixed)], TODAY)
+    assert above.date == dt.date(2015, 11, 13)
+    # A written date outweighs a weekday: the fit keeps 2012, where no 3 November is a Tuesday.
+    fixed = DateDecision(dt.date(2012, 5, 1), "text", "Datum")
+    meeting, _ = date_posts([DatingInput("Mötet tisdagen den 3 november."), DatingInput("Datum.", fixed)], TODAY)
+    assert meeting.date.year != 2015 and "veckodagen" not in meeting.evidence
 
 
 def test_a_dump_that_names_no_year_takes_the_archives_middle_year_not_todays():
