@@ -258,36 +258,60 @@ def archive_year(dumps: list[list[DatingInput]], today: dt.date) -> int | None:
     return int(values[len(values) // 2]) if values else None
 
 
+def _years_to_fit(
+    posts: list[DatingInput], today: dt.date, fallback_year: int | None
+) -> tuple[list[float], list[float], str]:
+    """Each post's year before the fit, its weight in the fit, and what the year rests on where no post of the
+    dump names one: a fixed date outweighs the years a text names, which outweigh a neighbour's year."""
+    values = [_year_value(post, today) for post in posts]
+    known = [i for i, v in enumerate(values) if v is not None]
+    if not known:
+        year_basis = (
+            f"; året är arkivets mittersta årtal ({fallback_year}), inget inlägg i dumpen nämner ett"
+            if fallback_year
+            else "; inget årtal i arkivet, året är innevarande år"
+        )
+        return [float(fallback_year or today.year)] * len(posts), [1.0] * len(posts), year_basis
+    filled, weights = [], []
+    for i, (post, value) in enumerate(zip(posts, values, strict=True)):
+        if value is not None:
+            filled.append(value)
+            weights.append(100.0 if post.fixed else 1.0)
+            continue
+        before = [values[k] for k in known if k < i]
+        after = [values[k] for k in known if k > i]
+        neighbours = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
+        filled.append(sum(neighbours) / len(neighbours))
+        weights.append(0.01)
+    return filled, weights, ""
+
+
+def _day_of(
+    text: str, year: int, weekday: tuple[dt.date, str] | None, earliest: dt.date | None, previous: dt.date | None
+) -> tuple[dt.date, str]:
+    """A post's estimated day in its fitted ``year``, and how it was reached: the latest day its text writes,
+    else the middle of the year; no earlier than ``earliest`` (see _earliest_days), before the post above."""
+    days = days_written_in(text, year)
+    if days:
+        date, how = max(days), "månad och dag ur texten"
+    else:
+        date, how = dt.date(year, DEFAULT_MONTH, 15), "mitten av året"
+    if weekday:
+        how += f" (veckodagen i ”{weekday[1]}” ger året)"
+    if earliest and date < earliest:
+        date, how = earliest, "efter ett daterat inlägg längre ned i dumpen, en dag för varje inlägg emellan"
+    if previous is not None and date >= previous:
+        date, how = previous - dt.timedelta(days=1), "dagen före inlägget ovanför i dumpen"
+    return date, how
+
+
 def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | None = None) -> list[DateDecision]:
     """Dates for the posts of one dump, given in dump order (newest first).
 
     ``fallback_year`` (see ``archive_year``) is used when no post of the dump
     names a year; without one, today's year.
     """
-    n = len(posts)
-    values = [_year_value(post, today) for post in posts]
-    weights = [100.0 if post.fixed else 1.0 for post in posts]
-    known = [i for i, v in enumerate(values) if v is not None]
-    year_basis = ""
-    if not known:
-        filled = [float(fallback_year or today.year)] * n
-        weights = [1.0] * n
-        year_basis = (
-            f"; året är arkivets mittersta årtal ({fallback_year}), inget inlägg i dumpen nämner ett"
-            if fallback_year
-            else "; inget årtal i arkivet, året är innevarande år"
-        )
-    else:
-        filled = []
-        for i, value in enumerate(values):
-            if value is not None:
-                filled.append(value)
-                continue
-            before = [values[k] for k in known if k < i]
-            after = [values[k] for k in known if k > i]
-            neighbours = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
-            filled.append(sum(neighbours) / len(neighbours))
-            weights[i] = 0.01
+    filled, weights, year_basis = _years_to_fit(posts, today, fallback_year)
     weekdays = [None if post.fixed else weekday_date(post.text, filled[i], today.year) for i, post in enumerate(posts)]
     for i, found in enumerate(weekdays):
         if found:
@@ -299,7 +323,7 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
         post.fixed.date if post.fixed else found[0] if found else None
         for post, found in zip(posts, weekdays, strict=True)
     ]
-    floors = _earliest_days(anchors)
+    earliest = _earliest_days(anchors)
 
     decisions: list[DateDecision] = []
     previous: dt.date | None = None
@@ -307,26 +331,11 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
         if post.fixed:
             decision = post.fixed
         else:
-            year = int(fitted[index])
-            days = days_written_in(post.text, year)
-            if days:
-                date = max(days)
-                how = "månad och dag ur texten"
-            else:
-                date = dt.date(year, DEFAULT_MONTH, 15)
-                how = "mitten av året"
-            if weekdays[index]:
-                how += f" (veckodagen i ”{weekdays[index][1]}” ger året)"
-            if floors[index] and date < floors[index]:
-                date = floors[index]
-                how = "efter ett daterat inlägg längre ned i dumpen, en dag för varje inlägg emellan"
-            if previous is not None and date >= previous:
-                date = previous - dt.timedelta(days=1)
-                how = "dagen före inlägget ovanför i dumpen"
+            date, how = _day_of(post.text, int(fitted[index]), weekdays[index], earliest[index], previous)
             years = sorted(set(years_mentioned(post.text)))
             evidence = (
                 f"uppskattat: årtal i texten {', '.join(map(str, years)) or 'saknas'}; "
-                f"plats {index + 1} av {n} i dumpen (nyast först); {how}{year_basis}"
+                f"plats {index + 1} av {len(posts)} i dumpen (nyast först); {how}{year_basis}"
             )
             decision = DateDecision(date, "inferred", evidence)
         decisions.append(decision)
