@@ -238,8 +238,9 @@ def weekday_date(text: str, around: float, latest_year: int) -> tuple[dt.date, s
         weekday, month, day = WEEKDAYS[match.group("weekday").lower()], _month_of(match), int(match.group("day"))
         dates = (_safe_date(year, month, day) for year in range(EARLIEST_YEAR, latest_year + 1))
         fitting = [date for date in dates if date and date.weekday() == weekday]
-        nearest = min(fitting, key=lambda date: abs(_as_year(date) - around), default=None)
-        if nearest and abs(_as_year(nearest) - around) < WEEKDAY_YEARS_AWAY:
+        near = [(abs(_as_year(date) - around), date) for date in fitting]
+        years_away, nearest = min(near, default=(WEEKDAY_YEARS_AWAY, None))
+        if years_away < WEEKDAY_YEARS_AWAY:
             found.append((nearest, match.group().rstrip(".")))  # a sentence's full stop is no part of it
     return max(found) if found else None
 
@@ -295,7 +296,7 @@ def _day_of(
     if days:
         date, how = max(days), "månad och dag ur texten"
     else:
-        date, how = dt.date(year, DEFAULT_MONTH, 15), "mitten av året"
+        date, how = dt.date(year, DEFAULT_MONTH, MIDDLE_OF_MONTH), "mitten av året"
     if weekday:
         how += f" (veckodagen i ”{weekday[1]}” ger året)"
     if earliest and date < earliest:
@@ -312,13 +313,13 @@ def date_posts(posts: list[DatingInput], today: dt.date, fallback_year: int | No
     names a year; without one, today's year.
     """
     filled, weights, year_basis = _years_to_fit(posts, today, fallback_year)
-    weekdays = [None if post.fixed else weekday_date(post.text, filled[i], today.year) for i, post in enumerate(posts)]
-    for i, found in enumerate(weekdays):
+    named = [None if post.fixed else weekday_date(post.text, filled[i], today.year) for i, post in enumerate(posts)]
+    for i, found in enumerate(named):
         if found:
             filled[i], weights[i] = _as_year(found[0]), WEEKDAY_WEIGHT
     fitted = _isotonic_non_increasing(filled, weights)
     # A post's weekday date holds where the fit kept its year (a stronger date nearby may move it).
-    weekdays = [found if found and found[0].year == int(fitted[i]) else None for i, found in enumerate(weekdays)]
+    weekdays = [found if found and found[0].year == int(fitted[i]) else None for i, found in enumerate(named)]
     anchors = [
         post.fixed.date if post.fixed else found[0] if found else None
         for post, found in zip(posts, weekdays, strict=True)
