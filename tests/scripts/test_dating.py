@@ -76,10 +76,12 @@ def test_a_post_is_dated_by_its_weekday_and_the_posts_above_it_after_it():
     fixed = DateDecision(dt.date(2015, 11, 12), "url", "länk")
     above, _ = date_posts([DatingInput("Sedan 2013 och 2014."), DatingInput("Länkat.", fixed)], TODAY)
     assert above.date == dt.date(2015, 11, 13)
-    # A written date outweighs a weekday: the fit keeps 2012, where no 3 November is a Tuesday.
+    # A written date outweighs a weekday: near 2012 the weekday names 2009, the date under it says later, and
+    # the fit keeps 2012 (where 3 November is no Tuesday) for the post's "3 november".
     fixed = DateDecision(dt.date(2012, 5, 1), "text", "Datum")
     meeting, _ = date_posts([DatingInput("Mötet tisdagen den 3 november."), DatingInput("Datum.", fixed)], TODAY)
-    assert meeting.date.year != 2015 and "veckodagen" not in meeting.evidence
+    assert weekday_date("Mötet tisdagen den 3 november.", 2012.33, TODAY.year)[0] == dt.date(2009, 11, 3)
+    assert meeting.date == dt.date(2012, 11, 3) and "veckodagen" not in meeting.evidence
 
 
 def test_a_dump_that_names_no_year_takes_the_archives_middle_year_not_todays():
