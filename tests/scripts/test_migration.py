@@ -706,6 +706,26 @@ def test_a_date_changed_in_the_plan_without_date_source_editor_is_recomputed_wit
     assert "2001-01-01" not in (out / "migration-plan.yaml").read_text(encoding="utf-8")
 
 
+def test_an_editors_date_on_a_dumps_oldest_post_dates_the_posts_listed_above_it_after_it(migrated, tmp_path):
+    """The page listed its posts newest first: a later date set by hand under estimated ones moves them past
+    it, a day for each post between, and the run names each date it moves."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    estimated = [s for s in plan["sources"] if all(p.get("date_source") == "inferred" for p in s["posts"])]
+    source = next(s for s in estimated if s["kind"] == "listing" and len(s["posts"]) >= 3)
+    oldest, above = source["posts"][-1], source["posts"][:-1]
+    assert all(p["date"] < "2020-01-01" for p in source["posts"])
+    oldest["date"], oldest["date_source"] = "2020-03-01", "editor"
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("räknas om") >= len(above), result.stderr
+    dates = [p["date"] for p in next(s for s in _plan(out)["sources"] if s["file"] == source["file"])["posts"]]
+    assert dates[-1] == "2020-03-01" and dates[-2] == "2020-03-02"
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) == len(dates)
+
+
 def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
     """Lines the rules list as leftovers of the old layout are no post: such a dump is as empty as a
     blank one (it used to end in a traceback)."""
