@@ -4,9 +4,11 @@ Order of trust: a legacy URL with /YYYY/MM/DD/ that points at the post
 (``url``); a date introduced by a label such as "Datum:" (``text``); otherwise
 an estimate (``inferred``) from the years a post mentions, fitted so that the
 dump's newest-first order holds (isotonic regression), with the month taken
-from the text where it names one. A dump where no post names a year takes the
-archive's middle year (``archive_year``), not today's: a legacy archive's
-posts are old.
+from the text where it names one. A weekday written with its date ("tisdag
+den 5 maj") names the year near the estimate (``weekday_date``), and no
+estimate falls before a dated post listed under it (``_earliest_days``). A
+dump where no post names a year takes the archive's middle year
+(``archive_year``), not today's: a legacy archive's posts are old.
 """
 
 from __future__ import annotations
