@@ -84,6 +84,11 @@ WEIGHTS = {
     "next_link": -2.0,  # followed by a bare link: a lead-in ("… hittar du på"), not a title
     "no_lead": -1.0,  # no paragraph of running text follows
     "lead_echo": 0.1,  # the lead repeats the heading
+    # A long heading whose lead names none of its words: an answer or a section's next step ("Vad kan man
+    # göra med datan?" / "Det vet vi inte …"), where a title's lead takes up its subject. Fitted beside the
+    # score on candidates of made archives (seeds 7, 55): −0.32 for long headings, none for short ones,
+    # which their length already weighs; −0.25 to −0.55 measured alike (docs/post-splitting.md, stop 49).
+    "lead_silent": -0.4,
     "novelty": 0.4,  # share of its (IDF-weighted) words new to the post
     "recurrence": 1.2,  # how much its words recur in what follows (0..1)
     "cohesion": -0.3,  # similarity of the text just before and after
@@ -199,21 +204,31 @@ class Candidate:
         )
 
 
-def _next_lead(lines: list[ContentLine], index: int) -> ContentLine | None:
-    """The first line after a heading that is not itself a heading, nor a caption: a "Key: value"
-    line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and its lead.
-    The page's stamps under a title are read past wherever they stand ("Bild: …", then "12 mars 2015")."""
+def _next_lead(lines: list[ContentLine], index: int) -> int | None:
+    """The index of the first line after a heading that is not itself a heading, nor a caption: a
+    "Key: value" line not shaped like a title ("Bild: Chefsdagen i Aulan.") may stand between a title and
+    its lead. The page's stamps under a title are read past wherever they stand ("Bild: …", then
+    "12 mars 2015")."""
     looked = 0
-    for line in islice(lines, index + 1, None):
+    for i, line in enumerate(islice(lines, index + 1, None), index + 1):
         if line.kind == LineKind.DATELINE:
             continue
         caption = line.kind == LineKind.FURNITURE or (line.kind == LineKind.FACT and not line.title_shaped)
         if line.kind != LineKind.HEADING and not caption:
-            return line
+            return i
         looked += 1
         if looked == 2:
             return None
     return None
+
+
+def _lead_is_silent(text: DumpText, stems: set[str], lead_at: int | None, no_lead: bool) -> float:
+    """1.0 if the heading has words of its own and a lead that uses none of them (as themselves, as a
+    compound's head or as kin: ``occurrences``), else 0.0."""
+    if no_lead or lead_at is None or not stems:
+        return 0.0
+    lead = text.counts(lead_at, lead_at + 1)
+    return float(not any(occurrences(stem, lead) for stem in stems))
 
 
 def _past_dateline(lines: list[ContentLine], index: int) -> int:
@@ -354,6 +369,7 @@ _REASONS = {
     "next_link": "följs av en länk",
     "no_lead": "ingen brödtext följer",
     "lead_echo": "ingressen upprepar rubriken",
+    "lead_silent": "ingressen nämner inget av rubrikens ord",
     "novelty": "nya ord för inlägget",
     "recurrence": "orden återkommer i texten som följer",
     "generic_question": "en allmän fråga vars ord inte återkommer i texten efter",
@@ -415,7 +431,8 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
     line, previous = lines[b], lines[b - 1]
     after = _past_dateline(lines, b + 1)
     nxt = lines[after] if after < n else None
-    lead = _next_lead(lines, b)
+    lead_at = _next_lead(lines, b)
+    lead = None if lead_at is None else lines[lead_at]
     stems = set(text.stems[b])
     ahead = text.counts(b + 1, b + 1 + WINDOW_LINES)
     n_words = len(words(line.text))
@@ -457,6 +474,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "next_heading": float(next_heading),
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(no_lead),
+        "lead_silent": long_share(n_words) * _lead_is_silent(text, stems, lead_at, no_lead),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
         "recurrence": min(recurrence, 2.0) / 2.0,
