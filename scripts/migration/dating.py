@@ -79,8 +79,26 @@ DEFAULT_MONTH = 6  # middle of the year when nothing narrows it
 @dataclass(frozen=True)
 class DateDecision:
     date: dt.date
-    source: str  # "url" | "text" | "inferred"
+    source: str  # "url" | "text" | "editor" | "inferred"
     evidence: str
+
+
+def editor_dates_out_of_order(decisions: list[DateDecision]) -> list[tuple[int, int]]:
+    """Pairs (above, below) of one dump's posts, in dump order, where a date an editor set makes the post
+    above older than a dated post below it (an estimate is never out of order: it is fitted to the order).
+
+    A listing page shows its newest post first, so such a date is more likely a slip of the keyboard
+    (2105, 2015-11-21 for 2015-01-21) than the truth; the run keeps it and asks the editor to look.
+    """
+    dated = [i for i, decision in enumerate(decisions) if decision.source != "inferred"]
+    pairs = {
+        (min(e, k), max(e, k))
+        for e in dated
+        if decisions[e].source == "editor"
+        for k in dated
+        if decisions[min(e, k)].date < decisions[max(e, k)].date
+    }
+    return sorted(pairs)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -608,6 +608,16 @@ def _assign_dates(
                     f"{draft.plan_line}: datumet {in_plan} gäller inte, för date_source är inte 'editor' – "
                     f"det räknas om ({draft.post.date}). Skriv 'date_source: editor' för att behålla {in_plan}."
                 )
+    for source, drafts in drafts_by_source.items():
+        decisions = [decided[draft.post.duplicate_of or draft.post.slug] for draft in drafts]
+        for i, j in dating.editor_dates_out_of_order(decisions):
+            edited, other = (i, j) if decisions[i].source == "editor" else (j, i)
+            warnings.append(
+                f"{drafts[edited].plan_line}: ”{drafts[i].post.title}” ({decisions[i].date}) står ovanför "
+                f"”{drafts[j].post.title}” ({decisions[j].date}) i {source} men har ett tidigare datum; den "
+                f"gamla sidan visade det nyaste inlägget först. Stämmer datumet? (Det andra inlägget: planens rad "
+                f"{drafts[other].plan_line}.)"
+            )
     return warnings
 
 

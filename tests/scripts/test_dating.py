@@ -11,6 +11,7 @@ from migration.dating import (
     date_posts,
     dateline_date,
     days_written_in,
+    editor_dates_out_of_order,
     first_full_date,
     first_month_and_year,
     labelled_date,
@@ -164,3 +165,31 @@ def test_a_date_is_read_in_the_forms_saved_pages_print_it():
     assert sorted(days_written_in("Vi ses 12 okt och 3/4 2015", 2015)) == [dt.date(2015, 4, 3), dt.date(2015, 10, 12)]
     for not_a_date in ("12/13 2015", "31/2 2015", "1/2 av platserna", "kapitel 12.3", "12 marsvin 2015"):
         assert dateline_date(not_a_date) is None, not_a_date
+
+
+def _decision(date: str, source: str) -> DateDecision:
+    return DateDecision(dt.date.fromisoformat(date), source, "")
+
+
+def test_an_editors_date_older_than_a_dated_post_listed_under_it_is_out_of_order():
+    """A slip of the keyboard (2014 for 2016) puts the post before one its page listed under it."""
+    decisions = [
+        _decision("2016-05-02", "inferred"),
+        _decision("2014-03-01", "editor"),  # the slip
+        _decision("2014-06-15", "inferred"),  # an estimate under it: fitted to the order, never blamed
+        _decision("2015-11-12", "url"),
+        _decision("2013-04-19", "text"),
+    ]
+    assert editor_dates_out_of_order(decisions) == [(1, 3)]
+    # the same from below: an editor's date newer than a dated post listed above it
+    assert editor_dates_out_of_order([_decision("2015-11-12", "url"), _decision("2016-01-10", "editor")]) == [(0, 1)]
+
+
+def test_dates_out_of_order_that_no_editor_set_are_left_as_the_sources_give_them():
+    """A link's date and a written date may disagree with the listing (a post updated, a page sorted
+    otherwise); the editor did not cause it and cannot silence it, so the run does not ask."""
+    decisions = [_decision("2013-04-19", "text"), _decision("2015-11-12", "url"), _decision("2013-01-01", "editor")]
+    assert editor_dates_out_of_order(decisions) == []  # the first two disagree, the editor's date with neither
+    assert editor_dates_out_of_order([_decision("2013-04-19", "text"), _decision("2015-11-12", "url")]) == []
+    in_order = [_decision("2016-01-10", "editor"), _decision("2015-11-12", "url"), _decision("2015-11-12", "editor")]
+    assert editor_dates_out_of_order(in_order) == []

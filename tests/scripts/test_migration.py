@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import random
@@ -724,6 +725,30 @@ def test_an_editors_date_on_a_dumps_oldest_post_dates_the_posts_listed_above_it_
     dates = [p["date"] for p in next(s for s in _plan(out)["sources"] if s["file"] == source["file"])["posts"]]
     assert dates[-1] == "2020-03-01" and dates[-2] == "2020-03-02"
     assert dates == sorted(dates, reverse=True) and len(set(dates)) == len(dates)
+
+
+def test_an_editors_date_older_than_a_dated_post_listed_under_it_is_kept_and_named(migrated, tmp_path):
+    """A date typed wrong in the plan (a year too early) would put the post under one its page listed
+    below it; the run keeps the editor's date and names both posts and the plan's line to look at."""
+    out = tmp_path / "edited"
+    shutil.copytree(migrated, out)
+    plan = _plan(out)
+    source = next(s for s in plan["sources"] if any(p.get("date_source") in ("url", "text") for p in s["posts"][1:]))
+    dated = next(k for k, p in enumerate(source["posts"]) if k and p.get("date_source") in ("url", "text"))
+    top, below = source["posts"][0], source["posts"][dated]
+    slip = (dt.date.fromisoformat(str(below["date"])) - dt.timedelta(days=400)).isoformat()
+    top["date"], top["date_source"] = slip, "editor"
+    (out / "migration-plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+    written = (out / "migration-plan.yaml").read_text("utf-8").splitlines()
+    result = run_migrate("--out", out, LEGACY)
+    assert result.returncode == 0, result.stderr
+    (warning,) = [w for w in result.stderr.splitlines() if "nyaste inlägget först" in w]
+    assert top["title"] in warning and below["title"] in warning and slip in warning, warning
+    # it names the line where the edited post's entry begins in the plan the editor wrote
+    named = int(re.search(r"migration-plan\.yaml:(\d+):", warning)[1])
+    assert top["title"] in written[named - 1], (written[named - 1], warning)
+    assert next(p for p in _plan(out)["sources"] if p["file"] == source["file"])["posts"][0]["date"] == slip
+    assert "nyaste inlägget först" not in run_migrate("--out", tmp_path / "fresh", LEGACY).stderr
 
 
 def test_a_dump_of_nothing_but_layout_leftovers_is_an_error_naming_it(tmp_path):
@@ -1931,10 +1956,11 @@ def test_an_editors_date_on_a_copied_post_dates_it_in_both_dumps_and_a_further_r
     plan = _plan(out)
     kept, copy = (post for _, post in _kept_and_copy(plan))
     editors = {"kept": kept, "copy": copy}[dated]
-    editors["date"], editors["date_source"] = "2012-01-05", "editor"
+    # after the written date of the post under the copy: an earlier one is out of listing order, and named
+    editors["date"], editors["date_source"] = "2013-05-06", "editor"
     plan = _migrate_following(out, plan)
     kept, copy = (post for _, post in _kept_and_copy(plan))
-    assert (kept["date"], kept["date_source"]) == (copy["date"], copy["date_source"]) == ("2012-01-05", "editor")
+    assert (kept["date"], kept["date_source"]) == (copy["date"], copy["date_source"]) == ("2013-05-06", "editor")
     written = (out / "migration-plan.yaml").read_bytes()
     result = run_migrate("--out", out, LEGACY)
     assert result.returncode == 0, result.stderr
