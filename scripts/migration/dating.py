@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from babel.dates import get_day_names, get_month_names
 
@@ -49,13 +50,24 @@ MONTH_AND_YEAR = (
 )
 MIDDLE_OF_MONTH = 15  # the day a date without one is given
 # Day of the week → number as date.weekday() counts them (Monday 0), from CLDR as the month names are.
-WEEKDAYS = {name: number for number, name in get_day_names("wide", locale="sv").items()}
-# "torsdagen den 12 mars", "onsdag 15 mars": a weekday with a date and no year. A date falls on a given
-# weekday only every 5, 6 or 11 years, so near a post's estimated year it names the year: a post on "the
-# next meeting, torsdagen den 12 mars" that names only the last meeting's year 2013 is of 2015.
+# Weekday name → number (Monday 0), from CLDR as the month names are: the full name and the short one a
+# saved page or a programme prints ("tis 3 nov", "tors. 12 mars").
+WEEKDAYS = {
+    **{name: number for number, name in get_day_names("abbreviated", locale="sv").items()},
+    **{name: number for number, name in get_day_names("wide", locale="sv").items()},
+}
+_WEEKDAY = "(?P<weekday>{})".format("|".join(sorted(WEEKDAYS, key=len, reverse=True)))
+_NO_YEAR_AFTER = r"(?![a-zåäö])(?!\.?,?\s*\d{4})"
+# "torsdagen den 12 mars", "onsdag 15 mars", "tis 3 nov": a weekday with a date and no year. A date falls on
+# a given weekday only every 5, 6 or 11 years, so near a post's estimated year it names the year: a post on
+# "the next meeting, torsdagen den 12 mars" that names only the last meeting's year 2013 is of 2015.
 WEEKDAY_DATE = re.compile(
-    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})(?:en)?,?\s+(?:den\s+)?(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}"
-    r"(?![a-zåäö])(?!\.?,?\s*\d{4})",
+    rf"\b{_WEEKDAY}(?:en)?\.?,?\s+(?:den\s+)?(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}{_NO_YEAR_AFTER}",
+    re.IGNORECASE,
+)
+# The weekday after the date: "den 3 november, en tisdag", "3 november (tisdag)".
+DATE_WEEKDAY = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}{_NO_YEAR_AFTER},?\s+(?:en\s+|\()?{_WEEKDAY}(?:en)?\b",
     re.IGNORECASE,
 )
 # How far from a post's estimate (in years) the year a weekday names may lie; beyond it the estimate, or
@@ -254,7 +266,7 @@ def weekday_date(text: str, around: float, latest_year: int) -> tuple[dt.date, s
     ``around`` (a fractional year) that puts the date on that weekday, with the words that wrote it; the
     latest if the text writes several, None if it writes none within ``WEEKDAY_YEARS_AWAY``."""
     found = []
-    for match in WEEKDAY_DATE.finditer(text):
+    for match in chain(WEEKDAY_DATE.finditer(text), DATE_WEEKDAY.finditer(text)):
         weekday, month, day = WEEKDAYS[match.group("weekday").lower()], _month_of(match), int(match.group("day"))
         dates = (_safe_date(year, month, day) for year in range(EARLIEST_YEAR, latest_year + 1))
         fitting = [date for date in dates if date and date.weekday() == weekday]

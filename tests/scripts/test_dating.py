@@ -58,6 +58,29 @@ def test_a_weekday_with_its_date_names_the_year_nearest_the_estimate():
     assert weekday_date("tisdagen den 3 novembervecka", 2013.5, 2026) is None
 
 
+def test_a_short_weekday_or_one_written_after_its_date_names_the_year_too():
+    """A programme prints "tis 3 nov"; a sentence may put the weekday last ("den 3 november, en tisdag")."""
+    found = {
+        text: weekday_date(text, 2013.5, 2026)
+        for text in (
+            "Seminarium tis 3 nov kl. 10.50 i sal J2.",
+            "Tors. 12 mars: öppet hus.",
+            "Mötet är den 3 november, en tisdag, i stadshuset.",
+            "Mötet är den 3 november (tisdag) i stadshuset.",
+        )
+    }
+    assert {text: date for text, (date, _) in found.items()} == {
+        "Seminarium tis 3 nov kl. 10.50 i sal J2.": dt.date(2015, 11, 3),
+        "Tors. 12 mars: öppet hus.": dt.date(2015, 3, 12),
+        "Mötet är den 3 november, en tisdag, i stadshuset.": dt.date(2015, 11, 3),
+        "Mötet är den 3 november (tisdag) i stadshuset.": dt.date(2015, 11, 3),
+    }
+    assert found["Mötet är den 3 november, en tisdag, i stadshuset."][1] == "3 november, en tisdag"
+    assert weekday_date("Mötet är den 3 november 2015, en tisdag.", 2013.5, 2026) is None  # the year is written
+    assert weekday_date("Mötet är den 3 november, en tisdagskväll.", 2013.5, 2026) is None  # no weekday, a word
+    assert weekday_date("Den 3 november tisdags kväll", 2013.5, 2026) is None
+
+
 def test_a_post_is_dated_by_its_weekday_and_the_posts_above_it_after_it():
     """The oldest post names only an earlier year (2013) and "tisdagen den 3 november": it is of 2015, and the
     posts listed above it, newer, are dated after it, a day for each, not in the middle of an earlier year."""
