@@ -49,7 +49,6 @@ MONTH_AND_YEAR = (
     re.compile(r"\b(?P<year>19\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-\d)"),
 )
 MIDDLE_OF_MONTH = 15  # the day a date without one is given
-# Day of the week → number as date.weekday() counts them (Monday 0), from CLDR as the month names are.
 # Weekday name → number (Monday 0), from CLDR as the month names are: the full name and the short one a
 # saved page or a programme prints ("tis 3 nov", "tors. 12 mars").
 WEEKDAYS = {
