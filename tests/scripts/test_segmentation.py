@@ -980,7 +980,7 @@ def test_shuffled_archives_split_well_when_titles_are_short_and_learn_that_they_
     # 16.3 %), while the known posts with their own titles and every set of unseen posts did better;
     # 3 + 7 (8.4 %; 15.6 %) once kin counted in the likeness of the parts too. Stop 49: 6 + 7 (10.9 %) ->
     # 9 + 7 (13.4 %) once a long heading whose lead names none of its words counts against it; on seeds
-    # 1-3 x 40 that moved nothing (176 + 207 -> 181 + 202 of 2,355), so this sample's bound follows it.
+    # 1-3 x 40 the total stayed (176 + 207 -> 181 + 202 of 2,355): the bound follows this small sample.
     assert learnt.errors / learnt.boundaries <= 0.14, learnt.summary()
     monkeypatch.setattr(segmentation, "short_title_gain", lambda titles, passed_over: 0.0)
     fixed = score_splitter(archives, default_splitter(CUES))
