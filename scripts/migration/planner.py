@@ -596,9 +596,9 @@ def _assign_dates(
             key = draft.post.duplicate_of or draft.post.slug
             decided.setdefault(key, decision)
     warnings = []
-    for drafts in drafts_by_source.values():
-        for draft in drafts:
-            decision = decided[draft.post.duplicate_of or draft.post.slug]
+    for source, drafts in drafts_by_source.items():
+        decisions = [decided[draft.post.duplicate_of or draft.post.slug] for draft in drafts]
+        for draft, decision in zip(drafts, decisions, strict=True):
             draft.post.date = decision.date.isoformat()
             draft.post.date_source = decision.source
             draft.post.date_evidence = decision.evidence
@@ -608,16 +608,22 @@ def _assign_dates(
                     f"{draft.plan_line}: datumet {in_plan} gäller inte, för date_source är inte 'editor' – "
                     f"det räknas om ({draft.post.date}). Skriv 'date_source: editor' för att behålla {in_plan}."
                 )
-    for source, drafts in drafts_by_source.items():
-        decisions = [decided[draft.post.duplicate_of or draft.post.slug] for draft in drafts]
-        for i, j in dating.editor_dates_out_of_order(decisions):
-            edited, other = (i, j) if decisions[i].source == "editor" else (j, i)
-            warnings.append(
-                f"{drafts[edited].plan_line}: ”{drafts[i].post.title}” ({decisions[i].date}) står ovanför "
-                f"”{drafts[j].post.title}” ({decisions[j].date}) i {source} men har ett tidigare datum; den "
-                f"gamla sidan visade det nyaste inlägget först. Stämmer datumet? (Det andra inlägget: planens rad "
-                f"{drafts[other].plan_line}.)"
-            )
+        warnings += _out_of_order_warnings(source, drafts, decisions)
+    return warnings
+
+
+def _out_of_order_warnings(source: str, drafts: list[Draft], decisions: list[dating.DateDecision]) -> list[str]:
+    """A warning for each pair of one dump's posts that an editor's date puts out of listing order
+    (``dating.editor_dates_out_of_order``), at the edited post's line in the plan."""
+    warnings = []
+    for i, j in dating.editor_dates_out_of_order(decisions):
+        edited, other = (i, j) if decisions[i].source == "editor" else (j, i)
+        warnings.append(
+            f"{drafts[edited].plan_line}: ”{drafts[i].post.title}” ({decisions[i].date}) står ovanför "
+            f"”{drafts[j].post.title}” ({decisions[j].date}) i {source} men har ett tidigare datum; den "
+            f"gamla sidan visade det nyaste inlägget först. Stämmer datumet? (Det andra inlägget: planens rad "
+            f"{drafts[other].plan_line}.)"
+        )
     return warnings
 
 
