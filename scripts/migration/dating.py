@@ -66,7 +66,7 @@ WEEKDAY_DATE = re.compile(
 )
 # The weekday after the date: "den 3 november, en tisdag", "3 november (tisdag)".
 DATE_WEEKDAY = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}{_NO_YEAR_AFTER},?\s+(?:en\s+|\()?{_WEEKDAY}(?:en)?\b",
+    rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+{_MONTH}{_NO_YEAR_AFTER},?\s+(?:en\s+|\()?{_WEEKDAY}(?:en)?\b\)?",
     re.IGNORECASE,
 )
 # How far from a post's estimate (in years) the year a weekday names may lie; beyond it the estimate, or

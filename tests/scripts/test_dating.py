@@ -76,6 +76,7 @@ def test_a_short_weekday_or_one_written_after_its_date_names_the_year_too():
         "Mötet är den 3 november (tisdag) i stadshuset.": dt.date(2015, 11, 3),
     }
     assert found["Mötet är den 3 november, en tisdag, i stadshuset."][1] == "3 november, en tisdag"
+    assert found["Mötet är den 3 november (tisdag) i stadshuset."][1] == "3 november (tisdag)"  # as the plan shows it
     assert weekday_date("Mötet är den 3 november 2015, en tisdag.", 2013.5, 2026) is None  # the year is written
     assert weekday_date("Mötet är den 3 november, en tisdagskväll.", 2013.5, 2026) is None  # no weekday, a word
     assert weekday_date("Den 3 november tisdags kväll", 2013.5, 2026) is None
