@@ -74,6 +74,8 @@ class MigrationRules:
     linking_words: tuple[str, ...]
     attachment_cues: tuple[str, ...]
     ending_cues: tuple[str, ...]
+    time_words: tuple[str, ...]
+    time_openers: tuple[str, ...]
     noise_lines: frozenset[str]
     tag_labels: frozenset[str]  # casefolded
     byline_labels: frozenset[str]  # casefolded
@@ -94,7 +96,12 @@ class MigrationRules:
     def split_cues(self) -> SplitCues:
         """The phrases post splitting looks for; a link to a download ends a post as "läs mer" does."""
         return SplitCues(
-            self.closing_cues + self.attachment_cues, self.continuation_cues, self.linking_words, self.ending_cues
+            self.closing_cues + self.attachment_cues,
+            self.continuation_cues,
+            self.linking_words,
+            self.ending_cues,
+            self.time_words,
+            self.time_openers,
         )
 
 
@@ -209,6 +216,8 @@ def load_rules(rules_path: Path, topics_dir: Path | None) -> MigrationRules:
         linking_words=tuple(c.lower() for c in texts("linking_words")),
         attachment_cues=tuple(c.lower() for c in texts("attachment_cues")),
         ending_cues=tuple(c.lower() for c in texts("ending_cues")),
+        time_words=tuple(c.lower() for c in texts("time_words")),
+        time_openers=tuple(c.lower() for c in texts("time_openers")),
         noise_lines=frozenset(c.lower() for c in texts("noise_lines")),
         tag_labels=frozenset(c.strip().casefold() for c in texts("tag_labels")),
         byline_labels=frozenset(c.strip().casefold() for c in texts("byline_labels")),

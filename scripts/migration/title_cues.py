@@ -89,6 +89,10 @@ WEIGHTS = {
     # score on candidates of made archives (seeds 7, 55): −0.32 for long headings, none for short ones,
     # which their length already weighs; −0.25 to −0.55 measured alike (docs/post-splitting.md, stop 49).
     "lead_silent": -0.4,
+    # The lead says when ("I går delades årets pris ut", "Nu kan du …", `SplitCues.timing`): news opens so,
+    # a section's paragraph rarely. Fitted beside the score on made archives' candidates (seeds 7, 55):
+    # +0.45; measured +0.25 to +0.8 (docs/post-splitting.md, stop 49).
+    "lead_in_time": 0.6,
     "novelty": 0.4,  # share of its (IDF-weighted) words new to the post
     "recurrence": 1.2,  # how much its words recur in what follows (0..1)
     "cohesion": -0.3,  # similarity of the text just before and after
@@ -132,6 +136,7 @@ WEIGHTS = {
     "ending_before": 1.0,
 }
 WINDOW_LINES = 6  # lines looked at before and after a candidate
+LEAD_OPENING_WORDS = 20  # a lead's first sentence or two, where news says when it happened
 OPENING_WORDS = 10  # how far into the next paragraph a continuation cue counts
 LIST_RUN = 3  # short lines in a row that make a list
 # Questions, each with its answer, that make an interview. Two are as often a post's last question subheading
@@ -172,12 +177,18 @@ class SplitCues:
     ``ending``: a paragraph whose last sentence holds one of these ("gärna",
     "återkommer") ends as posts often do, so the heading after it is
     somewhat likelier a title.
+    ``timing``: a lead that says when in its first words ("i dag", "i
+    veckan", "nyligen") opens a piece of news: the heading over it is
+    likelier a title. ``timing_openers`` say it only as the lead's first
+    word ("Nu kan du …"); further in ("går nu till") they are too common.
     """
 
     closing: tuple[str, ...] = ()
     continuing: tuple[str, ...] = ()
     linking: tuple[str, ...] = ()
     ending: tuple[str, ...] = ()
+    timing: tuple[str, ...] = ()
+    timing_openers: tuple[str, ...] = ()
 
 
 NO_CUES = SplitCues()  # no phrases: shape and word statistics only
@@ -260,6 +271,17 @@ def _normalise(text: str, limit: int | None = None) -> str:
 def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
     lowered = text.lower()
     return any(cue in lowered for cue in cues)
+
+
+def _says_when(lead: ContentLine | None, cues: SplitCues) -> bool:
+    """Does the lead say when in its first ``LEAD_OPENING_WORDS`` words (``cues.timing``), or open with a
+    word that says it there (``cues.timing_openers``)? A quote's "– Nu kan vi …" is its speaker's now."""
+    if lead is None:
+        return False
+    if lead.kind != LineKind.QUOTE and _normalise(lead.text, 1) in cues.timing_openers:
+        return True
+    opening = f" {_normalise(lead.text, LEAD_OPENING_WORDS)} "
+    return any(f" {cue} " in opening for cue in cues.timing)
 
 
 def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> bool:
@@ -370,6 +392,7 @@ _REASONS = {
     "no_lead": "ingen brödtext följer",
     "lead_echo": "ingressen upprepar rubriken",
     "lead_silent": "ingressen nämner inget av rubrikens ord",
+    "lead_in_time": "ingressen säger när",
     "novelty": "nya ord för inlägget",
     "recurrence": "orden återkommer i texten som följer",
     "generic_question": "en allmän fråga vars ord inte återkommer i texten efter",
@@ -475,6 +498,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(no_lead),
         "lead_silent": long_share(n_words) * _lead_is_silent(text, stems, lead_at, no_lead),
+        "lead_in_time": float(not no_lead and _says_when(lead, cues)),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
         "recurrence": min(recurrence, 2.0) / 2.0,

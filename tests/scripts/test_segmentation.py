@@ -38,7 +38,7 @@ from migration.lines import LineKind
 from migration.rules import load_rules
 from migration.segmentation import DumpSplitter, post_chars, split_dumps, split_posts, typical_post_chars
 from migration.source import read_dump
-from migration.title_cues import WEIGHTS, candidate_features, occurrences
+from migration.title_cues import NO_CUES, WEIGHTS, candidate_features, occurrences
 
 CUES = load_rules(ROOT / "data" / "migration-rules.yaml", None).split_cues
 
@@ -326,6 +326,35 @@ ANSWER = "Det vet vi inte, och det är lite av poängen med att släppa dem frit
 def test_a_long_heading_whose_lead_names_none_of_its_words_is_more_likely_a_subheading(heading, paragraph, silent):
     features = _features([*POST, heading, paragraph], len(POST))
     assert features["lead_silent"] == silent and WEIGHTS["lead_silent"] < 0
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "says_when"),
+    [
+        ("I går delades årets pris för bästa service ut, och juryn valde kundtjänsten i år.", True),
+        ("Från och med i dag kan alla hämta kommunens kartor fritt och använda dem som de vill.", True),
+        ("Nu kan du boka tid för rådgivning på webben, dygnet runt och utan att ringa oss först.", True),
+        # a quote's "nu" is its speaker's
+        ("– Nu kan vi lägga tiden på de frågor som verkligen kräver ett samtal, säger handläggaren.", False),
+        # "nu" further in is as common in a section's paragraph: only an opener says when
+        ("Resultaten går nu till varje förvaltning, som ska ta fram en handlingsplan före sommaren.", False),
+        # a whole word: "idag" is said, "idagsläget" is not
+        ("Vi har i idagsläget ingen plan för det, men vi tittar på frågan under hösten och vintern.", False),
+        # past the lead's opening words it is no longer the news's when
+        (
+            "Arbetsgruppen har träffats varje vecka sedan starten i början av förra året för att gå igenom alla "
+            "synpunkter som har kommit in, och i dag är den klar.",
+            False,
+        ),
+    ],
+)
+def test_a_lead_that_says_when_speaks_for_the_heading_over_it_as_a_title(paragraph, says_when):
+    features = _features([*POST, HEADING, paragraph], len(POST))
+    assert features["lead_in_time"] == float(says_when) and WEIGHTS["lead_in_time"] > 0
+    # the words are the rules file's, not the code's: without them nothing says when
+    lines = content_lines(list(enumerate([*POST, HEADING, paragraph], 1)))
+    bare = candidate_features(DumpText(lines, Vocabulary([*POST, HEADING, paragraph])), 0, len(POST), NO_CUES)
+    assert bare["lead_in_time"] == 0.0
 
 
 def test_a_line_just_before_a_copied_post_does_not_become_a_post_of_its_own():
@@ -981,10 +1010,13 @@ def test_shuffled_archives_split_well_when_titles_are_short_and_learn_that_they_
     # 3 + 7 (8.4 %; 15.6 %) once kin counted in the likeness of the parts too. Stop 49: 6 + 7 (10.9 %) ->
     # 9 + 7 (13.4 %) once a long heading whose lead names none of its words counts against it; on seeds
     # 1-3 x 40 the total stayed (176 + 207 -> 181 + 202 of 2,355): the bound follows this small sample.
+    # Then 6 + 8 (11.8 %) once a lead that says when speaks for a title; seeds 1-3 x 40: 165 + 204.
     assert learnt.errors / learnt.boundaries <= 0.14, learnt.summary()
     monkeypatch.setattr(segmentation, "short_title_gain", lambda titles, passed_over: 0.0)
     fixed = score_splitter(archives, default_splitter(CUES))
-    assert fixed.errors >= learnt.errors + 6, (fixed.summary(), learnt.summary())
+    # Learning saved 6 errors here, 5 since the lead's "when" finds some short titles without it (seeds
+    # 1-3 x 40: 443 errors without learning, 369 with it).
+    assert fixed.errors >= learnt.errors + 5, (fixed.summary(), learnt.summary())
 
 
 UNSEEN_SETS = ROOT / "tests" / "fixtures" / "unseen_posts"
