@@ -278,16 +278,15 @@ def _says_when(lead: ContentLine | None, cues: SplitCues) -> bool:
     word that says it there (``cues.timing_openers``)? A quote's "– Nu kan vi …" is its speaker's now."""
     if lead is None:
         return False
-    if lead.kind != LineKind.QUOTE and _normalise(lead.text, 1) in cues.timing_openers:
-        return True
-    opening = f" {_normalise(lead.text, LEAD_OPENING_WORDS)} "
-    return any(f" {cue} " in opening for cue in cues.timing)
+    opener = lead.kind != LineKind.QUOTE and _opening_holds(lead, cues.timing_openers, 1)
+    return opener or _opening_holds(lead, cues.timing, LEAD_OPENING_WORDS)
 
 
-def _opens_as_continuation(line: ContentLine | None, cues: tuple[str, ...]) -> bool:
+def _opening_holds(line: ContentLine | None, cues: tuple[str, ...], limit: int) -> bool:
+    """Does one of ``cues`` stand, as whole words, among the first ``limit`` words of ``line``?"""
     if line is None or not cues:
         return False
-    opening = f" {_normalise(line.text, OPENING_WORDS)} "
+    opening = f" {_normalise(line.text, limit)} "
     return any(f" {cue} " in opening for cue in cues)
 
 
@@ -505,7 +504,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "generic_question": float(line.text.endswith("?") and recurrence == 0),
         "question": float(line.text.endswith("?")),
         "self_closing": float(self_closing),
-        "refers_back": float(_opens_as_continuation(lead, cues.continuing)),
+        "refers_back": float(_opening_holds(lead, cues.continuing, OPENING_WORDS)),
         "opens_linked": float(_normalise(line.text, 1) in cues.linking),
         "after_fact": float(previous.kind == LineKind.FACT and not leftover),
         "in_fact_run": float(
