@@ -273,11 +273,9 @@ def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return any(cue in lowered for cue in cues)
 
 
-def _says_when(lead: ContentLine | None, cues: SplitCues) -> bool:
+def _says_when(lead: ContentLine, cues: SplitCues) -> bool:
     """Does the lead say when in its first ``LEAD_OPENING_WORDS`` words (``cues.timing``), or open with a
     word that says it there (``cues.timing_openers``)? A quote's "– Nu kan vi …" is its speaker's now."""
-    if lead is None:
-        return False
     opener = lead.kind != LineKind.QUOTE and _opening_holds(lead, cues.timing_openers, 1)
     return opener or _opening_holds(lead, cues.timing, LEAD_OPENING_WORDS)
 
@@ -497,7 +495,7 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(no_lead),
         "lead_silent": long_share(n_words) * _lead_is_silent(text, stems, lead_at, no_lead),
-        "lead_in_time": float(not no_lead and _says_when(lead, cues)),
+        "lead_in_time": float(lead is not None and not no_lead and _says_when(lead, cues)),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
         "recurrence": min(recurrence, 2.0) / 2.0,
