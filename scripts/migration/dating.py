@@ -261,9 +261,9 @@ def _as_year(date: dt.date) -> float:
 
 
 def weekday_date(text: str, around: float, latest_year: int) -> tuple[dt.date, str] | None:
-    """The day a weekday written with a date and no year names (``WEEKDAY_DATE``), in the year nearest
-    ``around`` (a fractional year) that puts the date on that weekday, with the words that wrote it; the
-    latest if the text writes several, None if it writes none within ``WEEKDAY_YEARS_AWAY``."""
+    """The day a weekday written with a date and no year names (``WEEKDAY_DATE``, ``DATE_WEEKDAY``), in the
+    year nearest ``around`` (a fractional year) that puts the date on that weekday, with the words that wrote
+    it; the latest if the text writes several, None if it writes none within ``WEEKDAY_YEARS_AWAY``."""
     found = []
     for match in chain(WEEKDAY_DATE.finditer(text), DATE_WEEKDAY.finditer(text)):
         weekday, month, day = WEEKDAYS[match.group("weekday").lower()], _month_of(match), int(match.group("day"))
