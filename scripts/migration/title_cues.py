@@ -233,13 +233,11 @@ def _next_lead(lines: list[ContentLine], index: int) -> int | None:
     return None
 
 
-def _lead_is_silent(text: DumpText, stems: set[str], lead_at: int | None, no_lead: bool) -> float:
-    """1.0 if the heading has words of its own and a lead that uses none of them (as themselves, as a
-    compound's head or as kin: ``occurrences``), else 0.0."""
-    if no_lead or lead_at is None or not stems:
-        return 0.0
+def _lead_is_silent(text: DumpText, stems: set[str], lead_at: int) -> bool:
+    """Has the heading words of its own (``stems``), none of which its lead uses (as themselves, as a
+    compound's head or as kin: ``occurrences``)?"""
     lead = text.counts(lead_at, lead_at + 1)
-    return float(not any(occurrences(stem, lead) for stem in stems))
+    return bool(stems) and not any(occurrences(stem, lead) for stem in stems)
 
 
 def _past_dateline(lines: list[ContentLine], index: int) -> int:
@@ -494,7 +492,8 @@ def line_cues(text: DumpText, b: int, cues: SplitCues) -> dict[str, float]:
         "next_heading": float(next_heading),
         "next_link": float(nxt is not None and nxt.kind == LineKind.URL),
         "no_lead": float(no_lead),
-        "lead_silent": long_share(n_words) * _lead_is_silent(text, stems, lead_at, no_lead),
+        "lead_silent": long_share(n_words)
+        * float(lead_at is not None and not no_lead and _lead_is_silent(text, stems, lead_at)),
         "lead_in_time": float(lead is not None and not no_lead and _says_when(lead, cues)),
         "lead_echo": float(lead is not None and _normalise(lead.text).startswith(_normalise(line.text))),
         "drawn_from_text": float(_drawn_from(line, lead)),
