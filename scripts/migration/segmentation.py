@@ -26,6 +26,7 @@ from .title_cues import (
     WEIGHTS,
     Candidate,
     SplitCues,
+    closing_counts,
     line_cues,
     long_share,
     post_cues,
@@ -163,6 +164,7 @@ class DumpSplitter:
         self._body_before = [0]
         for line in lines:
             self._body_before.append(self._body_before[-1] + _is_running_text(line))
+        self._closings = closing_counts(lines, cues)
 
     def candidate(self, a: int, b: int) -> Candidate:
         """Line ``b`` as a title when the post before it began at ``a``, with its score and reasons."""
@@ -183,7 +185,8 @@ class DumpSplitter:
             elif self._repeats_title(a, b):
                 self._scored[(a, b)] = Candidate(line.number, line.text, REPEATED_TITLE_SCORE, [REPEATED_TITLE_REASON])
             else:
-                features = {**self._cues(b), **post_cues(self.text, a, b)}
+                own = self._cues(b)
+                features = {**own, **post_cues(self.text, a, b, self._closings, bool(own["closing_before"]))}
                 self._scored[(a, b)] = score_candidate(features, line)
         return self._scored[(a, b)]
 

@@ -432,6 +432,29 @@ def test_a_short_title_right_after_a_post_closes_starts_a_post(monkeypatch):
     assert _split(texts) == [(1, len(texts))]
 
 
+def test_a_heading_after_a_post_that_closed_further_up_is_likelier_a_title(monkeypatch):
+    """A contact line closed the post; one more line of text came after it, so the line just before the
+    heading closes nothing. The post above has still closed, and a heading after it opens the next post."""
+    after = "Parkeringarna är en del av stadens plan för cyklar vid stationen."
+    second = [
+        "Klart vid stationen",
+        "Nu är de nya cykelbanorna vid stationen klara, och cyklisterna kan parkera under tak.",
+        "Laddplatserna för elcyklar kommer under hösten, när parkeringarna vid stationen är färdiga.",
+    ]
+    texts = [*CYCLES, CONTACT, after, *second]
+    heading = len(CYCLES) + 2
+    assert _features(texts, heading)["closed_above"] == 1.0
+    assert _features(texts, heading)["closing_before"] == 0.0
+    assert _split(texts) == [(1, heading), (heading + 1, len(texts))]
+    # Closed just before, the line's own cue says it; a question subheading above closes nothing.
+    assert _features([*CYCLES, CONTACT, *second], len(CYCLES) + 1)["closed_above"] == 0.0
+    asked = [*CYCLES, "Vad kostar det?", "Det kostar ingenting att parkera cykeln vid stationen.", after, *second]
+    assert _features(asked, heading + 1)["closed_above"] == 0.0
+    assert _features([*CYCLES, after, *second], len(CYCLES) + 1)["closed_above"] == 0.0
+    monkeypatch.setitem(WEIGHTS, "closed_above", 0.0)
+    assert _split(texts) == [(1, len(texts))]  # missed without the cue
+
+
 def test_a_short_title_after_a_short_last_paragraph_starts_a_post(monkeypatch):
     """A post that ends with a one-sentence note after longer text closes nothing, yet a short line after
     it is likelier a title; a subheading whose text carries on the subject stays in the post."""
