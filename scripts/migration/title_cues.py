@@ -646,7 +646,7 @@ def post_cues(text: DumpText, a: int, b: int, closings: list[int], closing_befor
         "novelty": vocabulary.share(stems, lambda s: not text.holds(s, a, b)) if stems else 0.5,
         "cohesion": text.cosine(max(a, b - WINDOW_LINES), b, *ahead),
         "title_continues": vocabulary.share(set(text.stems[a]), lambda s: s not in stems and text.holds(s, *ahead)),
-        "closed_above": float(not closing_before and b - 1 > a + 1 and closings[b - 1] > closings[a + 1]),
+        "closed_above": float(not closing_before and closings[b - 1] > closings[a + 1]),
     }
 
 
