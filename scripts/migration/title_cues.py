@@ -379,7 +379,6 @@ def _opens_with_cue(text: str, cues: tuple[str, ...]) -> bool:
 
 
 _REASONS = {
-    "closed_above": "inlägget ovan har redan avslutats",
     "closing_before": "föregående rad avslutar ett inlägg",
     "separator_before": "avskiljare före raden",
     "exclamation": "utropsrubrik",
@@ -414,6 +413,7 @@ _REASONS = {
     "clean_break": "ett inlägg slutar före och en ingress följer",
     "short_ending": "kort rubrik efter ett kort sista stycke",
     "ending_before": "stycket före slutar som inlägg brukar sluta",
+    "closed_above": "inlägget ovan har redan avslutats",
 }
 
 
